@@ -1,0 +1,4 @@
+//! SCIM 2.0 for Rust.
+#![deny(missing_docs)]
+
+pub mod meta;

@@ -1,8 +1,46 @@
-//! `#[derive(ScimResource)]` for scim-runtime.
-use proc_macro::TokenStream;
+//! `#[derive(ScimResource)]`: the one place where SCIM attribute metadata becomes impls.
+//!
+//! Use it through `scim_runtime`, which re-exports it; the generated code refers to
+//! `::scim_runtime` paths only. See the `scim_runtime` crate documentation for the attributes
+//! (`#[scim(resource | extension | complex | canonical, ...)]`) and a worked example.
+//!
+//! The crate is split by concern: [`attr`] reads `#[scim(..)]`, [`ast`] builds the model,
+//! [`check`] looks across fields, and [`expand`] writes the impls. Every mistake in the input is
+//! reported, each on its own span; a stub impl is emitted beside the errors so that they are the
+//! only ones the user sees.
 
-/// Derives the SCIM traits.
+mod ast;
+mod attr;
+mod check;
+mod ctxt;
+mod expand;
+
+use proc_macro::TokenStream;
+use syn::{parse_macro_input, DeriveInput};
+
+/// Derives the SCIM traits of `scim_runtime` for a resource, an extension schema, a complex
+/// attribute value or an open enum of canonical values.
 #[proc_macro_derive(ScimResource, attributes(scim))]
-pub fn derive_scim_resource(_input: TokenStream) -> TokenStream {
-    TokenStream::new()
+pub fn derive_scim_resource(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    derive(&input).into()
+}
+
+fn derive(input: &DeriveInput) -> proc_macro2::TokenStream {
+    let cx = ctxt::Ctxt::default();
+    let container = ast::parse(&cx, input);
+    if let Some(c) = &container {
+        check::check(&cx, c);
+    }
+    match cx.check() {
+        Ok(()) => match &container {
+            Some(c) => expand::expand(c),
+            None => proc_macro2::TokenStream::new(),
+        },
+        Err(error) => {
+            let errors = error.to_compile_error();
+            let stub = expand::stub(container.as_ref(), input);
+            quote::quote!(#errors #stub)
+        }
+    }
 }

@@ -280,38 +280,6 @@ pub struct ResourceTypeDef {
     pub extensions: &'static [ExtensionDef],
 }
 
-const META_SUB_ATTRIBUTES: &[AttributeDef] = &[
-    AttributeDef {
-        case_exact: true,
-        mutability: Mutability::ReadOnly,
-        description: "The name of the resource type of the resource.",
-        ..AttributeDef::new("resourceType", AttributeType::String)
-    },
-    AttributeDef {
-        mutability: Mutability::ReadOnly,
-        description: "The DateTime that the resource was added to the service provider.",
-        ..AttributeDef::new("created", AttributeType::DateTime)
-    },
-    AttributeDef {
-        mutability: Mutability::ReadOnly,
-        description: "The most recent DateTime that the details of this resource were updated at the service provider.",
-        ..AttributeDef::new("lastModified", AttributeType::DateTime)
-    },
-    AttributeDef {
-        mutability: Mutability::ReadOnly,
-        reference_types: &["uri"],
-        case_exact: true,
-        description: "The URI of the resource being returned.",
-        ..AttributeDef::new("location", AttributeType::Reference)
-    },
-    AttributeDef {
-        case_exact: true,
-        mutability: Mutability::ReadOnly,
-        description: "The version of the resource being returned.",
-        ..AttributeDef::new("version", AttributeType::String)
-    },
-];
-
 /// `id` (RFC 7643 §3.1): issued by the service provider, always returned, never changed.
 pub const ID_ATTRIBUTE: AttributeDef = AttributeDef {
     case_exact: true,
@@ -332,7 +300,7 @@ pub const EXTERNAL_ID_ATTRIBUTE: AttributeDef = AttributeDef {
 /// `meta` (RFC 7643 §3.1): resource metadata maintained by the service provider.
 pub const META_ATTRIBUTE: AttributeDef = AttributeDef {
     mutability: Mutability::ReadOnly,
-    sub_attributes: META_SUB_ATTRIBUTES,
+    sub_attributes: <crate::Meta as crate::value::AttributeValue>::SUB_ATTRIBUTES,
     description: "A complex attribute containing resource metadata.",
     ..AttributeDef::new("meta", AttributeType::Complex)
 };

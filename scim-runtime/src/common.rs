@@ -1,0 +1,32 @@
+//! The common attributes of every resource (RFC 7643 §3.1): `id`, `externalId` and `meta`.
+//!
+//! `id` and `externalId` are plain fields of each resource type; `meta` is this [`Meta`].
+
+use crate::scalar::{DateTime, Reference};
+use crate::ScimResource;
+
+/// A complex attribute containing resource metadata (RFC 7643 §3.1). Every sub-attribute is
+/// `readOnly`: the service provider maintains them.
+#[derive(Debug, Clone, PartialEq, Eq, Default, ScimResource)]
+#[scim(complex)]
+pub struct Meta {
+    /// The name of the resource type of the resource.
+    #[scim(case_exact, mutability = "readOnly")]
+    pub resource_type: Option<String>,
+    /// The DateTime that the resource was added to the service provider.
+    #[scim(mutability = "readOnly")]
+    pub created: Option<DateTime>,
+    /// The most recent DateTime that the details of this resource were updated at the service provider.
+    #[scim(mutability = "readOnly")]
+    pub last_modified: Option<DateTime>,
+    /// The URI of the resource being returned.
+    #[scim(case_exact, mutability = "readOnly", reference_types("uri"))]
+    pub location: Option<Reference>,
+    /// The version of the resource being returned, an entity tag such as `W/"a330bc54f0671c9"`
+    /// (RFC 7644 §3.14).
+    #[scim(case_exact, mutability = "readOnly")]
+    pub version: Option<String>,
+    /// Sub-attributes this library does not know, kept as sent.
+    #[scim(other)]
+    pub other: crate::OtherAttributes,
+}

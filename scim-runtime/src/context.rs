@@ -1,0 +1,495 @@
+//! SCIM contexts: what a payload may hold depends on the request or response it travels in.
+//!
+//! The rules follow RFC 7643 §7 and RFC 7644 §3.4.2.5 as scim2-models 0.12 applies them:
+//!
+//! | context | serializing drops | validating reports |
+//! |---|---|---|
+//! | [`Context::Default`] | nothing | nothing |
+//! | creation, replacement, patch requests | `readOnly` | missing `required` (not patch); `readOnly` values are dropped, not refused (RFC 7644 §3.5.1) |
+//! | query and search requests | `writeOnly` | `writeOnly` values (`mutability`) |
+//! | every response | `returned: never`, `returned: request` unless asked, what `attributes`/`excludedAttributes` leave out | `returned: never` present, `returned: always` missing |
+//!
+//! Validation in any context other than [`Context::Default`] also reports a multi-valued
+//! attribute with more than one `primary: true` value (RFC 7643 §2.4).
+
+use crate::meta::{AttributeDef, Mutability, Returned};
+
+/// The request or response a payload travels in (RFC 7644 §3.2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Context {
+    /// No context: everything is serialized, nothing is checked.
+    #[default]
+    Default,
+    /// The body of a `POST` that creates a resource (RFC 7644 §3.3).
+    CreationRequest,
+    /// The resource a server answers a creation with.
+    CreationResponse,
+    /// A query by `GET` (RFC 7644 §3.4.1); used for the resource in query parameters.
+    QueryRequest,
+    /// A resource returned by `GET`.
+    QueryResponse,
+    /// The body of a `PUT` (RFC 7644 §3.5.1).
+    ReplacementRequest,
+    /// The resource a server answers a `PUT` with.
+    ReplacementResponse,
+    /// A value in a `PATCH` operation (RFC 7644 §3.5.2).
+    PatchRequest,
+    /// The resource a server answers a `PATCH` with.
+    PatchResponse,
+    /// A `POST /.search` body (RFC 7644 §3.4.3).
+    SearchRequest,
+    /// A resource in a search's `ListResponse`.
+    SearchResponse,
+}
+
+impl Context {
+    /// Every context, in declaration order.
+    pub const ALL: [Context; 11] = [
+        Self::Default,
+        Self::CreationRequest,
+        Self::CreationResponse,
+        Self::QueryRequest,
+        Self::QueryResponse,
+        Self::ReplacementRequest,
+        Self::ReplacementResponse,
+        Self::PatchRequest,
+        Self::PatchResponse,
+        Self::SearchRequest,
+        Self::SearchResponse,
+    ];
+
+    /// Whether a client sends this payload to a server.
+    pub const fn is_request(self) -> bool {
+        matches!(
+            self,
+            Self::CreationRequest
+                | Self::QueryRequest
+                | Self::ReplacementRequest
+                | Self::PatchRequest
+                | Self::SearchRequest
+        )
+    }
+
+    /// Whether a server sends this payload to a client.
+    pub const fn is_response(self) -> bool {
+        matches!(
+            self,
+            Self::CreationResponse
+                | Self::QueryResponse
+                | Self::ReplacementResponse
+                | Self::PatchResponse
+                | Self::SearchResponse
+        )
+    }
+
+    /// Whether `readOnly` attributes are left out of (and ignored in) this payload: the bodies
+    /// that write a resource (RFC 7644 §3.5.1: "readOnly values provided SHALL be ignored").
+    pub const fn ignores_read_only(self) -> bool {
+        matches!(
+            self,
+            Self::CreationRequest | Self::ReplacementRequest | Self::PatchRequest
+        )
+    }
+
+    /// Whether `writeOnly` attributes are refused: the payloads that read.
+    pub const fn refuses_write_only(self) -> bool {
+        matches!(self, Self::QueryRequest | Self::SearchRequest)
+    }
+
+    /// Whether `required` attributes must be present: the bodies that carry a whole resource.
+    pub const fn checks_required(self) -> bool {
+        matches!(self, Self::CreationRequest | Self::ReplacementRequest)
+    }
+
+    /// The kebab-case name used on the command line (`creation-request`, `query-response`).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Default => "default",
+            Self::CreationRequest => "creation-request",
+            Self::CreationResponse => "creation-response",
+            Self::QueryRequest => "query-request",
+            Self::QueryResponse => "query-response",
+            Self::ReplacementRequest => "replacement-request",
+            Self::ReplacementResponse => "replacement-response",
+            Self::PatchRequest => "patch-request",
+            Self::PatchResponse => "patch-response",
+            Self::SearchRequest => "search-request",
+            Self::SearchResponse => "search-response",
+        }
+    }
+}
+
+impl core::str::FromStr for Context {
+    type Err = UnknownContext;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::ALL
+            .into_iter()
+            .find(|c| c.as_str().eq_ignore_ascii_case(s) || c.as_str().replace('-', "_").eq_ignore_ascii_case(s))
+            .ok_or_else(|| UnknownContext(s.to_owned()))
+    }
+}
+
+/// A context name that is not one of [`Context::as_str`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown context `{0}`: expected one of default, creation-request, creation-response, query-request, query-response, replacement-request, replacement-response, patch-request, patch-response, search-request, search-response")]
+pub struct UnknownContext(pub String);
+
+/// The `attributes` and `excludedAttributes` of a request (RFC 7644 §3.4.2.5), which shape the
+/// resources of a response.
+///
+/// Names may be short (`userName`, `name.givenName`) or fully qualified with their schema URN
+/// (`urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber`), and are
+/// compared case-insensitively (RFC 7643 §2.1).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Projection {
+    attributes: Vec<String>,
+    excluded: Vec<String>,
+}
+
+impl Projection {
+    /// No projection: every attribute returned by default is returned.
+    pub const fn none() -> Self {
+        Self {
+            attributes: Vec::new(),
+            excluded: Vec::new(),
+        }
+    }
+
+    /// Only these attributes, and those `returned: always`.
+    pub fn attributes<I, S>(names: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        Self {
+            attributes: lowered(names),
+            excluded: Vec::new(),
+        }
+    }
+
+    /// Every attribute returned by default except these.
+    pub fn excluded_attributes<I, S>(names: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        Self {
+            attributes: Vec::new(),
+            excluded: lowered(names),
+        }
+    }
+
+    /// Both lists, as a request may carry them (a server that gets both applies `attributes`
+    /// first, as scim2-models does).
+    pub fn new<I, J, S, T>(attributes: I, excluded: J) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        J: IntoIterator<Item = T>,
+        S: AsRef<str>,
+        T: AsRef<str>,
+    {
+        Self {
+            attributes: lowered(attributes),
+            excluded: lowered(excluded),
+        }
+    }
+
+    /// Whether neither list names anything.
+    pub fn is_empty(&self) -> bool {
+        self.attributes.is_empty() && self.excluded.is_empty()
+    }
+
+    /// The requested attributes, lower-cased.
+    pub fn requested(&self) -> &[String] {
+        &self.attributes
+    }
+
+    /// The excluded attributes, lower-cased.
+    pub fn excluded(&self) -> &[String] {
+        &self.excluded
+    }
+
+    /// Whether an attribute with this `returned` characteristic, at this fully qualified
+    /// position, is part of the response (scim2-models `_is_returned`).
+    fn keeps(&self, returned: Returned, position: &Position<'_>) -> bool {
+        match returned {
+            Returned::Never => false,
+            Returned::Always => true,
+            Returned::Default => {
+                (self.attributes.is_empty() || self.attributes.iter().any(|r| position.related_to(r)))
+                    && !self.excluded.iter().any(|r| position.is(r))
+            }
+            Returned::Request => self.attributes.iter().any(|r| position.is_or_parent_of(r)),
+        }
+    }
+}
+
+fn lowered<I, S>(names: I) -> Vec<String>
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<str>,
+{
+    names
+        .into_iter()
+        .flat_map(|n| {
+            // `attributes=a,b` arrives as one comma-separated query parameter.
+            n.as_ref()
+                .split(',')
+                .map(|p| p.trim().to_ascii_lowercase())
+                .filter(|p| !p.is_empty())
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// Where an attribute sits: its schema URN and its short path (`name` or `name.givenName`).
+struct Position<'a> {
+    schema: &'a str,
+    parent: Option<&'a str>,
+    name: &'a str,
+}
+
+impl Position<'_> {
+    /// `requested` names exactly this attribute (no parent/child relation).
+    fn is(&self, requested: &str) -> bool {
+        match split_urn(requested) {
+            Some((urn, path)) => urn.eq_ignore_ascii_case(self.schema) && self.short_is(path),
+            None => self.short_is(requested),
+        }
+    }
+
+    /// `requested` names this attribute or one of its sub-attributes.
+    fn is_or_parent_of(&self, requested: &str) -> bool {
+        let (urn, path) = match split_urn(requested) {
+            Some((urn, path)) => (Some(urn), path),
+            None => (None, requested),
+        };
+        if urn.is_some_and(|u| !u.eq_ignore_ascii_case(self.schema)) {
+            return false;
+        }
+        self.short_is(path) || self.short_is_prefix_of(path)
+    }
+
+    /// `requested` names this attribute, one of its sub-attributes, or its parent
+    /// (scim2-models `_attr_matches`). A fully qualified `requested` that names the whole schema
+    /// (the extension URN alone) also matches.
+    fn related_to(&self, requested: &str) -> bool {
+        if requested.contains(':') {
+            if let Some((urn, path)) = split_urn(requested) {
+                if urn.eq_ignore_ascii_case(self.schema) {
+                    return self.short_is(path) || self.short_is_prefix_of(path) || self.short_has_prefix(path);
+                }
+            }
+            // The requested name may be the schema URN itself, naming every attribute in it.
+            return requested.eq_ignore_ascii_case(self.schema);
+        }
+        self.short_is(requested) || self.short_is_prefix_of(requested) || self.short_has_prefix(requested)
+    }
+
+    fn short_is(&self, path: &str) -> bool {
+        match self.parent {
+            None => path.eq_ignore_ascii_case(self.name),
+            Some(parent) => match path.split_once('.') {
+                Some((p, s)) => p.eq_ignore_ascii_case(parent) && s.eq_ignore_ascii_case(self.name),
+                None => false,
+            },
+        }
+    }
+
+    /// `path` is a sub-attribute of this attribute (`name` for `name.givenName`).
+    fn short_is_prefix_of(&self, path: &str) -> bool {
+        match (self.parent, path.split_once('.')) {
+            (None, Some((p, _))) => p.eq_ignore_ascii_case(self.name),
+            _ => false,
+        }
+    }
+
+    /// `path` is the parent of this attribute (`name.givenName` under `name`).
+    fn short_has_prefix(&self, path: &str) -> bool {
+        match self.parent {
+            Some(parent) => !path.contains('.') && path.eq_ignore_ascii_case(parent),
+            None => false,
+        }
+    }
+}
+
+/// Splits `urn:...:Schema:attr.sub` into the URN and the attribute path. The URN is everything
+/// before the last `:` (RFC 7644 §3.10).
+fn split_urn(name: &str) -> Option<(&str, &str)> {
+    if !name.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("urn:")) {
+        return None;
+    }
+    name.rsplit_once(':')
+}
+
+/// Where serialization is in a payload: the context, the projection, and the schema and parent
+/// attribute being written. Generated code threads it through nested values.
+#[derive(Debug, Clone, Copy)]
+pub struct Scope<'a> {
+    context: Context,
+    projection: Option<&'a Projection>,
+    schema: &'a str,
+    parent: Option<&'static str>,
+}
+
+impl<'a> Scope<'a> {
+    /// The scope of plain serialization: everything, no context.
+    pub const DEFAULT: Scope<'static> = Scope {
+        context: Context::Default,
+        projection: None,
+        schema: "",
+        parent: None,
+    };
+
+    /// The scope at the top of a payload of schema `schema`.
+    pub fn new(context: Context, projection: Option<&'a Projection>, schema: &'a str) -> Self {
+        let projection = projection.filter(|p| !p.is_empty() && context.is_response());
+        Self {
+            context,
+            projection,
+            schema,
+            parent: None,
+        }
+    }
+
+    /// The context.
+    pub fn context(&self) -> Context {
+        self.context
+    }
+
+    /// The same scope inside an extension block of schema `schema`.
+    pub fn in_extension(&self, schema: &'a str) -> Self {
+        Self {
+            schema,
+            parent: None,
+            ..*self
+        }
+    }
+
+    /// Whether the extension block of schema `urn` is written (its attributes are then decided
+    /// one by one).
+    pub fn keeps_extension(&self, urn: &str) -> bool {
+        match self.projection {
+            None => true,
+            Some(p) => {
+                let requested = |r: &String| {
+                    r.eq_ignore_ascii_case(urn)
+                        || (r.len() > urn.len()
+                            && r.as_bytes()[urn.len()] == b':'
+                            && r[..urn.len()].eq_ignore_ascii_case(urn))
+                };
+                (p.attributes.is_empty() || p.attributes.iter().any(requested))
+                    && !p.excluded.iter().any(|r| r.eq_ignore_ascii_case(urn))
+            }
+        }
+    }
+
+    /// Whether an attribute the type does not know is written. Unknown attributes carry no
+    /// characteristics, so they are treated as `readWrite` and `returned: default`.
+    pub fn keeps_unknown(&self, name: &str) -> bool {
+        match self.projection {
+            None => true,
+            Some(p) => p.keeps(
+                Returned::Default,
+                &Position {
+                    schema: self.schema,
+                    parent: self.parent,
+                    name,
+                },
+            ),
+        }
+    }
+
+    /// Decides whether `attribute` (present in the value) is written, and gives the scope for
+    /// its sub-attributes if it is.
+    #[inline]
+    pub fn child(&self, attribute: &'static AttributeDef) -> Option<Scope<'a>> {
+        let keep = match self.context {
+            Context::Default => true,
+            c if c.is_request() => match attribute.mutability {
+                Mutability::ReadOnly => !c.ignores_read_only(),
+                Mutability::WriteOnly => !c.refuses_write_only(),
+                _ => true,
+            },
+            _ => match self.projection {
+                None => matches!(attribute.returned, Returned::Always | Returned::Default),
+                Some(p) => p.keeps(
+                    attribute.returned,
+                    &Position {
+                        schema: self.schema,
+                        parent: self.parent,
+                        name: attribute.name,
+                    },
+                ),
+            },
+        };
+        keep.then(|| Scope {
+            parent: if self.parent.is_none() {
+                Some(attribute.name)
+            } else {
+                // SCIM has two levels; deeper values (some real schemas nest further) are
+                // projected as a whole with their parent.
+                self.parent
+            },
+            projection: if self.parent.is_some() { None } else { self.projection },
+            ..*self
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::meta::{AttributeDef, AttributeType};
+
+    const USER: &str = "urn:ietf:params:scim:schemas:core:2.0:User";
+    const NAME: AttributeDef = AttributeDef::new("name", AttributeType::Complex);
+    const GIVEN: AttributeDef = AttributeDef::new("givenName", AttributeType::String);
+    const FAMILY: AttributeDef = AttributeDef::new("familyName", AttributeType::String);
+
+    fn keeps(p: &Projection, path: &[&'static AttributeDef]) -> bool {
+        let mut scope = Scope::new(Context::QueryResponse, Some(p), USER);
+        for a in path {
+            match scope.child(a) {
+                Some(s) => scope = s,
+                None => return false,
+            }
+        }
+        true
+    }
+
+    #[test]
+    fn attributes_select_parents_and_children() {
+        let p = Projection::attributes(["name.givenName"]);
+        assert!(keeps(&p, &[&NAME, &GIVEN]));
+        assert!(!keeps(&p, &[&NAME, &FAMILY]));
+        let p = Projection::attributes(["NAME"]);
+        assert!(keeps(&p, &[&NAME, &GIVEN]));
+        let p = Projection::attributes([format!("{USER}:name.givenName")]);
+        assert!(keeps(&p, &[&NAME, &GIVEN]));
+        assert!(!keeps(&p, &[&NAME, &FAMILY]));
+    }
+
+    #[test]
+    fn excluded_attributes_match_exactly() {
+        let p = Projection::excluded_attributes(["name.givenName"]);
+        assert!(keeps(&p, &[&NAME, &FAMILY]));
+        assert!(!keeps(&p, &[&NAME, &GIVEN]));
+        let p = Projection::excluded_attributes(["name"]);
+        assert!(!keeps(&p, &[&NAME]));
+    }
+
+    #[test]
+    fn comma_separated_lists_are_split() {
+        let p = Projection::attributes(["userName, name.givenName"]);
+        assert_eq!(p.requested(), ["username", "name.givenname"]);
+    }
+
+    #[test]
+    fn context_names_round_trip() {
+        for c in Context::ALL {
+            assert_eq!(c.as_str().parse::<Context>(), Ok(c));
+        }
+        assert!("creation".parse::<Context>().is_err());
+    }
+}

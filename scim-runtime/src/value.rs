@@ -1,0 +1,461 @@
+//! The values an attribute can hold, and how generated code reads, writes and inspects them.
+//!
+//! A field of a SCIM type is `Option<T>` (single-valued) or `Vec<T>` (multi-valued), where `T`
+//! implements [`AttributeValue`]: [`String`], [`bool`], [`i64`], [`Decimal`], [`DateTime`],
+//! [`Binary`], [`Reference`], a complex type, or an open enum of canonical values, all of which
+//! `#[derive(ScimResource)]` can produce.
+
+use core::fmt;
+use core::marker::PhantomData;
+
+use serde::de::{self, DeserializeSeed, Deserializer, SeqAccess, Visitor};
+use serde::ser::{SerializeSeq, Serializer};
+use serde::{Deserialize, Serialize};
+
+use crate::context::Scope;
+use crate::meta::{AttributeDef, AttributeType};
+use crate::scalar::{Binary, DateTime, Decimal, Reference};
+use crate::validation::Validator;
+
+/// A type that can be the value of a SCIM attribute.
+pub trait AttributeValue: Sized {
+    /// The SCIM type of the attribute.
+    const TYPE: AttributeType;
+    /// The sub-attributes, for complex values.
+    const SUB_ATTRIBUTES: &'static [AttributeDef] = &[];
+    /// The canonical values, for open enums.
+    const CANONICAL_VALUES: &'static [&'static str] = &[];
+
+    /// Reads a value, with the leniency real peers need: booleans and integers also as strings
+    /// (`"True"`, `"42"`), as Entra ID sends them and scim2-models accepts them.
+    fn deserialize_value<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error>;
+
+    /// Writes the value; complex values write only what `scope` keeps of their sub-attributes.
+    fn serialize_value<S: Serializer>(&self, serializer: S, scope: &Scope<'_>) -> Result<S::Ok, S::Error>;
+
+    /// Checks the value's sub-attributes in the validator's context.
+    fn validate_value(&self, _validator: &mut Validator) {}
+
+    /// Drops the sub-attributes a request of this context ignores (`readOnly` ones in writes).
+    fn drop_ignored(&mut self, _context: crate::Context) {}
+
+    /// Whether the value holds nothing: a complex value with no sub-attribute set. Such values
+    /// are not written (RFC 7643 §2.5).
+    fn is_empty_value(&self) -> bool {
+        false
+    }
+
+    /// Whether this complex value has `primary: true` (RFC 7643 §2.4).
+    fn is_primary(&self) -> bool {
+        false
+    }
+
+    /// A borrowed view for filters, sorting and PATCH.
+    fn value_ref(&self) -> ValueRef<'_>;
+}
+
+/// A borrowed view of one attribute value.
+#[derive(Clone, Copy)]
+pub enum ValueRef<'a> {
+    /// A `string`.
+    String(&'a str),
+    /// A `boolean`.
+    Boolean(bool),
+    /// An `integer`.
+    Integer(i64),
+    /// A `decimal`.
+    Decimal(&'a Decimal),
+    /// A `dateTime`.
+    DateTime(&'a DateTime),
+    /// A `binary`.
+    Binary(&'a Binary),
+    /// A `reference`.
+    Reference(&'a str),
+    /// A `complex` value, whose sub-attributes can be looked up.
+    Complex(&'a dyn AttributeAccess),
+    /// A value of an attribute the type does not know.
+    Json(&'a serde_json::Value),
+}
+
+impl fmt::Debug for ValueRef<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::String(v) => f.debug_tuple("String").field(v).finish(),
+            Self::Boolean(v) => f.debug_tuple("Boolean").field(v).finish(),
+            Self::Integer(v) => f.debug_tuple("Integer").field(v).finish(),
+            Self::Decimal(v) => f.debug_tuple("Decimal").field(v).finish(),
+            Self::DateTime(v) => f.debug_tuple("DateTime").field(v).finish(),
+            Self::Binary(v) => f.debug_tuple("Binary").field(v).finish(),
+            Self::Reference(v) => f.debug_tuple("Reference").field(v).finish(),
+            Self::Complex(_) => f.write_str("Complex(..)"),
+            Self::Json(v) => f.debug_tuple("Json").field(v).finish(),
+        }
+    }
+}
+
+/// The values of one attribute, as [`AttributeAccess::attribute`] finds them.
+#[derive(Clone, Copy)]
+pub enum Attr<'a> {
+    /// A single-valued attribute with a value.
+    Single(ValueRef<'a>),
+    /// A multi-valued attribute (possibly empty).
+    Multi(&'a dyn MultiValued),
+}
+
+impl<'a> Attr<'a> {
+    /// The values: one for a single-valued attribute, each for a multi-valued one.
+    pub fn values(self) -> impl Iterator<Item = ValueRef<'a>> {
+        let (single, multi) = match self {
+            Attr::Single(v) => (Some(v), None),
+            Attr::Multi(m) => (None, Some(m)),
+        };
+        single
+            .into_iter()
+            .chain(multi.into_iter().flat_map(|m| (0..m.len()).filter_map(move |i| m.get(i))))
+    }
+}
+
+impl fmt::Debug for Attr<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.values()).finish()
+    }
+}
+
+/// The values of a multi-valued attribute, behind a trait object.
+pub trait MultiValued {
+    /// How many values.
+    fn len(&self) -> usize;
+    /// Whether there are none.
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    /// The value at `index`.
+    fn get(&self, index: usize) -> Option<ValueRef<'_>>;
+}
+
+impl<T: AttributeValue> MultiValued for Vec<T> {
+    fn len(&self) -> usize {
+        <[T]>::len(self)
+    }
+    fn get(&self, index: usize) -> Option<ValueRef<'_>> {
+        <[T]>::get(self, index).map(AttributeValue::value_ref)
+    }
+}
+
+impl MultiValued for Vec<serde_json::Value> {
+    fn len(&self) -> usize {
+        <[serde_json::Value]>::len(self)
+    }
+    fn get(&self, index: usize) -> Option<ValueRef<'_>> {
+        <[serde_json::Value]>::get(self, index).map(ValueRef::Json)
+    }
+}
+
+/// Lookup of attributes by name on a SCIM object: a resource, an extension or a complex value.
+/// Implemented by `#[derive(ScimResource)]`; what filters, sorting and PATCH walk.
+pub trait AttributeAccess {
+    /// The attribute `name` (case-insensitive, RFC 7643 §2.1), `None` when unset. Attributes the
+    /// type does not know are found among the kept unknown attributes.
+    fn attribute(&self, name: &str) -> Option<Attr<'_>>;
+
+    /// The extension block of schema `urn` (case-insensitive), for resources.
+    fn extension(&self, _urn: &str) -> Option<&dyn AttributeAccess> {
+        None
+    }
+
+    /// The attribute table of the object's schema (sub-attributes for complex values).
+    fn attribute_defs(&self) -> &'static [AttributeDef];
+}
+
+/// Looks `name` up among unknown attributes kept in a JSON map, case-insensitively.
+pub fn unknown_attribute<'a>(other: &'a serde_json::Map<String, serde_json::Value>, name: &str) -> Option<Attr<'a>> {
+    let value = other
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case(name))
+        .map(|(_, v)| v)?;
+    match value {
+        serde_json::Value::Null => None,
+        serde_json::Value::Array(items) => Some(Attr::Multi(items)),
+        v => Some(Attr::Single(ValueRef::Json(v))),
+    }
+}
+
+impl AttributeAccess for serde_json::Map<String, serde_json::Value> {
+    fn attribute(&self, name: &str) -> Option<Attr<'_>> {
+        unknown_attribute(self, name)
+    }
+    fn attribute_defs(&self) -> &'static [AttributeDef] {
+        &[]
+    }
+}
+
+impl AttributeValue for String {
+    const TYPE: AttributeType = AttributeType::String;
+    fn deserialize_value<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer)
+    }
+    fn serialize_value<S: Serializer>(&self, serializer: S, _: &Scope<'_>) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self)
+    }
+    fn value_ref(&self) -> ValueRef<'_> {
+        ValueRef::String(self)
+    }
+}
+
+impl AttributeValue for bool {
+    const TYPE: AttributeType = AttributeType::Boolean;
+    fn deserialize_value<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Lenient;
+        impl Visitor<'_> for Lenient {
+            type Value = bool;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a boolean")
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<bool, E> {
+                Ok(v)
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<bool, E> {
+                if v.eq_ignore_ascii_case("true") {
+                    Ok(true)
+                } else if v.eq_ignore_ascii_case("false") {
+                    Ok(false)
+                } else {
+                    Err(E::invalid_value(de::Unexpected::Str(v), &self))
+                }
+            }
+        }
+        deserializer.deserialize_any(Lenient)
+    }
+    fn serialize_value<S: Serializer>(&self, serializer: S, _: &Scope<'_>) -> Result<S::Ok, S::Error> {
+        serializer.serialize_bool(*self)
+    }
+    fn value_ref(&self) -> ValueRef<'_> {
+        ValueRef::Boolean(*self)
+    }
+}
+
+impl AttributeValue for i64 {
+    const TYPE: AttributeType = AttributeType::Integer;
+    fn deserialize_value<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Lenient;
+        impl Visitor<'_> for Lenient {
+            type Value = i64;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an integer")
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<i64, E> {
+                Ok(v)
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<i64, E> {
+                i64::try_from(v).map_err(|_| E::invalid_value(de::Unexpected::Unsigned(v), &self))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<i64, E> {
+                // 42.0 is an integer; 42.5 is not.
+                if v.fract() == 0.0 && v.abs() < 9.0e15 {
+                    Ok(v as i64)
+                } else {
+                    Err(E::invalid_value(de::Unexpected::Float(v), &self))
+                }
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<i64, E> {
+                v.trim()
+                    .parse()
+                    .map_err(|_| E::invalid_value(de::Unexpected::Str(v), &self))
+            }
+        }
+        deserializer.deserialize_any(Lenient)
+    }
+    fn serialize_value<S: Serializer>(&self, serializer: S, _: &Scope<'_>) -> Result<S::Ok, S::Error> {
+        serializer.serialize_i64(*self)
+    }
+    fn value_ref(&self) -> ValueRef<'_> {
+        ValueRef::Integer(*self)
+    }
+}
+
+macro_rules! plain_value {
+    ($ty:ty, $scim:ident, |$v:ident| $view:expr) => {
+        impl AttributeValue for $ty {
+            const TYPE: AttributeType = AttributeType::$scim;
+            fn deserialize_value<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                <$ty>::deserialize(deserializer)
+            }
+            fn serialize_value<S: Serializer>(&self, serializer: S, _: &Scope<'_>) -> Result<S::Ok, S::Error> {
+                self.serialize(serializer)
+            }
+            fn value_ref(&self) -> ValueRef<'_> {
+                let $v = self;
+                $view
+            }
+        }
+    };
+}
+
+plain_value!(Decimal, Decimal, |v| ValueRef::Decimal(v));
+plain_value!(DateTime, DateTime, |v| ValueRef::DateTime(v));
+plain_value!(Binary, Binary, |v| ValueRef::Binary(v));
+plain_value!(Reference, Reference, |v| ValueRef::Reference(v.as_str()));
+
+/// Writes a value in a scope (used by generated code).
+pub struct Scoped<'a, T> {
+    value: &'a T,
+    scope: &'a Scope<'a>,
+}
+
+impl<'a, T> Scoped<'a, T> {
+    /// Wraps `value` to be written in `scope`.
+    #[inline]
+    pub fn new(value: &'a T, scope: &'a Scope<'a>) -> Self {
+        Self { value, scope }
+    }
+}
+
+impl<T: AttributeValue> Serialize for Scoped<'_, T> {
+    #[inline]
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.value.serialize_value(serializer, self.scope)
+    }
+}
+
+/// Writes the values of a multi-valued attribute in a scope, leaving out empty complex values
+/// (RFC 7643 §2.5).
+pub struct ScopedSeq<'a, T> {
+    values: &'a [T],
+    scope: &'a Scope<'a>,
+}
+
+impl<'a, T> ScopedSeq<'a, T> {
+    /// Wraps `values` to be written in `scope`.
+    #[inline]
+    pub fn new(values: &'a [T], scope: &'a Scope<'a>) -> Self {
+        Self { values, scope }
+    }
+}
+
+impl<T: AttributeValue> Serialize for ScopedSeq<'_, T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(Some(self.values.len()))?;
+        for v in self.values {
+            if !v.is_empty_value() {
+                seq.serialize_element(&Scoped::new(v, self.scope))?;
+            }
+        }
+        seq.end()
+    }
+}
+
+/// Reads an optional single value: `null` is unassigned (RFC 7643 §2.5).
+pub struct OptionSeed<T>(PhantomData<T>);
+
+impl<T> Default for OptionSeed<T> {
+    fn default() -> Self {
+        Self(PhantomData)
+    }
+}
+
+impl<'de, T: AttributeValue> DeserializeSeed<'de> for OptionSeed<T> {
+    type Value = Option<T>;
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Option<T>, D::Error> {
+        struct V<T>(PhantomData<T>);
+        impl<'de, T: AttributeValue> Visitor<'de> for V<T> {
+            type Value = Option<T>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "a SCIM {} value or null", T::TYPE)
+            }
+            fn visit_none<E: de::Error>(self) -> Result<Option<T>, E> {
+                Ok(None)
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Option<T>, E> {
+                Ok(None)
+            }
+            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Option<T>, D::Error> {
+                T::deserialize_value(d).map(Some)
+            }
+        }
+        deserializer.deserialize_option(V(PhantomData))
+    }
+}
+
+/// Reads a multi-valued attribute: a JSON array, or `null` for none (RFC 7643 §2.5).
+pub struct VecSeed<T>(PhantomData<T>);
+
+impl<T> Default for VecSeed<T> {
+    fn default() -> Self {
+        Self(PhantomData)
+    }
+}
+
+struct ElementSeed<T>(PhantomData<T>);
+
+impl<'de, T: AttributeValue> DeserializeSeed<'de> for ElementSeed<T> {
+    type Value = T;
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<T, D::Error> {
+        T::deserialize_value(deserializer)
+    }
+}
+
+impl<'de, T: AttributeValue> DeserializeSeed<'de> for VecSeed<T> {
+    type Value = Vec<T>;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Vec<T>, D::Error> {
+        struct V<T>(PhantomData<T>);
+        impl<'de, T: AttributeValue> Visitor<'de> for V<T> {
+            type Value = Vec<T>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "a list of SCIM {} values or null", T::TYPE)
+            }
+            fn visit_none<E: de::Error>(self) -> Result<Vec<T>, E> {
+                Ok(Vec::new())
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Vec<T>, E> {
+                Ok(Vec::new())
+            }
+            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Vec<T>, D::Error> {
+                d.deserialize_seq(self)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+                let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
+                while let Some(v) = seq.next_element_seed(ElementSeed(PhantomData))? {
+                    out.push(v);
+                }
+                Ok(out)
+            }
+        }
+        deserializer.deserialize_option(V(PhantomData))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read<T: AttributeValue>(json: &str) -> Result<T, serde_json::Error> {
+        let mut de = serde_json::Deserializer::from_str(json);
+        T::deserialize_value(&mut de)
+    }
+
+    #[test]
+    fn booleans_and_integers_are_read_leniently() {
+        assert!(read::<bool>("true").unwrap());
+        assert!(read::<bool>("\"True\"").unwrap());
+        assert!(!read::<bool>("\"FALSE\"").unwrap());
+        assert!(read::<bool>("\"yes\"").is_err());
+        assert!(read::<bool>("1").is_err());
+        assert_eq!(read::<i64>("42").unwrap(), 42);
+        assert_eq!(read::<i64>("\"42\"").unwrap(), 42);
+        assert_eq!(read::<i64>("42.0").unwrap(), 42);
+        assert!(read::<i64>("42.5").is_err());
+        assert!(read::<i64>("18446744073709551615").is_err());
+    }
+
+    #[test]
+    fn null_is_unassigned() {
+        let mut de = serde_json::Deserializer::from_str("null");
+        assert_eq!(OptionSeed::<String>::default().deserialize(&mut de).unwrap(), None);
+        let mut de = serde_json::Deserializer::from_str("null");
+        assert!(VecSeed::<String>::default().deserialize(&mut de).unwrap().is_empty());
+        let mut de = serde_json::Deserializer::from_str("[\"a\",\"b\"]");
+        assert_eq!(VecSeed::<String>::default().deserialize(&mut de).unwrap(), ["a", "b"]);
+    }
+}

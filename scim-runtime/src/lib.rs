@@ -7,6 +7,7 @@ extern crate self as scim_runtime;
 
 mod common;
 pub mod context;
+pub mod message;
 pub mod meta;
 pub mod payload;
 pub mod resources;

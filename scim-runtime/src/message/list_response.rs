@@ -1,0 +1,160 @@
+//! `ListResponse` (RFC 7644 §3.4.2): a page of query or search results.
+
+use core::fmt;
+use core::marker::PhantomData;
+
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::ser::{SerializeMap, Serializer};
+use serde::{Deserialize, Serialize};
+
+use super::{lenient_u64, LenientU64};
+use crate::context::{Context, Projection};
+use crate::resource::Resource;
+use crate::OtherAttributes;
+
+/// The schema URN of list responses.
+pub const LIST_RESPONSE: &str = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
+
+/// A page of results (RFC 7644 §3.4.2).
+///
+/// `T` is a typed resource, or [`serde_json::Value`] for the mixed results of a search at the
+/// root. Reading accepts `Resources` in any case and numbers sent as strings, as real servers
+/// send them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ListResponse<T> {
+    /// The total number of results the query matched, across all pages.
+    pub total_results: u64,
+    /// The number of results on this page.
+    pub items_per_page: Option<u64>,
+    /// The 1-based index of the first result of this page.
+    pub start_index: Option<u64>,
+    /// The results of this page.
+    pub resources: Vec<T>,
+    /// Keys this library does not know, kept as sent.
+    pub other: OtherAttributes,
+}
+
+impl<T> Default for ListResponse<T> {
+    fn default() -> Self {
+        Self {
+            total_results: 0,
+            items_per_page: None,
+            start_index: None,
+            resources: Vec::new(),
+            other: OtherAttributes::new(),
+        }
+    }
+}
+
+impl<T> ListResponse<T> {
+    /// A page holding `resources`, with `totalResults` set to `total`.
+    pub fn new(resources: Vec<T>, total: u64, start_index: u64) -> Self {
+        Self {
+            total_results: total,
+            items_per_page: Some(resources.len() as u64),
+            start_index: Some(start_index),
+            resources,
+            other: OtherAttributes::new(),
+        }
+    }
+}
+
+impl<T: Resource> ListResponse<T> {
+    /// A view that serializes every resource in `context` (a query or search response),
+    /// shaped by `projection`.
+    pub fn in_context<'a>(&'a self, context: Context, projection: Option<&'a Projection>) -> ListInContext<'a, T> {
+        ListInContext {
+            list: self,
+            context,
+            projection,
+        }
+    }
+}
+
+fn write_list<S, F>(list: &ListResponse<F>, serializer: S, resources: impl Serialize) -> Result<S::Ok, S::Error>
+where
+    S: Serializer,
+{
+    let mut map = serializer.serialize_map(None)?;
+    map.serialize_entry("schemas", &[LIST_RESPONSE])?;
+    map.serialize_entry("totalResults", &list.total_results)?;
+    if let Some(n) = list.items_per_page {
+        map.serialize_entry("itemsPerPage", &n)?;
+    }
+    if let Some(n) = list.start_index {
+        map.serialize_entry("startIndex", &n)?;
+    }
+    map.serialize_entry("Resources", &resources)?;
+    for (k, v) in &list.other {
+        map.serialize_entry(k, v)?;
+    }
+    map.end()
+}
+
+impl<T: Serialize> Serialize for ListResponse<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        write_list(self, serializer, &self.resources)
+    }
+}
+
+/// A list response serialized in a context; see [`ListResponse::in_context`].
+pub struct ListInContext<'a, T> {
+    list: &'a ListResponse<T>,
+    context: Context,
+    projection: Option<&'a Projection>,
+}
+
+struct ResourcesInContext<'a, T>(&'a ListInContext<'a, T>);
+
+impl<T: Resource> Serialize for ResourcesInContext<'_, T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(
+            self.0
+                .list
+                .resources
+                .iter()
+                .map(|r| r.in_context(self.0.context, self.0.projection)),
+        )
+    }
+}
+
+impl<T: Resource> Serialize for ListInContext<'_, T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        write_list(self.list, serializer, ResourcesInContext(self))
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for ListResponse<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct V<T>(PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for V<T> {
+            type Value = ListResponse<T>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a SCIM ListResponse")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut out = ListResponse::default();
+                let mut total = None;
+                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                    if key.eq_ignore_ascii_case("totalResults") {
+                        total = Some(map.next_value::<LenientU64>()?.0);
+                    } else if key.eq_ignore_ascii_case("itemsPerPage") {
+                        out.items_per_page = lenient_u64(map.next_value()?);
+                    } else if key.eq_ignore_ascii_case("startIndex") {
+                        out.start_index = lenient_u64(map.next_value()?);
+                    } else if key.eq_ignore_ascii_case("Resources") {
+                        // `"Resources": null` is an empty page.
+                        out.resources = map.next_value::<Option<Vec<T>>>()?.unwrap_or_default();
+                    } else if key.eq_ignore_ascii_case("schemas") {
+                        map.next_value::<de::IgnoredAny>()?;
+                    } else {
+                        out.other.insert(key.into_owned(), map.next_value()?);
+                    }
+                }
+                out.total_results = total.ok_or_else(|| de::Error::missing_field("totalResults"))?;
+                Ok(out)
+            }
+        }
+        deserializer.deserialize_map(V(PhantomData))
+    }
+}

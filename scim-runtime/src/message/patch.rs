@@ -1,0 +1,109 @@
+//! PATCH request bodies (RFC 7644 §3.5.2), as data. Applying them to a resource is the job of
+//! the PATCH engine.
+
+use core::marker::PhantomData;
+
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::OtherAttributes;
+
+/// The schema URN of PATCH requests.
+pub const PATCH_OP: &str = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
+
+/// What a PATCH operation does (RFC 7644 §3.5.2).
+///
+/// Read case-insensitively: Entra ID sends `"Replace"` and `"Add"`, and scim2-models accepts it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PatchOperationKind {
+    /// Add values (RFC 7644 §3.5.2.1).
+    Add,
+    /// Remove values (RFC 7644 §3.5.2.2).
+    Remove,
+    /// Replace values (RFC 7644 §3.5.2.3).
+    Replace,
+}
+
+impl<'de> Deserialize<'de> for PatchOperationKind {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        [Self::Add, Self::Remove, Self::Replace]
+            .into_iter()
+            .find(|k| k.as_str().eq_ignore_ascii_case(&s))
+            .ok_or_else(|| serde::de::Error::invalid_value(serde::de::Unexpected::Str(&s), &"`add`, `remove` or `replace`"))
+    }
+}
+
+impl PatchOperationKind {
+    /// The keyword as written on the wire.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Add => "add",
+            Self::Remove => "remove",
+            Self::Replace => "replace",
+        }
+    }
+}
+
+/// One operation of a PATCH request.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PatchOperation {
+    /// `add`, `remove` or `replace`.
+    #[serde(alias = "Op", alias = "OP")]
+    pub op: PatchOperationKind,
+    /// The attribute path (RFC 7644 §3.5.2, `PATH`), absent to target the whole resource.
+    #[serde(default, skip_serializing_if = "Option::is_none", alias = "Path")]
+    pub path: Option<String>,
+    /// The value: required for `add` and `replace`.
+    #[serde(default, skip_serializing_if = "Option::is_none", alias = "Value")]
+    pub value: Option<serde_json::Value>,
+}
+
+/// A PATCH request body (RFC 7644 §3.5.2) for resources of type `T`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(bound = "")]
+pub struct PatchOp<T = serde_json::Value> {
+    /// `["urn:ietf:params:scim:api:messages:2.0:PatchOp"]`.
+    #[serde(default = "patch_schemas")]
+    pub schemas: Vec<String>,
+    /// The operations, applied in order.
+    #[serde(rename = "Operations", alias = "operations")]
+    pub operations: Vec<PatchOperation>,
+    /// Keys this library does not know, kept as sent.
+    #[serde(flatten)]
+    pub other: OtherAttributes,
+    #[serde(skip)]
+    resource: PhantomData<fn() -> T>,
+}
+
+impl<T> Default for PatchOp<T> {
+    fn default() -> Self {
+        Self::new(Vec::new())
+    }
+}
+
+fn patch_schemas() -> Vec<String> {
+    vec![PATCH_OP.to_owned()]
+}
+
+impl<T> PatchOp<T> {
+    /// A PATCH request with these operations.
+    pub fn new(operations: Vec<PatchOperation>) -> Self {
+        Self {
+            schemas: patch_schemas(),
+            operations,
+            other: OtherAttributes::new(),
+            resource: PhantomData,
+        }
+    }
+
+    /// Adds an operation.
+    pub fn with(mut self, op: PatchOperationKind, path: Option<&str>, value: Option<serde_json::Value>) -> Self {
+        self.operations.push(PatchOperation {
+            op,
+            path: path.map(str::to_owned),
+            value,
+        });
+        self
+    }
+}

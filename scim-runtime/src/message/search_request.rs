@@ -1,0 +1,92 @@
+//! The body of `POST /.search` (RFC 7644 §3.4.3).
+
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::OtherAttributes;
+
+/// The schema URN of search requests.
+pub const SEARCH_REQUEST: &str = "urn:ietf:params:scim:api:messages:2.0:SearchRequest";
+
+/// The order of sorted results (RFC 7644 §3.4.2.3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SortOrder {
+    /// Smallest first (the default).
+    #[default]
+    Ascending,
+    /// Largest first.
+    Descending,
+}
+
+impl<'de> Deserialize<'de> for SortOrder {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        if s.eq_ignore_ascii_case("ascending") {
+            Ok(Self::Ascending)
+        } else if s.eq_ignore_ascii_case("descending") {
+            Ok(Self::Descending)
+        } else {
+            Err(serde::de::Error::invalid_value(
+                serde::de::Unexpected::Str(&s),
+                &"`ascending` or `descending`",
+            ))
+        }
+    }
+}
+
+/// A search request (RFC 7644 §3.4.3); also the shape of the query parameters of a `GET`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SearchRequest {
+    /// `["urn:ietf:params:scim:api:messages:2.0:SearchRequest"]`.
+    #[serde(default = "search_schemas")]
+    pub schemas: Vec<String>,
+    /// The attributes to return (RFC 7644 §3.4.2.5).
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "names")]
+    pub attributes: Vec<String>,
+    /// The attributes not to return.
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "names")]
+    pub excluded_attributes: Vec<String>,
+    /// The filter (RFC 7644 §3.4.2.2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub filter: Option<String>,
+    /// The attribute to sort by (RFC 7644 §3.4.2.3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sort_by: Option<String>,
+    /// The sort order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sort_order: Option<SortOrder>,
+    /// The 1-based index of the first result (RFC 7644 §3.4.2.4).
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "super::opt_lenient_u64")]
+    pub start_index: Option<u64>,
+    /// The maximum number of results per page.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "super::opt_lenient_u64")]
+    pub count: Option<u64>,
+    /// Keys this library does not know, kept as sent.
+    #[serde(flatten)]
+    pub other: OtherAttributes,
+}
+
+fn search_schemas() -> Vec<String> {
+    vec![SEARCH_REQUEST.to_owned()]
+}
+
+/// A list of attribute names, or one comma-separated string as in a query parameter.
+fn names<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Names {
+        List(Vec<String>),
+        Joined(String),
+    }
+    Ok(match Option::<Names>::deserialize(deserializer)? {
+        None => Vec::new(),
+        Some(Names::List(l)) => l,
+        Some(Names::Joined(s)) => s
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+            .collect(),
+    })
+}

@@ -1,0 +1,9 @@
+//! Compile-fail tests for `#[derive(ScimResource)]`: each mistake gets a spanned error, and
+//! a stub impl keeps follow-on errors away. Regenerate the expected output with
+//! `TRYBUILD=overwrite cargo test -p scim-runtime --test derive_ui`.
+
+#[test]
+fn derive_errors() {
+    let t = trybuild::TestCases::new();
+    t.compile_fail("tests/ui/*.rs");
+}

@@ -1,0 +1,10 @@
+use scim_runtime::ScimResource;
+
+#[derive(ScimResource)]
+#[scim(canonical)]
+pub enum Kind {
+    Work,
+    Home,
+}
+
+fn main() {}

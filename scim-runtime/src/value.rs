@@ -344,7 +344,7 @@ impl<T: AttributeValue> Serialize for ScopedSeq<'_, T> {
     }
 }
 
-/// Reads an optional single value: `null` is unassigned (RFC 7643 §2.5).
+/// Reads an optional single value: `null` and `{}` are unassigned (RFC 7643 §2.5).
 pub struct OptionSeed<T>(PhantomData<T>);
 
 impl<T> Default for OptionSeed<T> {
@@ -370,14 +370,16 @@ impl<'de, T: AttributeValue> DeserializeSeed<'de> for OptionSeed<T> {
                 Ok(None)
             }
             fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Option<T>, D::Error> {
-                T::deserialize_value(d).map(Some)
+                // An empty complex value is unassigned (RFC 7643 §2.5), as `null` is.
+                T::deserialize_value(d).map(|v| (!v.is_empty_value()).then_some(v))
             }
         }
         deserializer.deserialize_option(V(PhantomData))
     }
 }
 
-/// Reads a multi-valued attribute: a JSON array, or `null` for none (RFC 7643 §2.5).
+/// Reads a multi-valued attribute: a JSON array, or `null` for none; empty complex values are
+/// dropped (RFC 7643 §2.5).
 pub struct VecSeed<T>(PhantomData<T>);
 
 impl<T> Default for VecSeed<T> {
@@ -416,8 +418,11 @@ impl<'de, T: AttributeValue> DeserializeSeed<'de> for VecSeed<T> {
             }
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
                 let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
-                while let Some(v) = seq.next_element_seed(ElementSeed(PhantomData))? {
-                    out.push(v);
+                while let Some(v) = seq.next_element_seed(ElementSeed::<T>(PhantomData))? {
+                    // Empty complex values carry nothing and are not written back (RFC 7643 §2.5).
+                    if !v.is_empty_value() {
+                        out.push(v);
+                    }
                 }
                 Ok(out)
             }

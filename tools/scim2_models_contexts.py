@@ -199,6 +199,18 @@ SUBJECTS: dict[str, tuple[type, dict[str, Any], str]] = {
         TWO_PRIMARY,
         "full-user with both emails primary: true.",
     ),
+    "user-two-primary-emails": (
+        UserEnt,
+        with_values(
+            BASE,
+            emails=[
+                {"value": "bjensen@example.com", "type": "work", "primary": True},
+                {"value": "babs@jensen.org", "type": "home", "primary": True},
+            ],
+        ),
+        "A small user (no password) with two emails both primary: true, so "
+        "that response contexts reach the primary check.",
+    ),
     "full-user-without-id": (
         UserEnt,
         without(FULL, "id"),
@@ -251,10 +263,20 @@ SUBJECTS: dict[str, tuple[type, dict[str, Any], str]] = {
         with_values(BASE, active="maybe"),
         'active given as the string "maybe".',
     ),
+    "user-email-invalid": (
+        UserEnt,
+        with_values(BASE, emails=[{"value": "not-an-email"}]),
+        "An emails value that is not an email address.",
+    ),
     "user-username-integer": (
         UserEnt,
         with_values(BASE, userName=123),
         "userName given as the integer 123.",
+    ),
+    "user-two-type-errors": (
+        UserEnt,
+        with_values(BASE, userName=123, active="maybe"),
+        'Two type errors at once: userName 123 and active "maybe".',
     ),
     "user-unknown-attribute": (
         UserEnt,
@@ -298,6 +320,16 @@ SUBJECTS: dict[str, tuple[type, dict[str, Any], str]] = {
         ),
         "Empty complex and multi-valued attributes: name {}, emails [], "
         "addresses [{}], and an empty enterprise block listed in schemas.",
+    ),
+    "user-without-schemas": (
+        UserEnt,
+        without(BASE, "schemas"),
+        "A small user without the schemas attribute.",
+    ),
+    "user-wrong-schemas": (
+        UserEnt,
+        with_values(BASE, schemas=["urn:ietf:params:scim:schemas:core:2.0:Group"]),
+        "A small user whose schemas lists the Group schema only.",
     ),
     "user-attribute-name-case": (
         UserEnt,
@@ -400,7 +432,11 @@ DUMPS: list[tuple[str, list[Context], dict[str, dict[str, list[str]] | None]]] =
 # context.
 VALIDATIONS: list[tuple[str, dict[str, ScimPolicy | None]]] = [
     (name, {"": None}) for name in SUBJECTS if name != "returned-probe"
-] + [("user-unknown-attribute", POLICIES), ("user-unknown-sub-attribute", POLICIES)]
+] + [
+    ("user-unknown-attribute", POLICIES),
+    ("user-unknown-sub-attribute", POLICIES),
+    ("user-unknown-extension", POLICIES),
+]
 
 
 # --------------------------------------------------------------------------

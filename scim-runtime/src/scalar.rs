@@ -124,56 +124,67 @@ impl<'de> Deserialize<'de> for DateTime {
 
 /// A SCIM `binary`: bytes, base64-encoded on the wire (RFC 7643 §2.3.6).
 ///
-/// Decoding accepts the standard alphabet with or without padding, and the URL-safe one, as
-/// real peers send all three; encoding writes standard base64 with padding as the RFC asks.
+/// The text is checked on reading and kept as sent, so writing it back costs nothing and
+/// changes nothing; [`Binary::to_bytes`] decodes it. Decoding accepts the standard alphabet with
+/// or without padding, and the URL-safe one, as real peers send all three; [`Binary::from_bytes`]
+/// writes standard base64 with padding as the RFC asks.
 #[derive(Clone, PartialEq, Eq, Hash, Default)]
-pub struct Binary(pub Vec<u8>);
+pub struct Binary(String);
 
 /// Why a string is not base64.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("not base64: {0}")]
 pub struct BinaryError(String);
 
+fn decode_base64(text: &str) -> Result<Vec<u8>, BinaryError> {
+    use base64::engine::general_purpose::{STANDARD, STANDARD_NO_PAD, URL_SAFE, URL_SAFE_NO_PAD};
+    let trimmed = text.trim_end_matches('=');
+    STANDARD
+        .decode(text)
+        .or_else(|_| STANDARD_NO_PAD.decode(trimmed))
+        .or_else(|_| URL_SAFE.decode(text))
+        .or_else(|_| URL_SAFE_NO_PAD.decode(trimmed))
+        .map_err(|e| BinaryError(e.to_string()))
+}
+
 impl Binary {
-    /// Decodes base64 text.
+    /// Checks and keeps base64 text.
     pub fn from_base64(text: &str) -> Result<Self, BinaryError> {
-        use base64::engine::general_purpose::{STANDARD, STANDARD_NO_PAD, URL_SAFE, URL_SAFE_NO_PAD};
-        let trimmed = text.trim_end_matches('=');
-        STANDARD
-            .decode(text)
-            .or_else(|_| STANDARD_NO_PAD.decode(trimmed))
-            .or_else(|_| URL_SAFE.decode(text))
-            .or_else(|_| URL_SAFE_NO_PAD.decode(trimmed))
-            .map(Self)
-            .map_err(|e| BinaryError(e.to_string()))
+        decode_base64(text).map(|_| Self(text.to_owned()))
     }
 
-    /// The standard base64 encoding, with padding.
-    pub fn to_base64(&self) -> String {
-        base64::engine::general_purpose::STANDARD.encode(&self.0)
+    /// Encodes bytes as standard base64 with padding.
+    pub fn from_bytes(bytes: &[u8]) -> Self {
+        Self(base64::engine::general_purpose::STANDARD.encode(bytes))
+    }
+
+    /// The base64 text, as sent.
+    pub fn as_base64(&self) -> &str {
+        &self.0
     }
 
     /// The bytes.
-    pub fn as_bytes(&self) -> &[u8] {
-        &self.0
+    pub fn to_bytes(&self) -> Vec<u8> {
+        // The text was checked when the value was made, so decoding succeeds.
+        decode_base64(&self.0).unwrap_or_default()
     }
 }
 
 impl fmt::Debug for Binary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Binary({} bytes)", self.0.len())
+        write!(f, "Binary({} base64 chars)", self.0.len())
     }
 }
 
-impl From<Vec<u8>> for Binary {
-    fn from(bytes: Vec<u8>) -> Self {
-        Self(bytes)
+impl From<&[u8]> for Binary {
+    fn from(bytes: &[u8]) -> Self {
+        Self::from_bytes(bytes)
     }
 }
 
 impl Serialize for Binary {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.to_base64())
+        serializer.serialize_str(&self.0)
     }
 }
 
@@ -277,9 +288,11 @@ mod tests {
     #[test]
     fn binary_accepts_the_alphabets_peers_use() {
         for text in ["aGk/Pw==", "aGk/Pw", "aGk_Pw==", "aGk_Pw"] {
-            assert_eq!(Binary::from_base64(text).unwrap().as_bytes(), b"hi??", "{text}");
+            let binary = Binary::from_base64(text).unwrap();
+            assert_eq!(binary.to_bytes(), b"hi??", "{text}");
+            assert_eq!(binary.as_base64(), text, "kept as sent");
         }
-        assert_eq!(Binary(b"hi??".to_vec()).to_base64(), "aGk/Pw==");
+        assert_eq!(Binary::from_bytes(b"hi??").as_base64(), "aGk/Pw==");
         assert!(Binary::from_base64("not base64!").is_err());
     }
 }

@@ -28,7 +28,7 @@ fn rfc7643_8_1_minimal_user() {
 fn rfc7643_8_2_full_user() {
     let user: User = round_trip(read("tests/fixtures/rfc7643/8.2-full-user.json"));
     assert_eq!(user.emails.len(), 2);
-    assert_eq!(user.x509_certificates[0].value.as_ref().unwrap().as_bytes().len(), 839);
+    assert_eq!(user.x509_certificates[0].value.as_ref().unwrap().to_bytes().len(), 839);
     assert!(user.other.is_empty(), "every attribute of the RFC user is typed: {:?}", user.other);
 }
 

@@ -159,6 +159,14 @@ fn plan<'a>(catalog: &'a Catalog, out: &mut Output) -> (Vec<Resource<'a>>, Vec<E
                         rt.name, rt.schema
                     ),
                 ));
+                // Its extensions are still extensions: generate them, unattached.
+                for (urn, _) in &rt.extensions {
+                    if let Some((ext_index, _)) = find_schema(catalog, urn) {
+                        if !extension_ids.contains(&ext_index) {
+                            extension_ids.push(ext_index);
+                        }
+                    }
+                }
                 continue;
             };
             if schema.id != rt.schema {

@@ -86,9 +86,7 @@ pub fn nested_type_ident(owner: &str, attr: &str) -> String {
 /// unless the name ends in `ss`.
 pub fn singular(name: &str) -> String {
     if let Some(stem) = name.strip_suffix("ies") {
-        if !stem.is_empty() {
-            return format!("{stem}y");
-        }
+        return format!("{stem}y");
     }
     for suffix in ["sses", "xes", "ches", "shes"] {
         if name.len() > suffix.len() && name.ends_with(suffix) {
@@ -298,7 +296,7 @@ mod tests {
         assert_eq!(singular("class"), "class");
         assert_eq!(singular("manager"), "manager");
         assert_eq!(singular("s"), "s");
-        assert_eq!(singular("ies"), "ies");
+        assert_eq!(singular("ies"), "y");
     }
 
     #[test]

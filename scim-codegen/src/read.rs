@@ -1182,9 +1182,8 @@ impl Reader<'_> {
                     sid,
                     Some(path),
                     format!(
-                        "canonical value {shown} is not of the attribute's type \"{}\": read as {}",
-                        ty.as_str(),
-                        short(&c)
+                        "canonical values of the wrong JSON type for a \"{}\" attribute: converted",
+                        ty.as_str()
                     ),
                 );
                 Some(c)

@@ -27,9 +27,8 @@
 //!
 //! ```no_run
 //! // build.rs
-//! fn main() {
+//! fn main() -> Result<(), scim_codegen::Error> {
 //!     scim_codegen::compile_schemas(&["scim/Schemas.json", "scim/ResourceTypes.json"], "scim.rs")
-//!         .unwrap();
 //! }
 //! ```
 //!

@@ -520,7 +520,7 @@ impl Reader<'_> {
             let Some((&key, &child)) = by_uri.get_key_value(child_uri.as_str()) else {
                 self.warn(
                     Some(uri),
-                    Some(&[name.clone()]),
+                    Some(std::slice::from_ref(&name)),
                     format!("listed as a sub-attribute but `{child_uri}` is not defined: skipped"),
                 );
                 continue;
@@ -785,9 +785,7 @@ impl Reader<'_> {
         sid: Option<&str>,
         path: &[String],
         obj: &Map<String, Value>,
-        key: &str,
-        allowed: &[&'static str],
-        default: &'static str,
+        (key, allowed, default): (&str, &[&'static str], &'static str),
         warn_missing: bool,
     ) -> Result<&'static str, Error> {
         match obj.get(key) {
@@ -949,17 +947,21 @@ impl Reader<'_> {
             );
             "readOnly"
         } else {
-            self.keyword(sid, path, obj, "mutability", &MUTABILITY, "readWrite", true)?
+            self.keyword(
+                sid,
+                path,
+                obj,
+                ("mutability", &MUTABILITY, "readWrite"),
+                true,
+            )?
         };
-        let returned = self.keyword(sid, path, obj, "returned", &RETURNED, "default", true)?;
+        let returned = self.keyword(sid, path, obj, ("returned", &RETURNED, "default"), true)?;
         let uniqueness_applies = !matches!(ty, Type::Complex | Type::Boolean);
         let uniqueness = self.keyword(
             sid,
             path,
             obj,
-            "uniqueness",
-            &UNIQUENESS,
-            "none",
+            ("uniqueness", &UNIQUENESS, "none"),
             uniqueness_applies,
         )?;
         if mutability == "writeOnly" && returned == "always" {

@@ -39,7 +39,7 @@ fn module_name(text: &str) -> String {
 }
 
 fn module_for(source: &str, rest: &str) -> String {
-    format!("{}__{}", module_name(source), module_name(rest))
+    format!("{}_{}", module_name(source), module_name(rest))
 }
 
 /// Groups: (source folder, label, schema files, resource-type files).
@@ -326,7 +326,7 @@ pub fn cases(corpus: &Path) -> Vec<Case> {
     for (source, name, inputs, resource_types) in GROUPS {
         let label = format!("{source} [{name}]");
         cases.push(Case {
-            module: format!("group__{}", module_for(source, name)),
+            module: format!("group_{}", module_for(source, name)),
             label,
             inputs: inputs.iter().map(|f| corpus.join(source).join(f)).collect(),
             resource_types: resource_types

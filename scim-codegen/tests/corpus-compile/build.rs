@@ -1,0 +1,54 @@
+//! Generates one module per corpus case into OUT_DIR, and `modules.rs` declaring them.
+
+#[path = "corpus_list.rs"]
+mod corpus_list;
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+fn main() {
+    let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").unwrap());
+    let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap());
+    let corpus = corpus_list::corpus_dir(&manifest.join("../.."));
+    println!("cargo:rerun-if-changed={}", corpus.display());
+    println!("cargo:rerun-if-changed=corpus_list.rs");
+    let mut modules = String::new();
+    let mut rfc = None;
+    for case in corpus_list::cases(&corpus) {
+        let mut config = scim_codegen::Config::new();
+        config.inputs(&case.inputs);
+        for rt in &case.resource_types {
+            config.resource_types(rt);
+        }
+        // Skipped and failed cases are the corpus test's business; here only code is compiled.
+        let Ok(generated) = config.generate() else { continue };
+        let file = out_dir.join(format!("{}.rs", case.module));
+        generated.write_if_changed(&file).unwrap();
+        writeln!(
+            modules,
+            "#[doc = {:?}]\npub mod {} {{ include!({:?}); }}",
+            format!(" Generated from `{}`.", case.label),
+            case.module,
+            file.display().to_string(),
+        )
+        .unwrap();
+        if case.module == "group_rfc7643_resources" {
+            rfc = Some(file);
+        }
+    }
+    // The same code next to types that shadow the prelude: it must only use full paths.
+    if let Some(rfc) = rfc {
+        writeln!(
+            modules,
+            "/// RFC 7643 resources beside types named like the prelude.\npub mod shadowed_prelude {{\n\
+             #![allow(dead_code)]\n\
+             struct Option; struct Some; struct None; struct String; struct Vec; struct Box;\n\
+             struct Result; struct Ok; struct Err; struct Default; struct Debug; struct Clone;\n\
+             struct PartialEq; struct Eq; struct Hash;\n\
+             include!({:?});\n}}",
+            rfc.display().to_string()
+        )
+        .unwrap();
+    }
+    std::fs::write(Path::new(&out_dir).join("modules.rs"), modules).unwrap();
+}

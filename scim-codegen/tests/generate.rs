@@ -1,0 +1,301 @@
+//! Behaviour of the generator on small in-memory inputs: naming, quirks, decisions.
+
+use scim_codegen::{Config, Error, Generated};
+
+fn generate(schemas: &str) -> Generated {
+    Config::new()
+        .input_json("t.json", schemas)
+        .generate()
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn attr(name: &str, extra: &str) -> String {
+    format!(
+        r#"{{"name": "{name}", "type": "string", "multiValued": false, "required": false, "caseExact": false,
+            "mutability": "readWrite", "returned": "default", "uniqueness": "none", "description": "d"{extra}}}"#
+    )
+}
+
+fn schema(id: &str, name: &str, attributes: &[String]) -> String {
+    format!(
+        r#"{{"id": "{id}", "name": "{name}", "description": "S", "attributes": [{}]}}"#,
+        attributes.join(",")
+    )
+}
+
+#[test]
+fn names_that_need_care_keep_their_wire_name() {
+    let g = generate(&schema(
+        "urn:x:2.0:Thing",
+        "Thing",
+        &[
+            attr(
+                "$ref",
+                r#", "type": "reference", "referenceTypes": ["external"]"#,
+            ),
+            attr("type", ""),
+            attr("self", ""),
+            attr("x-foo", ""),
+            attr("object.fieldName", ""),
+            attr("other", ""),
+            attr("userName", ""),
+            attr("user_name", ""),
+            attr("2fa", ""),
+        ],
+    ));
+    let code = &g.code;
+    for expected in [
+        "#[scim(rename = \"$ref\", reference_types(\"external\"))]\n    pub r#ref: ::core::option::Option<::scim_runtime::Reference>,",
+        "pub r#type: ::core::option::Option<::std::string::String>,",
+        "pub self_: ::core::option::Option<::std::string::String>,",
+        "#[scim(rename = \"x-foo\")]\n    pub x_foo:",
+        "#[scim(rename = \"object.fieldName\")]\n    pub object_field_name:",
+        "pub other: ::core::option::Option<::std::string::String>,",
+        "pub user_name: ::core::option::Option<::std::string::String>,",
+        "#[scim(rename = \"user_name\")]\n    pub user_name2:",
+        // heck's lowerCamelCase drops the leading `_`, so the default rule gives `2fa` back.
+        "    pub _2fa: ::core::option::Option<::std::string::String>,",
+        "#[scim(other)]\n    pub other_attributes: ::scim_runtime::OtherAttributes,",
+    ] {
+        assert!(code.contains(expected), "missing:\n{expected}\nin:\n{code}");
+    }
+}
+
+#[test]
+fn canonical_values_become_open_enums_for_strings_only() {
+    let g = generate(&schema(
+        "urn:x:2.0:Thing",
+        "Thing",
+        &[
+            attr(
+                "kind",
+                r#", "canonicalValues": ["work", "0", "Custom", "urn:x", "work-phone"]"#,
+            ),
+            attr(
+                "level",
+                r#", "type": "integer", "canonicalValues": ["1", 2]"#,
+            ),
+        ],
+    ));
+    let code = &g.code;
+    assert!(
+        code.contains("pub kind: ::core::option::Option<ThingKind>,"),
+        "{code}"
+    );
+    assert!(code.contains("pub enum ThingKind {"), "{code}");
+    assert!(code.contains("    Work,\n"), "{code}");
+    assert!(code.contains("#[scim(rename = \"0\")]\n    V0,"), "{code}");
+    assert!(
+        code.contains("#[scim(rename = \"Custom\")]\n    Custom,"),
+        "{code}"
+    );
+    assert!(
+        code.contains("#[scim(rename = \"urn:x\")]\n    UrnX,"),
+        "{code}"
+    );
+    assert!(
+        code.contains("#[scim(rename = \"work-phone\")]\n    WorkPhone,"),
+        "{code}"
+    );
+    assert!(
+        code.contains("#[scim(other)]\n    Custom2(::std::string::String),"),
+        "{code}"
+    );
+    assert!(
+        code.contains(
+            "#[scim(canonical_values(1, 2))]\n    pub level: ::core::option::Option<i64>,"
+        ),
+        "{code}"
+    );
+    assert!(
+        g.warnings
+            .iter()
+            .any(|w| w.message.contains("wrong JSON type")),
+        "{:#?}",
+        g.warnings
+    );
+}
+
+#[test]
+fn complex_attributes_nest_and_singularise() {
+    let sub = attr("value", "");
+    let inner = format!(
+        r#"{{"name": "policies", "type": "complex", "multiValued": true, "description": "p", "subAttributes": [{sub}]}}"#
+    );
+    let outer = format!(
+        r#"{{"name": "addresses", "type": "complex", "multiValued": true, "description": "a", "subAttributes": [{sub}, {inner}]}}"#
+    );
+    let empty =
+        r#"{"name": "data", "type": "complex", "multiValued": false, "description": "free form"}"#
+            .to_owned();
+    let g = generate(&schema("urn:x:2.0:User", "User", &[outer, empty]));
+    let code = &g.code;
+    assert!(
+        code.contains("pub addresses: ::std::vec::Vec<UserAddress>,"),
+        "{code}"
+    );
+    assert!(
+        code.contains("pub policies: ::std::vec::Vec<UserAddressPolicy>,"),
+        "{code}"
+    );
+    assert!(
+        code.contains("pub struct UserData {\n    /// Attributes"),
+        "{code}"
+    );
+    assert!(
+        g.warnings
+            .iter()
+            .any(|w| w.attribute_path.as_deref() == Some("data")),
+        "{:#?}",
+        g.warnings
+    );
+}
+
+#[test]
+fn common_attributes_are_not_generated_again() {
+    let g = generate(&schema(
+        "urn:x:2.0:User",
+        "User",
+        &[
+            attr("id", ""),
+            attr("externalId", ""),
+            attr("schemas", ""),
+            attr("a", ""),
+        ],
+    ));
+    assert_eq!(g.code.matches("pub id:").count(), 1);
+    assert_eq!(g.code.matches("pub external_id:").count(), 1);
+    assert!(!g.code.contains("pub schemas:"));
+    assert_eq!(
+        g.warnings
+            .iter()
+            .filter(|w| w.message.contains("RFC 7643 §3.1"))
+            .count(),
+        3
+    );
+}
+
+#[test]
+fn descriptions_are_docs_and_code_block_hazards_are_explicit() {
+    let plain = format!(
+        r#"{{"id": "urn:x:2.0:A", "name": "A", "description": "Line one\nline two", "attributes": [{}]}}"#,
+        attr("a", "")
+    );
+    let g = generate(&plain);
+    assert!(
+        g.code.contains("/// Line one\n/// line two\n"),
+        "{}",
+        g.code
+    );
+    assert!(!g.code.contains("description ="), "{}", g.code);
+
+    let indented = r#"{"id": "urn:x:2.0:A", "name": "A", "description": "Example:\n\n    let x = 1;", "attributes": []}"#;
+    let g = generate(indented);
+    assert!(
+        g.code.contains("/// Example:\n///\n/// let x = 1;\n"),
+        "{}",
+        g.code
+    );
+    assert!(
+        g.code
+            .contains(r#"description = "Example:\n\n    let x = 1;""#),
+        "{}",
+        g.code
+    );
+}
+
+#[test]
+fn resource_types_name_resources_and_attach_extensions() {
+    let schemas = format!(
+        "[{}, {}]",
+        schema("urn:x:2.0:User", "User", &[attr("a", "")]),
+        schema("urn:x:extension:corp:2.0:User", "User", &[attr("b", "")])
+    );
+    let rts = r#"[{"id": "Person", "name": "Person", "endpoint": "People", "schema": "urn:x:2.0:User",
+        "schemaExtensions": [{"schema": "urn:x:extension:corp:2.0:User", "required": "true"}]},
+        {"id": "Me", "name": "Me", "endpoint": "/Me", "schema": "urn:x:2.0:User"}]"#;
+    let g = Config::new()
+        .input_json("s.json", schemas)
+        .resource_types_json("rt.json", rts)
+        .generate()
+        .unwrap();
+    let code = &g.code;
+    assert!(
+        code.contains("resource_type = \"Person\",\n    endpoint = \"/People\""),
+        "{code}"
+    );
+    assert!(code.contains("pub struct Person {"), "{code}");
+    assert!(code.contains("pub struct Me {"), "{code}");
+    // The schema name `User` is free (the resources are named by their ResourceTypes).
+    assert!(code.contains("pub struct User {"), "{code}");
+    assert!(
+        code.contains("#[scim(extension, required)]\n    pub user: ::core::option::Option<User>,"),
+        "{code}"
+    );
+    assert!(g
+        .warnings
+        .iter()
+        .any(|w| w.message.contains("no leading `/`")));
+    assert!(g
+        .warnings
+        .iter()
+        .any(|w| w.message.contains("the string \"true\"")));
+}
+
+#[test]
+fn what_cannot_be_generated_is_an_error() {
+    let meta = r#"{"id": "urn:ietf:params:scim:schemas:core:2.0:Schema", "attributes": []}"#;
+    assert!(matches!(
+        Config::new().input_json("m.json", meta).generate(),
+        Err(Error::NothingToGenerate { .. })
+    ));
+    let rt = r#"{"id": "User", "name": "User", "endpoint": "/Users", "schema": "urn:x"}"#;
+    assert!(matches!(
+        Config::new().input_json("rt.json", rt).generate(),
+        Err(Error::NoSchema { .. })
+    ));
+    assert!(matches!(Config::new().generate(), Err(Error::NoInput)));
+    let a = schema("urn:x:2.0:A", "A", &[attr("a", "")]);
+    let b = schema("urn:x:2.0:A", "A", &[attr("b", "")]);
+    let e = Config::new()
+        .input_json("a.json", a.clone())
+        .input_json("b.json", b)
+        .generate()
+        .unwrap_err();
+    assert!(matches!(e, Error::DuplicateSchema { .. }), "{e}");
+    assert!(e.to_string().starts_with("b.json: urn:x:2.0:A: "), "{e}");
+    // The same definition twice (two dumps of one server) is fine.
+    assert!(Config::new()
+        .input_json("a.json", a.clone())
+        .input_json("a2.json", a)
+        .generate()
+        .is_ok());
+}
+
+#[test]
+fn never_panics_on_odd_json() {
+    for doc in [
+        "null",
+        "1",
+        "\"s\"",
+        "[]",
+        "{}",
+        "[null, 1, []]",
+        r#"{"Resources": null}"#,
+        r#"{"Resources": 3}"#,
+        r#"{"attributes": 1}"#,
+        r#"{"id": 1, "attributes": []}"#,
+        r#"{"id": "x", "attributes": [{"name": 1}]}"#,
+        r#"{"id": "x", "attributes": [{"name": "a", "type": "complex", "subAttributes": "a b"}]}"#,
+        r#"{"id": "x", "attributes": [{"name": "a", "canonicalValues": [{}, [], null, {"value": 1}]}]}"#,
+        r#"{"id": "x", "name": "", "attributes": [{"name": "", "type": "string"}]}"#,
+        r#"{"id": "x", "attributes": [{"name": "a", "multiValued": 7}]}"#,
+        r#"{"id": "x", "attributes": [{"name": "a", "mutability": "sometimes"}]}"#,
+        r#"[{"attributeURI": "urn:x", "attributeName": "urn:x", "subAttributes": "a"}]"#,
+        r#"{"name": "urn:x:y", "type": "complex"}"#,
+        r#"{"profile": {"schemas": "nope"}}"#,
+        r#"{"schema": "urn:x", "endpoint": "/X", "schemaExtensions": [1, {"schema": 2}]}"#,
+    ] {
+        let _ = Config::new().input_json("odd.json", doc).generate();
+    }
+}

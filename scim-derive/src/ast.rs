@@ -34,6 +34,8 @@ pub struct ResourceInfo {
     pub schema: SchemaInfo,
     pub resource_type: String,
     pub endpoint: String,
+    /// Served at a fixed endpoint without an `id` (RFC 7644 §4: `/ServiceProviderConfig`).
+    pub singleton: bool,
 }
 
 /// The role a field plays.
@@ -120,6 +122,7 @@ pub fn parse<'a>(cx: &Ctxt, input: &'a DeriveInput) -> Option<Container<'a>> {
     let mut endpoint = Once::<LitStr>::new("endpoint");
     let mut resource_type = Once::<LitStr>::new("resource_type");
     let mut description = Once::<LitStr>::new("description");
+    let mut singleton = Once::<()>::new("singleton");
 
     attr::for_each_scim_meta(cx, &input.attrs, |meta| {
         let key = attr::meta_name(meta);
@@ -131,6 +134,7 @@ pub fn parse<'a>(cx: &Ctxt, input: &'a DeriveInput) -> Option<Container<'a>> {
             "endpoint" => endpoint.set(cx, span, attr::string_value(meta)?),
             "resource_type" => resource_type.set(cx, span, attr::string_value(meta)?),
             "description" => description.set(cx, span, attr::string_value(meta)?),
+            "singleton" => singleton.set(cx, span, ()),
             _ => {
                 cx.syn_error(syn::Error::new(span, format!("unknown scim attribute `{key}`")));
                 attr::skip_value(meta)?;
@@ -182,6 +186,7 @@ pub fn parse<'a>(cx: &Ctxt, input: &'a DeriveInput) -> Option<Container<'a>> {
                 },
                 resource_type: resource_type.get().map(|r| r.value()).unwrap_or(name),
                 endpoint: endpoint.get().map(|e| e.value()).unwrap_or_default(),
+                singleton: singleton.get().is_some(),
             })
         }
         "extension" => {
@@ -189,6 +194,9 @@ pub fn parse<'a>(cx: &Ctxt, input: &'a DeriveInput) -> Option<Container<'a>> {
             require(&name, "name");
             forbid(&endpoint, "endpoint");
             forbid(&resource_type, "resource_type");
+            if let Some(span) = singleton.span() {
+                cx.syn_error(syn::Error::new(span, "`singleton` does not apply to `#[scim(extension)]`"));
+            }
             Kind::Extension(SchemaInfo {
                 id: schema.get().map(|s| s.value()).unwrap_or_default(),
                 name: name.get().map(|n| n.value()).unwrap_or_default(),
@@ -196,6 +204,9 @@ pub fn parse<'a>(cx: &Ctxt, input: &'a DeriveInput) -> Option<Container<'a>> {
             })
         }
         other => {
+            if let Some(span) = singleton.span() {
+                cx.syn_error(syn::Error::new(span, format!("`singleton` does not apply to `#[scim({kind_name})]`")));
+            }
             for (what, key) in [
                 (&schema, "schema"),
                 (&name, "name"),

@@ -578,11 +578,14 @@ fn expand_deserialize(c: &Container<'_>) -> TokenStream {
 
 fn expand_validate(c: &Container<'_>) -> TokenStream {
     let rt = quote!(::scim_runtime);
+    let singleton = matches!(&c.kind, Kind::Resource(r) if r.singleton);
     let checks = c.fields.iter().map(|f| {
         let i = &f.ident;
         let wire = &f.wire_name;
         match f.role {
             Role::Other => quote!(),
+            // A singleton has no `id` to return (RFC 7644 §4).
+            Role::Common("id") if singleton => quote!(),
             Role::Extension { required } => {
                 let urn = extension_urn(f);
                 quote! {
@@ -665,7 +668,7 @@ fn expand_drop_ignored(c: &Container<'_>) -> TokenStream {
                     }
                 };
                 quote! {
-                    if context.ignores_read_only() && (#def).mutability == #rt::meta::Mutability::ReadOnly {
+                    if context.drops_read_only_on_input() && (#def).mutability == #rt::meta::Mutability::ReadOnly {
                         self.#i = ::core::default::Default::default();
                     } else {
                         #recurse

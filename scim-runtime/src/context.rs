@@ -5,7 +5,8 @@
 //! | context | serializing drops | validating reports |
 //! |---|---|---|
 //! | [`Context::Default`] | nothing | nothing |
-//! | creation, replacement, patch requests | `readOnly` | missing `required` (not patch); `readOnly` values are dropped, not refused (RFC 7644 §3.5.1) |
+//! | creation, replacement requests | `readOnly` | missing `required`; `readOnly` values are dropped, not refused (RFC 7644 §3.5.1) |
+//! | patch requests | `readOnly` | nothing here: the PATCH engine checks each operation's target |
 //! | query and search requests | `writeOnly` | `writeOnly` values (`mutability`) |
 //! | every response | `returned: never`, `returned: request` unless asked, what `attributes`/`excludedAttributes` leave out | `returned: never` present, `returned: always` missing |
 //!
@@ -94,6 +95,13 @@ impl Context {
     /// Whether `writeOnly` attributes are refused: the payloads that read.
     pub const fn refuses_write_only(self) -> bool {
         matches!(self, Self::QueryRequest | Self::SearchRequest)
+    }
+
+    /// Whether `readOnly` values are dropped when this payload is read: the bodies that carry a
+    /// whole resource. A PATCH value keeps them, so that the PATCH engine can refuse an
+    /// operation on a `readOnly` attribute with `mutability` (RFC 7644 §3.5.2).
+    pub const fn drops_read_only_on_input(self) -> bool {
+        matches!(self, Self::CreationRequest | Self::ReplacementRequest)
     }
 
     /// Whether `required` attributes must be present: the bodies that carry a whole resource.

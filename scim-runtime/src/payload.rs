@@ -20,6 +20,9 @@ pub enum PayloadError {
     /// The JSON does not fit the type: a wrong JSON type, a duplicate attribute, a wrong schema.
     #[error("invalid value at `{path}` (line {line}, column {column}): {message}")]
     Invalid {
+        /// `invalidSyntax` when the structure is wrong (not an object, a duplicate or unknown
+        /// attribute, `schemas` without the resource's schema), `invalidValue` when a value is.
+        scim_type: ScimType,
         /// The attribute path as sent, such as `emails[1].primary`; `.` for the whole payload.
         path: String,
         /// The 1-based line, 0 when read from a parsed value.
@@ -39,7 +42,7 @@ impl PayloadError {
     pub fn scim_type(&self) -> Option<ScimType> {
         match self {
             Self::Syntax { .. } => Some(ScimType::InvalidSyntax),
-            Self::Invalid { .. } => Some(ScimType::InvalidValue),
+            Self::Invalid { scim_type, .. } => Some(scim_type.clone()),
             Self::Violations(v) => v.iter().find_map(|v| v.scim_type.clone()),
         }
     }
@@ -92,12 +95,26 @@ fn locate(error: serde_json::Error, path: impl FnOnce() -> Option<String>) -> Pa
     let (line, column) = (error.line(), error.column());
     let message = strip_position(error.to_string());
     match error.classify() {
-        Category::Data => PayloadError::Invalid {
-            path: path().unwrap_or_else(|| ".".to_owned()),
-            line,
-            column,
-            message,
-        },
+        Category::Data => {
+            let path = path().unwrap_or_else(|| ".".to_owned());
+            // The errors on the shape of the payload rather than on one value, as scim2-models
+            // classifies them.
+            let structural = path == "."
+                || path == "schemas"
+                || message.starts_with("duplicate attribute")
+                || message.starts_with("unknown attribute");
+            PayloadError::Invalid {
+                scim_type: if structural {
+                    ScimType::InvalidSyntax
+                } else {
+                    ScimType::InvalidValue
+                },
+                path,
+                line,
+                column,
+                message,
+            }
+        }
         Category::Io | Category::Syntax | Category::Eof => PayloadError::Syntax { line, column, message },
     }
 }

@@ -26,8 +26,8 @@ pub trait ScimObject: AttributeAccess + Sized {
     /// Checks the object in the validator's context, recording every violation.
     fn validate_into(&self, validator: &mut Validator);
 
-    /// Removes what a request of `context` ignores: `readOnly` attributes in creation,
-    /// replacement and patch requests (RFC 7644 §3.5.1).
+    /// Removes what a request of `context` ignores: `readOnly` attributes in creation and
+    /// replacement requests (RFC 7644 §3.5.1).
     fn drop_ignored_attributes(&mut self, context: Context);
 
     /// Whether no attribute is set.

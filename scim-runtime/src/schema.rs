@@ -347,6 +347,7 @@ pub struct AuthenticationScheme {
 #[derive(Debug, Clone, PartialEq, Default, ScimResource)]
 #[scim(
     resource,
+    singleton,
     schema = "urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig",
     name = "Service Provider Configuration",
     resource_type = "ServiceProviderConfig",

@@ -27,7 +27,8 @@ pub trait AttributeValue: Sized {
     const CANONICAL_VALUES: &'static [&'static str] = &[];
 
     /// Reads a value, with the leniency real peers need: booleans and integers also as strings
-    /// (`"True"`, `"42"`), as Entra ID sends them and scim2-models accepts them.
+    /// (`"True"`, `"42"`), as Entra ID sends them, and booleans as `0`/`1` or `"yes"`/`"no"`,
+    /// as scim2-models (pydantic's lax mode) accepts them.
     fn deserialize_value<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error>;
 
     /// Writes the value; complex values write only what `scope` keeps of their sub-attributes.
@@ -215,12 +216,30 @@ impl AttributeValue for bool {
                 Ok(v)
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<bool, E> {
-                if v.eq_ignore_ascii_case("true") {
+                // The spellings scim2-models (pydantic's lax mode) accepts.
+                const TRUE: [&str; 6] = ["true", "1", "yes", "y", "on", "t"];
+                const FALSE: [&str; 6] = ["false", "0", "no", "n", "off", "f"];
+                let v_trimmed = v.trim();
+                if TRUE.iter().any(|t| t.eq_ignore_ascii_case(v_trimmed)) {
                     Ok(true)
-                } else if v.eq_ignore_ascii_case("false") {
+                } else if FALSE.iter().any(|f| f.eq_ignore_ascii_case(v_trimmed)) {
                     Ok(false)
                 } else {
                     Err(E::invalid_value(de::Unexpected::Str(v), &self))
+                }
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<bool, E> {
+                match v {
+                    0 => Ok(false),
+                    1 => Ok(true),
+                    _ => Err(E::invalid_value(de::Unexpected::Signed(v), &self)),
+                }
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<bool, E> {
+                match v {
+                    0 => Ok(false),
+                    1 => Ok(true),
+                    _ => Err(E::invalid_value(de::Unexpected::Unsigned(v), &self)),
                 }
             }
         }
@@ -445,8 +464,11 @@ mod tests {
         assert!(read::<bool>("true").unwrap());
         assert!(read::<bool>("\"True\"").unwrap());
         assert!(!read::<bool>("\"FALSE\"").unwrap());
-        assert!(read::<bool>("\"yes\"").is_err());
-        assert!(read::<bool>("1").is_err());
+        assert!(read::<bool>("\"yes\"").unwrap());
+        assert!(read::<bool>("1").unwrap());
+        assert!(!read::<bool>("0").unwrap());
+        assert!(read::<bool>("2").is_err());
+        assert!(read::<bool>("\"maybe\"").is_err());
         assert_eq!(read::<i64>("42").unwrap(), 42);
         assert_eq!(read::<i64>("\"42\"").unwrap(), 42);
         assert_eq!(read::<i64>("42.0").unwrap(), 42);

@@ -100,7 +100,9 @@ impl Container<'_> {
     }
 
     pub fn attributes(&self) -> impl Iterator<Item = &Field> {
-        self.fields.iter().filter(|f| matches!(f.role, Role::Attribute(_)))
+        self.fields
+            .iter()
+            .filter(|f| matches!(f.role, Role::Attribute(_)))
     }
 
     pub fn other(&self) -> Option<&Field> {
@@ -108,7 +110,9 @@ impl Container<'_> {
     }
 
     pub fn extensions(&self) -> impl Iterator<Item = &Field> {
-        self.fields.iter().filter(|f| matches!(f.role, Role::Extension { .. }))
+        self.fields
+            .iter()
+            .filter(|f| matches!(f.role, Role::Extension { .. }))
     }
 }
 
@@ -136,7 +140,10 @@ pub fn parse<'a>(cx: &Ctxt, input: &'a DeriveInput) -> Option<Container<'a>> {
             "description" => description.set(cx, span, attr::string_value(meta)?),
             "singleton" => singleton.set(cx, span, ()),
             _ => {
-                cx.syn_error(syn::Error::new(span, format!("unknown scim attribute `{key}`")));
+                cx.syn_error(syn::Error::new(
+                    span,
+                    format!("unknown scim attribute `{key}`"),
+                ));
                 attr::skip_value(meta)?;
             }
         }
@@ -149,7 +156,10 @@ pub fn parse<'a>(cx: &Ctxt, input: &'a DeriveInput) -> Option<Container<'a>> {
 
     let kind_span = kind.span();
     let Some(kind_name) = kind.get() else {
-        cx.error_spanned_by(&input.ident, format!("missing `#[scim(...)]` kind: {KINDS}"));
+        cx.error_spanned_by(
+            &input.ident,
+            format!("missing `#[scim(...)]` kind: {KINDS}"),
+        );
         return None;
     };
     let description = description
@@ -168,7 +178,10 @@ pub fn parse<'a>(cx: &Ctxt, input: &'a DeriveInput) -> Option<Container<'a>> {
     };
     let forbid = |what: &Once<LitStr>, key: &str| {
         if let Some(span) = what.span() {
-            cx.syn_error(syn::Error::new(span, format!("`{key}` does not apply to `#[scim({kind_name})]`")));
+            cx.syn_error(syn::Error::new(
+                span,
+                format!("`{key}` does not apply to `#[scim({kind_name})]`"),
+            ));
         }
     };
 
@@ -195,7 +208,10 @@ pub fn parse<'a>(cx: &Ctxt, input: &'a DeriveInput) -> Option<Container<'a>> {
             forbid(&endpoint, "endpoint");
             forbid(&resource_type, "resource_type");
             if let Some(span) = singleton.span() {
-                cx.syn_error(syn::Error::new(span, "`singleton` does not apply to `#[scim(extension)]`"));
+                cx.syn_error(syn::Error::new(
+                    span,
+                    "`singleton` does not apply to `#[scim(extension)]`",
+                ));
             }
             Kind::Extension(SchemaInfo {
                 id: schema.get().map(|s| s.value()).unwrap_or_default(),
@@ -205,7 +221,10 @@ pub fn parse<'a>(cx: &Ctxt, input: &'a DeriveInput) -> Option<Container<'a>> {
         }
         other => {
             if let Some(span) = singleton.span() {
-                cx.syn_error(syn::Error::new(span, format!("`singleton` does not apply to `#[scim({kind_name})]`")));
+                cx.syn_error(syn::Error::new(
+                    span,
+                    format!("`singleton` does not apply to `#[scim({kind_name})]`"),
+                ));
             }
             for (what, key) in [
                 (&schema, "schema"),
@@ -245,8 +264,12 @@ pub fn parse<'a>(cx: &Ctxt, input: &'a DeriveInput) -> Option<Container<'a>> {
             }
             _ => cx.error_spanned_by(&input.ident, "a SCIM struct needs named fields"),
         },
-        (Data::Enum(_), _) => cx.error_spanned_by(&input.ident, "only `#[scim(canonical)]` applies to an enum"),
-        (_, Kind::Canonical) => cx.error_spanned_by(&input.ident, "`#[scim(canonical)]` applies to an enum"),
+        (Data::Enum(_), _) => {
+            cx.error_spanned_by(&input.ident, "only `#[scim(canonical)]` applies to an enum")
+        }
+        (_, Kind::Canonical) => {
+            cx.error_spanned_by(&input.ident, "`#[scim(canonical)]` applies to an enum")
+        }
         (Data::Union(_), _) => cx.error_spanned_by(&input.ident, "a SCIM type cannot be a union"),
         _ => {}
     }
@@ -263,7 +286,10 @@ fn parse_variants(cx: &Ctxt, data: &syn::DataEnum, container: &mut Container<'_>
                 "rename" => rename.set(cx, meta.path.span(), attr::string_value(meta)?),
                 "other" => other.set(cx, meta.path.span(), ()),
                 _ => {
-                    cx.syn_error(syn::Error::new(meta.path.span(), format!("unknown scim attribute `{key}`")));
+                    cx.syn_error(syn::Error::new(
+                        meta.path.span(),
+                        format!("unknown scim attribute `{key}`"),
+                    ));
                     attr::skip_value(meta)?;
                 }
             }
@@ -272,7 +298,10 @@ fn parse_variants(cx: &Ctxt, data: &syn::DataEnum, container: &mut Container<'_>
         if other.as_ref().is_some() {
             let is_string_tuple = matches!(&v.fields, Fields::Unnamed(u) if u.unnamed.len() == 1);
             if !is_string_tuple {
-                cx.error_spanned_by(v, "the `#[scim(other)]` variant holds one `String`: `Custom(String)`");
+                cx.error_spanned_by(
+                    v,
+                    "the `#[scim(other)]` variant holds one `String`: `Custom(String)`",
+                );
             }
             if container.fallback.is_some() {
                 cx.error_spanned_by(v, "only one variant can be `#[scim(other)]`");
@@ -281,7 +310,10 @@ fn parse_variants(cx: &Ctxt, data: &syn::DataEnum, container: &mut Container<'_>
             continue;
         }
         if !matches!(v.fields, Fields::Unit) {
-            cx.error_spanned_by(v, "a canonical value is a unit variant; only the `#[scim(other)]` variant holds data");
+            cx.error_spanned_by(
+                v,
+                "a canonical value is a unit variant; only the `#[scim(other)]` variant holds data",
+            );
             continue;
         }
         let wire_name = rename
@@ -291,7 +323,10 @@ fn parse_variants(cx: &Ctxt, data: &syn::DataEnum, container: &mut Container<'_>
         if let Some(prev) = container.variants.iter().find(|p| p.wire_name == wire_name) {
             cx.error_spanned_by(
                 v,
-                format!("canonical value `{wire_name}` is already used by `{}`", prev.ident),
+                format!(
+                    "canonical value `{wire_name}` is already used by `{}`",
+                    prev.ident
+                ),
             );
         }
         container.variants.push(Variant {
@@ -323,7 +358,9 @@ fn unwrap_container_type(ty: &Type) -> Option<(Type, bool)> {
         return None;
     };
     match args.args.first() {
-        Some(syn::GenericArgument::Type(inner)) if args.args.len() == 1 => Some((inner.clone(), multi)),
+        Some(syn::GenericArgument::Type(inner)) if args.args.len() == 1 => {
+            Some((inner.clone(), multi))
+        }
         _ => None,
     }
 }
@@ -349,7 +386,12 @@ fn type_tokens(cx: &Ctxt, lit: &LitStr) -> Option<TokenStream> {
     Some(quote!(::scim_runtime::meta::AttributeType::#t))
 }
 
-fn keyword_tokens(cx: &Ctxt, lit: &LitStr, what: &str, allowed: &[(&str, &str)]) -> Option<TokenStream> {
+fn keyword_tokens(
+    cx: &Ctxt,
+    lit: &LitStr,
+    what: &str,
+    allowed: &[(&str, &str)],
+) -> Option<TokenStream> {
     let value = lit.value();
     match allowed.iter().find(|(wire, _)| *wire == value) {
         Some((_, variant)) => {
@@ -361,7 +403,11 @@ fn keyword_tokens(cx: &Ctxt, lit: &LitStr, what: &str, allowed: &[(&str, &str)])
             let expected: Vec<_> = allowed.iter().map(|(w, _)| format!("\"{w}\"")).collect();
             cx.error_spanned_by(
                 lit,
-                format!("unknown {} `{value}`: expected {}", what.to_lowercase(), expected.join(", ")),
+                format!(
+                    "unknown {} `{value}`: expected {}",
+                    what.to_lowercase(),
+                    expected.join(", ")
+                ),
             );
             None
         }
@@ -403,7 +449,10 @@ fn parse_field(cx: &Ctxt, f: &syn::Field, is_resource: bool, index: &mut usize) 
             "extension" => extension.set(cx, span, ()),
             "other" => other.set(cx, span, ()),
             _ => {
-                cx.syn_error(syn::Error::new(span, format!("unknown scim attribute `{key}`")));
+                cx.syn_error(syn::Error::new(
+                    span,
+                    format!("unknown scim attribute `{key}`"),
+                ));
                 attr::skip_value(meta)?;
             }
         }
@@ -425,7 +474,10 @@ fn parse_field(cx: &Ctxt, f: &syn::Field, is_resource: bool, index: &mut usize) 
             extension.span(),
         ];
         for span in extra.into_iter().flatten() {
-            cx.syn_error(syn::Error::new(span, "`#[scim(other)]` takes no other scim attribute"));
+            cx.syn_error(syn::Error::new(
+                span,
+                "`#[scim(other)]` takes no other scim attribute",
+            ));
         }
         return Some(Field {
             span: f.span(),
@@ -511,7 +563,10 @@ fn parse_field(cx: &Ctxt, f: &syn::Field, is_resource: bool, index: &mut usize) 
             ));
         }
         if multi_valued {
-            cx.error_spanned_by(&f.ty, format!("`{common_name}` is single-valued: use `Option<...>`"));
+            cx.error_spanned_by(
+                &f.ty,
+                format!("`{common_name}` is single-valued: use `Option<...>`"),
+            );
         }
         return Some(Field {
             span: f.span(),
@@ -574,7 +629,9 @@ fn parse_field(cx: &Ctxt, f: &syn::Field, is_resource: bool, index: &mut usize) 
                 &[("none", "None"), ("server", "Server"), ("global", "Global")],
             )
         }),
-        canonical_values: canonical.get().map(|v| v.iter().map(LitStr::value).collect()),
+        canonical_values: canonical
+            .get()
+            .map(|v| v.iter().map(LitStr::value).collect()),
         reference_types: reference_types
             .get()
             .map(|v| v.iter().map(LitStr::value).collect())

@@ -20,7 +20,10 @@ impl<T> Once<T> {
     /// Sets the value, reporting a duplicate at its second occurrence.
     pub fn set(&mut self, cx: &Ctxt, span: Span, value: T) {
         if self.value.is_some() {
-            cx.syn_error(syn::Error::new(span, format!("duplicate scim attribute `{}`", self.name)));
+            cx.syn_error(syn::Error::new(
+                span,
+                format!("duplicate scim attribute `{}`", self.name),
+            ));
         } else {
             self.value = Some((span, value));
         }
@@ -61,7 +64,8 @@ fn string_array(meta: &ParseNestedMeta<'_>) -> syn::Result<Vec<LitStr>> {
         .into_iter()
         .map(|e| match e {
             syn::Expr::Lit(syn::ExprLit {
-                lit: syn::Lit::Str(s), ..
+                lit: syn::Lit::Str(s),
+                ..
             }) => Ok(s),
             other => Err(syn::Error::new_spanned(other, "expected a string literal")),
         })
@@ -89,7 +93,8 @@ pub fn doc_comment(attrs: &[Attribute]) -> Option<String> {
         }
         if let syn::Meta::NameValue(nv) = &attr.meta {
             if let syn::Expr::Lit(syn::ExprLit {
-                lit: syn::Lit::Str(s), ..
+                lit: syn::Lit::Str(s),
+                ..
             }) = &nv.value
             {
                 let line = s.value();
@@ -101,7 +106,11 @@ pub fn doc_comment(attrs: &[Attribute]) -> Option<String> {
 }
 
 /// Calls `f` for every item in every `#[scim(..)]` attribute, reporting parse errors.
-pub fn for_each_scim_meta(cx: &Ctxt, attrs: &[Attribute], mut f: impl FnMut(&ParseNestedMeta<'_>) -> syn::Result<()>) {
+pub fn for_each_scim_meta(
+    cx: &Ctxt,
+    attrs: &[Attribute],
+    mut f: impl FnMut(&ParseNestedMeta<'_>) -> syn::Result<()>,
+) {
     for attr in attrs {
         if !attr.path().is_ident("scim") {
             continue;
@@ -121,7 +130,10 @@ pub fn meta_name(meta: &ParseNestedMeta<'_>) -> String {
     meta.path
         .get_ident()
         .map(|i| i.to_string())
-        .unwrap_or_else(|| { let p = &meta.path; quote::quote!(#p).to_string() })
+        .unwrap_or_else(|| {
+            let p = &meta.path;
+            quote::quote!(#p).to_string()
+        })
 }
 
 /// Skips the rest of an unknown item (`= value` or `(..)`), so parsing can go on.

@@ -20,7 +20,10 @@ fn check_wire_names(cx: &Ctxt, c: &Container<'_>) {
         .filter(|f| matches!(f.role, Role::Attribute(_) | Role::Common(_)))
         .collect();
     for (i, f) in named.iter().enumerate() {
-        if let Some(prev) = named[..i].iter().find(|p| p.wire_name.eq_ignore_ascii_case(&f.wire_name)) {
+        if let Some(prev) = named[..i]
+            .iter()
+            .find(|p| p.wire_name.eq_ignore_ascii_case(&f.wire_name))
+        {
             cx.error_spanned_by(
                 &f.ident,
                 format!(
@@ -39,15 +42,27 @@ fn check_wire_names(cx: &Ctxt, c: &Container<'_>) {
 }
 
 fn check_other(cx: &Ctxt, c: &Container<'_>) {
-    let others: Vec<_> = c.fields.iter().filter(|f| matches!(f.role, Role::Other)).collect();
+    let others: Vec<_> = c
+        .fields
+        .iter()
+        .filter(|f| matches!(f.role, Role::Other))
+        .collect();
     for extra in others.iter().skip(1) {
         cx.error_spanned_by(&extra.ident, "only one field can be `#[scim(other)]`");
     }
 }
 
 fn check_common(cx: &Ctxt, c: &Container<'_>) {
-    for (name, field) in [("id", "id"), ("externalId", "external_id"), ("meta", "meta")] {
-        if !c.fields.iter().any(|f| matches!(f.role, Role::Common(n) if n == name)) {
+    for (name, field) in [
+        ("id", "id"),
+        ("externalId", "external_id"),
+        ("meta", "meta"),
+    ] {
+        if !c
+            .fields
+            .iter()
+            .any(|f| matches!(f.role, Role::Common(n) if n == name))
+        {
             cx.error_spanned_by(
                 c.ident(),
                 format!("a resource needs the common attribute `{name}` (RFC 7643 §3.1) as a field `{field}`"),
@@ -66,6 +81,9 @@ fn check_schema_urn(cx: &Ctxt, c: &Container<'_>) {
         return;
     }
     if id.contains(char::is_whitespace) {
-        cx.error_spanned_by(c.ident(), format!("schema `{id}` is not a URI: it holds white space"));
+        cx.error_spanned_by(
+            c.ident(),
+            format!("schema `{id}` is not a URI: it holds white space"),
+        );
     }
 }

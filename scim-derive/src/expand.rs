@@ -313,7 +313,11 @@ fn expand_serialize_scoped(c: &Container<'_>) -> TokenStream {
         .filter(|f| matches!(f.role, Role::Common("id") | Role::Common("externalId")))
         .chain(c.attributes())
         .chain(c.extensions())
-        .chain(c.fields.iter().filter(|f| matches!(f.role, Role::Common("meta"))));
+        .chain(
+            c.fields
+                .iter()
+                .filter(|f| matches!(f.role, Role::Common("meta"))),
+        );
 
     for f in order {
         let i = &f.ident;
@@ -384,7 +388,11 @@ fn expand_deserialize(c: &Container<'_>) -> TokenStream {
     let expecting = format!("a SCIM {} object", ident);
 
     // Fields read from the payload: attributes, common attributes and extensions.
-    let read: Vec<&Field> = c.fields.iter().filter(|f| !matches!(f.role, Role::Other)).collect();
+    let read: Vec<&Field> = c
+        .fields
+        .iter()
+        .filter(|f| !matches!(f.role, Role::Other))
+        .collect();
     let variants: Vec<Ident> = (0..read.len()).map(|i| format_ident!("__f{}", i)).collect();
     let slots: Vec<Ident> = (0..read.len()).map(|i| format_ident!("__v{}", i)).collect();
 
@@ -438,9 +446,12 @@ fn expand_deserialize(c: &Container<'_>) -> TokenStream {
                 }
             },
         ),
-        _ => (quote!(), quote!(__Field::__schemas => {
-            #serde::de::MapAccess::next_value::<#serde::de::IgnoredAny>(&mut map)?;
-        })),
+        _ => (
+            quote!(),
+            quote!(__Field::__schemas => {
+                #serde::de::MapAccess::next_value::<#serde::de::IgnoredAny>(&mut map)?;
+            }),
+        ),
     };
 
     let read_arms = read.iter().zip(&variants).zip(&slots).map(|((f, v), slot)| {

@@ -4,8 +4,8 @@
 //! `::scim_runtime` paths only. See the `scim_runtime` crate documentation for the attributes
 //! (`#[scim(resource | extension | complex | canonical, ...)]`) and a worked example.
 //!
-//! The crate is split by concern: [`attr`] reads `#[scim(..)]`, [`ast`] builds the model,
-//! [`check`] looks across fields, and [`expand`] writes the impls. Every mistake in the input is
+//! The crate is split by concern: `attr` reads `#[scim(..)]`, `ast` builds the model,
+//! `check` looks across fields, and `expand` writes the impls. Every mistake in the input is
 //! reported, each on its own span; a stub impl is emitted beside the errors so that they are the
 //! only ones the user sees.
 

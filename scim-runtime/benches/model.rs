@@ -183,9 +183,13 @@ mod plain {
 fn full_user() -> String {
     let text = include_str!("../tests/fixtures/rfc7643/8.3-enterprise-user.json");
     let mut user: Value = serde_json::from_str(text).unwrap();
-    let full: Value = serde_json::from_str(include_str!("../tests/fixtures/rfc7643/8.2-full-user.json")).unwrap();
+    let full: Value =
+        serde_json::from_str(include_str!("../tests/fixtures/rfc7643/8.2-full-user.json")).unwrap();
     for (k, v) in full.as_object().unwrap() {
-        user.as_object_mut().unwrap().entry(k.clone()).or_insert(v.clone());
+        user.as_object_mut()
+            .unwrap()
+            .entry(k.clone())
+            .or_insert(v.clone());
     }
     serde_json::to_string(&user).unwrap()
 }
@@ -215,18 +219,33 @@ fn bench_user(c: &mut Criterion) {
     let value: Value = serde_json::from_str(&text).unwrap();
 
     let mut g = c.benchmark_group("full user/parse");
-    g.bench_function("plain serde", |b| b.iter(|| serde_json::from_str::<plain::User>(black_box(&text)).unwrap()));
-    g.bench_function("scim-runtime", |b| b.iter(|| serde_json::from_str::<User>(black_box(&text)).unwrap()));
-    g.bench_function("serde_json::Value", |b| b.iter(|| serde_json::from_str::<Value>(black_box(&text)).unwrap()));
+    g.bench_function("plain serde", |b| {
+        b.iter(|| serde_json::from_str::<plain::User>(black_box(&text)).unwrap())
+    });
+    g.bench_function("scim-runtime", |b| {
+        b.iter(|| serde_json::from_str::<User>(black_box(&text)).unwrap())
+    });
+    g.bench_function("serde_json::Value", |b| {
+        b.iter(|| serde_json::from_str::<Value>(black_box(&text)).unwrap())
+    });
     g.finish();
 
     let mut g = c.benchmark_group("full user/serialize");
-    g.bench_function("plain serde", |b| b.iter(|| serde_json::to_vec(black_box(&plain)).unwrap()));
-    g.bench_function("scim-runtime", |b| b.iter(|| serde_json::to_vec(black_box(&derived)).unwrap()));
-    g.bench_function("scim-runtime query-response", |b| {
-        b.iter(|| serde_json::to_vec(&black_box(&derived).in_context(Context::QueryResponse, None)).unwrap())
+    g.bench_function("plain serde", |b| {
+        b.iter(|| serde_json::to_vec(black_box(&plain)).unwrap())
     });
-    g.bench_function("serde_json::Value", |b| b.iter(|| serde_json::to_vec(black_box(&value)).unwrap()));
+    g.bench_function("scim-runtime", |b| {
+        b.iter(|| serde_json::to_vec(black_box(&derived)).unwrap())
+    });
+    g.bench_function("scim-runtime query-response", |b| {
+        b.iter(|| {
+            serde_json::to_vec(&black_box(&derived).in_context(Context::QueryResponse, None))
+                .unwrap()
+        })
+    });
+    g.bench_function("serde_json::Value", |b| {
+        b.iter(|| serde_json::to_vec(black_box(&value)).unwrap())
+    });
     g.finish();
 }
 
@@ -238,29 +257,50 @@ fn bench_list(c: &mut Criterion) {
 
     let mut g = c.benchmark_group("1000-user list/parse");
     g.sample_size(30);
-    g.bench_function("plain serde", |b| b.iter(|| serde_json::from_str::<plain::List>(black_box(&text)).unwrap()));
+    g.bench_function("plain serde", |b| {
+        b.iter(|| serde_json::from_str::<plain::List>(black_box(&text)).unwrap())
+    });
     g.bench_function("scim-runtime", |b| {
         b.iter(|| serde_json::from_str::<ListResponse<User>>(black_box(&text)).unwrap())
     });
-    g.bench_function("serde_json::Value", |b| b.iter(|| serde_json::from_str::<Value>(black_box(&text)).unwrap()));
+    g.bench_function("serde_json::Value", |b| {
+        b.iter(|| serde_json::from_str::<Value>(black_box(&text)).unwrap())
+    });
     g.finish();
 
     let mut g = c.benchmark_group("1000-user list/serialize");
     g.sample_size(30);
-    g.bench_function("plain serde", |b| b.iter(|| serde_json::to_vec(black_box(&plain)).unwrap()));
-    g.bench_function("scim-runtime", |b| b.iter(|| serde_json::to_vec(black_box(&derived)).unwrap()));
-    g.bench_function("scim-runtime query-response", |b| {
-        b.iter(|| serde_json::to_vec(&black_box(&derived).in_context(Context::QueryResponse, None)).unwrap())
+    g.bench_function("plain serde", |b| {
+        b.iter(|| serde_json::to_vec(black_box(&plain)).unwrap())
     });
-    g.bench_function("serde_json::Value", |b| b.iter(|| serde_json::to_vec(black_box(&value)).unwrap()));
+    g.bench_function("scim-runtime", |b| {
+        b.iter(|| serde_json::to_vec(black_box(&derived)).unwrap())
+    });
+    g.bench_function("scim-runtime query-response", |b| {
+        b.iter(|| {
+            serde_json::to_vec(&black_box(&derived).in_context(Context::QueryResponse, None))
+                .unwrap()
+        })
+    });
+    g.bench_function("serde_json::Value", |b| {
+        b.iter(|| serde_json::to_vec(black_box(&value)).unwrap())
+    });
     g.finish();
 
-    let projection = scim_runtime::Projection::attributes(["userName", "name.givenName", "emails.value"]);
+    let projection =
+        scim_runtime::Projection::attributes(["userName", "name.givenName", "emails.value"]);
     let mut g = c.benchmark_group("1000-user list/serialize projected");
     g.sample_size(30);
-    g.bench_with_input(BenchmarkId::new("scim-runtime", "attributes=3"), &projection, |b, p| {
-        b.iter(|| serde_json::to_vec(&black_box(&derived).in_context(Context::QueryResponse, Some(p))).unwrap())
-    });
+    g.bench_with_input(
+        BenchmarkId::new("scim-runtime", "attributes=3"),
+        &projection,
+        |b, p| {
+            b.iter(|| {
+                serde_json::to_vec(&black_box(&derived).in_context(Context::QueryResponse, Some(p)))
+                    .unwrap()
+            })
+        },
+    );
     g.finish();
 }
 

@@ -132,7 +132,10 @@ impl core::str::FromStr for Context {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         Self::ALL
             .into_iter()
-            .find(|c| c.as_str().eq_ignore_ascii_case(s) || c.as_str().replace('-', "_").eq_ignore_ascii_case(s))
+            .find(|c| {
+                c.as_str().eq_ignore_ascii_case(s)
+                    || c.as_str().replace('-', "_").eq_ignore_ascii_case(s)
+            })
             .ok_or_else(|| UnknownContext(s.to_owned()))
     }
 }
@@ -224,7 +227,8 @@ impl Projection {
             Returned::Never => false,
             Returned::Always => true,
             Returned::Default => {
-                (self.attributes.is_empty() || self.attributes.iter().any(|r| position.related_to(r)))
+                (self.attributes.is_empty()
+                    || self.attributes.iter().any(|r| position.related_to(r)))
                     && !self.excluded.iter().any(|r| position.is(r))
             }
             Returned::Request => self.attributes.iter().any(|r| position.is_or_parent_of(r)),
@@ -285,13 +289,17 @@ impl Position<'_> {
         if requested.contains(':') {
             if let Some((urn, path)) = split_urn(requested) {
                 if urn.eq_ignore_ascii_case(self.schema) {
-                    return self.short_is(path) || self.short_is_prefix_of(path) || self.short_has_prefix(path);
+                    return self.short_is(path)
+                        || self.short_is_prefix_of(path)
+                        || self.short_has_prefix(path);
                 }
             }
             // The requested name may be the schema URN itself, naming every attribute in it.
             return requested.eq_ignore_ascii_case(self.schema);
         }
-        self.short_is(requested) || self.short_is_prefix_of(requested) || self.short_has_prefix(requested)
+        self.short_is(requested)
+            || self.short_is_prefix_of(requested)
+            || self.short_has_prefix(requested)
     }
 
     fn short_is(&self, path: &str) -> bool {
@@ -324,7 +332,10 @@ impl Position<'_> {
 /// Splits `urn:...:Schema:attr.sub` into the URN and the attribute path. The URN is everything
 /// before the last `:` (RFC 7644 §3.10).
 fn split_urn(name: &str) -> Option<(&str, &str)> {
-    if !name.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("urn:")) {
+    if !name
+        .get(..4)
+        .is_some_and(|p| p.eq_ignore_ascii_case("urn:"))
+    {
         return None;
     }
     name.rsplit_once(':')
@@ -439,7 +450,11 @@ impl<'a> Scope<'a> {
                 // projected as a whole with their parent.
                 self.parent
             },
-            projection: if self.parent.is_some() { None } else { self.projection },
+            projection: if self.parent.is_some() {
+                None
+            } else {
+                self.projection
+            },
             ..*self
         })
     }

@@ -293,7 +293,8 @@ pub const ID_ATTRIBUTE: AttributeDef = AttributeDef {
 /// `externalId` (RFC 7643 §3.1): the provisioning client's identifier for the resource.
 pub const EXTERNAL_ID_ATTRIBUTE: AttributeDef = AttributeDef {
     case_exact: true,
-    description: "A String that is an identifier for the resource as defined by the provisioning client.",
+    description:
+        "A String that is an identifier for the resource as defined by the provisioning client.",
     ..AttributeDef::new("externalId", AttributeType::String)
 };
 
@@ -306,7 +307,8 @@ pub const META_ATTRIBUTE: AttributeDef = AttributeDef {
 };
 
 /// The common attributes every resource has and no schema lists (RFC 7643 §3.1).
-pub const COMMON_ATTRIBUTES: &[AttributeDef] = &[ID_ATTRIBUTE, EXTERNAL_ID_ATTRIBUTE, META_ATTRIBUTE];
+pub const COMMON_ATTRIBUTES: &[AttributeDef] =
+    &[ID_ATTRIBUTE, EXTERNAL_ID_ATTRIBUTE, META_ATTRIBUTE];
 
 /// `schemas` (RFC 7643 §3): the URNs of the schemas a resource or message uses.
 pub const SCHEMAS_ATTRIBUTE: AttributeDef = AttributeDef {

@@ -63,7 +63,9 @@ pub fn from_str<T: DeserializeOwned>(json: &str) -> Result<T, PayloadError> {
         Ok(v) => Ok(v),
         Err(e) => Err(locate(e, || {
             let mut de = serde_json::Deserializer::from_str(json);
-            serde_path_to_error::deserialize::<_, T>(&mut de).err().map(|e| e.path().to_string())
+            serde_path_to_error::deserialize::<_, T>(&mut de)
+                .err()
+                .map(|e| e.path().to_string())
         })),
     }
 }
@@ -74,7 +76,9 @@ pub fn from_slice<T: DeserializeOwned>(json: &[u8]) -> Result<T, PayloadError> {
         Ok(v) => Ok(v),
         Err(e) => Err(locate(e, || {
             let mut de = serde_json::Deserializer::from_slice(json);
-            serde_path_to_error::deserialize::<_, T>(&mut de).err().map(|e| e.path().to_string())
+            serde_path_to_error::deserialize::<_, T>(&mut de)
+                .err()
+                .map(|e| e.path().to_string())
         })),
     }
 }
@@ -85,7 +89,9 @@ pub fn from_value<T: DeserializeOwned>(json: serde_json::Value) -> Result<T, Pay
     match serde_json::from_value(json) {
         Ok(v) => Ok(v),
         Err(e) => Err(locate(e, || {
-            serde_path_to_error::deserialize::<_, T>(path_source).err().map(|e| e.path().to_string())
+            serde_path_to_error::deserialize::<_, T>(path_source)
+                .err()
+                .map(|e| e.path().to_string())
         })),
     }
 }
@@ -115,6 +121,10 @@ fn locate(error: serde_json::Error, path: impl FnOnce() -> Option<String>) -> Pa
                 message,
             }
         }
-        Category::Io | Category::Syntax | Category::Eof => PayloadError::Syntax { line, column, message },
+        Category::Io | Category::Syntax | Category::Eof => PayloadError::Syntax {
+            line,
+            column,
+            message,
+        },
     }
 }

@@ -4,9 +4,9 @@
 use core::fmt;
 
 pub use serde;
-pub use serde_json;
 use serde::de::{self, DeserializeSeed, Deserializer, SeqAccess, Visitor};
 use serde::ser::{Serialize, SerializeSeq, Serializer};
+pub use serde_json;
 
 /// ASCII case-insensitive equality (RFC 7643 §2.1: attribute names are case-insensitive).
 #[inline]
@@ -17,7 +17,10 @@ pub fn eq_ci(a: &str, b: &str) -> bool {
 /// `urn:...:User:userName` with `urn:...:User` → `Some("userName")`.
 #[inline]
 pub fn strip_schema<'a>(key: &'a str, urn: &str) -> Option<&'a str> {
-    if key.len() > urn.len() + 1 && key.as_bytes()[urn.len()] == b':' && key[..urn.len()].eq_ignore_ascii_case(urn) {
+    if key.len() > urn.len() + 1
+        && key.as_bytes()[urn.len()] == b':'
+        && key[..urn.len()].eq_ignore_ascii_case(urn)
+    {
         Some(&key[urn.len() + 1..])
     } else {
         None
@@ -59,7 +62,10 @@ impl<'de> DeserializeSeed<'de> for SchemasSeed {
                 if found {
                     Ok(())
                 } else {
-                    Err(de::Error::custom(format_args!("`schemas` does not name `{}`", self.0)))
+                    Err(de::Error::custom(format_args!(
+                        "`schemas` does not name `{}`",
+                        self.0
+                    )))
                 }
             }
         }
@@ -82,7 +88,11 @@ impl<'a, const N: usize> SchemasOut<'a, N> {
         extensions: &'a [Option<&'static str>; N],
         other: Option<&'a serde_json::Map<String, serde_json::Value>>,
     ) -> Self {
-        Self { core, extensions, other }
+        Self {
+            core,
+            extensions,
+            other,
+        }
     }
 }
 
@@ -95,7 +105,8 @@ impl<const N: usize> Serialize for SchemasOut<'_, N> {
         }
         if let Some(other) = self.other {
             for (key, value) in other {
-                if value.is_object() && key.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("urn:")) {
+                if value.is_object() && key.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("urn:"))
+                {
                     seq.serialize_element(key)?;
                 }
             }

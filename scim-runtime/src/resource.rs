@@ -21,7 +21,11 @@ pub trait ScimObject: AttributeAccess + Sized {
     const ATTRIBUTES: &'static [AttributeDef];
 
     /// Writes the object as `scope` decides.
-    fn serialize_scoped<S: Serializer>(&self, serializer: S, scope: &Scope<'_>) -> Result<S::Ok, S::Error>;
+    fn serialize_scoped<S: Serializer>(
+        &self,
+        serializer: S,
+        scope: &Scope<'_>,
+    ) -> Result<S::Ok, S::Error>;
 
     /// Checks the object in the validator's context, recording every violation.
     fn validate_into(&self, validator: &mut Validator);
@@ -81,7 +85,11 @@ pub trait Resource: ScimObject + Serialize + DeserializeOwned {
     }
 
     /// A view that serializes the resource in `context`, shaped by `projection` in responses.
-    fn in_context<'a>(&'a self, context: Context, projection: Option<&'a Projection>) -> InContext<'a, Self> {
+    fn in_context<'a>(
+        &'a self,
+        context: Context,
+        projection: Option<&'a Projection>,
+    ) -> InContext<'a, Self> {
         InContext {
             value: self,
             context,
@@ -92,7 +100,8 @@ pub trait Resource: ScimObject + Serialize + DeserializeOwned {
     /// The resource as JSON in `context`.
     fn to_json_in(&self, context: Context, projection: Option<&Projection>) -> serde_json::Value {
         // Serializing to a Value cannot fail: keys are strings and every value is JSON.
-        serde_json::to_value(self.in_context(context, projection)).unwrap_or(serde_json::Value::Null)
+        serde_json::to_value(self.in_context(context, projection))
+            .unwrap_or(serde_json::Value::Null)
     }
 
     /// The resource as JSON text in `context`.

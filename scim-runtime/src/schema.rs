@@ -8,7 +8,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::meta::{AttributeDef, AttributeType, Mutability, ResourceTypeDef, Returned, SchemaDef, Uniqueness};
+use crate::meta::{
+    AttributeDef, AttributeType, Mutability, ResourceTypeDef, Returned, SchemaDef, Uniqueness,
+};
 use crate::{Meta, OtherAttributes, Reference, ScimResource};
 
 /// The schema URN of Schema documents.
@@ -111,7 +113,10 @@ impl Attribute {
     }
     /// `returned`, `default` by default or when not an RFC value.
     pub fn effective_returned(&self) -> Returned {
-        self.returned.as_deref().and_then(Returned::from_rfc_name).unwrap_or_default()
+        self.returned
+            .as_deref()
+            .and_then(Returned::from_rfc_name)
+            .unwrap_or_default()
     }
     /// `uniqueness`, `none` by default or when not an RFC value.
     pub fn effective_uniqueness(&self) -> Uniqueness {
@@ -144,9 +149,14 @@ impl Attribute {
             mutability: Some(def.mutability.as_str().to_owned()),
             returned: Some(def.returned.as_str().to_owned()),
             uniqueness: Some(def.uniqueness.as_str().to_owned()),
-            reference_types: (!def.reference_types.is_empty())
-                .then(|| def.reference_types.iter().map(|r| (*r).to_owned()).collect()),
-            sub_attributes: is_complex.then(|| def.sub_attributes.iter().map(Attribute::from_def).collect()),
+            reference_types: (!def.reference_types.is_empty()).then(|| {
+                def.reference_types
+                    .iter()
+                    .map(|r| (*r).to_owned())
+                    .collect()
+            }),
+            sub_attributes: is_complex
+                .then(|| def.sub_attributes.iter().map(Attribute::from_def).collect()),
             other: OtherAttributes::new(),
         }
     }
@@ -172,7 +182,9 @@ impl Schema {
 
     /// Finds a top-level attribute by name, case-insensitively (RFC 7643 §2.1).
     pub fn attribute(&self, name: &str) -> Option<&Attribute> {
-        self.attributes.iter().find(|a| a.name.eq_ignore_ascii_case(name))
+        self.attributes
+            .iter()
+            .find(|a| a.name.eq_ignore_ascii_case(name))
     }
 }
 
@@ -181,7 +193,13 @@ impl Schema {
 #[scim(complex)]
 pub struct SchemaExtension {
     /// The URI of an extended schema, e.g., "urn:edu:2.0:Staff".
-    #[scim(type = "reference", required, case_exact, mutability = "readOnly", reference_types("uri"))]
+    #[scim(
+        type = "reference",
+        required,
+        case_exact,
+        mutability = "readOnly",
+        reference_types("uri")
+    )]
     pub schema: Option<String>,
     /// A Boolean value that specifies whether or not the schema extension is required for the
     /// resource type.
@@ -217,10 +235,21 @@ pub struct ResourceType {
     #[scim(mutability = "readOnly")]
     pub description: Option<String>,
     /// The resource type's HTTP-addressable endpoint relative to the Base URL, e.g., '/Users'.
-    #[scim(type = "reference", required, mutability = "readOnly", reference_types("uri"))]
+    #[scim(
+        type = "reference",
+        required,
+        mutability = "readOnly",
+        reference_types("uri")
+    )]
     pub endpoint: Option<String>,
     /// The resource type's primary/base schema URI.
-    #[scim(type = "reference", required, case_exact, mutability = "readOnly", reference_types("uri"))]
+    #[scim(
+        type = "reference",
+        required,
+        case_exact,
+        mutability = "readOnly",
+        reference_types("uri")
+    )]
     pub schema: Option<String>,
     /// A list of URIs of the resource type's schema extensions.
     #[scim(mutability = "readOnly")]
@@ -412,10 +441,16 @@ impl ServiceProviderConfig {
     }
     /// Whether filtering is supported.
     pub fn filter_supported(&self) -> bool {
-        self.filter.as_ref().and_then(|f| f.supported).unwrap_or(false)
+        self.filter
+            .as_ref()
+            .and_then(|f| f.supported)
+            .unwrap_or(false)
     }
     /// Whether bulk is supported.
     pub fn bulk_supported(&self) -> bool {
-        self.bulk.as_ref().and_then(|b| b.supported).unwrap_or(false)
+        self.bulk
+            .as_ref()
+            .and_then(|b| b.supported)
+            .unwrap_or(false)
     }
 }

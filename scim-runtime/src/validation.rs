@@ -131,7 +131,9 @@ impl Violation {
                 Some(ScimType::InvalidValue),
                 "is required but missing, null or empty",
             ),
-            ViolationKind::ReturnedAlways => (None, "is returned always but missing from the response"),
+            ViolationKind::ReturnedAlways => {
+                (None, "is returned always but missing from the response")
+            }
             ViolationKind::ReturnedNever => (None, "is returned never but present in the response"),
             // RFC 7644 §3.12 defines `mutability` for exactly this; scim2-models answers
             // `invalidValue` here, which says less.
@@ -289,13 +291,15 @@ impl Validator {
     /// Records a violation at the current path extended by `name`.
     pub fn report(&mut self, kind: ViolationKind, name: &str) {
         self.path.push_attribute(name);
-        self.found.push(Violation::new(kind, self.path.as_str().to_owned()));
+        self.found
+            .push(Violation::new(kind, self.path.as_str().to_owned()));
         self.path.pop();
     }
 
     /// Records a violation at exactly the current path.
     pub fn report_here(&mut self, kind: ViolationKind) {
-        self.found.push(Violation::new(kind, self.path.as_str().to_owned()));
+        self.found
+            .push(Violation::new(kind, self.path.as_str().to_owned()));
     }
 
     /// Applies the rules for one attribute of `def`, given whether it holds a value (an empty
@@ -309,7 +313,11 @@ impl Validator {
             }
             // readOnly values are ignored in writes, so a missing readOnly `required` attribute
             // is not the client's fault.
-            if !present && c.checks_required() && def.required && def.mutability != Mutability::ReadOnly {
+            if !present
+                && c.checks_required()
+                && def.required
+                && def.mutability != Mutability::ReadOnly
+            {
                 self.report(ViolationKind::Required, def.name);
             }
         } else if c.is_response() {
@@ -323,7 +331,9 @@ impl Validator {
 
     /// Checks that at most one value of a multi-valued attribute is `primary`.
     pub fn check_primary<I: IntoIterator<Item = bool>>(&mut self, name: &str, primaries: I) {
-        if self.context != crate::Context::Default && primaries.into_iter().filter(|p| *p).count() > 1 {
+        if self.context != crate::Context::Default
+            && primaries.into_iter().filter(|p| *p).count() > 1
+        {
             self.report(ViolationKind::PrimaryNotUnique, name);
         }
     }
@@ -342,7 +352,10 @@ mod tests {
     fn scim_type_round_trips_and_keeps_unknown_values() {
         assert_eq!(ScimType::parse("invalidFilter"), ScimType::InvalidFilter);
         assert_eq!(ScimType::parse("INVALIDFILTER"), ScimType::InvalidFilter);
-        assert_eq!(ScimType::parse("quotaExceeded"), ScimType::Other("quotaExceeded".into()));
+        assert_eq!(
+            ScimType::parse("quotaExceeded"),
+            ScimType::Other("quotaExceeded".into())
+        );
         assert_eq!(ScimType::parse("quotaExceeded").as_str(), "quotaExceeded");
     }
 

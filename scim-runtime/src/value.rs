@@ -32,7 +32,11 @@ pub trait AttributeValue: Sized {
     fn deserialize_value<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error>;
 
     /// Writes the value; complex values write only what `scope` keeps of their sub-attributes.
-    fn serialize_value<S: Serializer>(&self, serializer: S, scope: &Scope<'_>) -> Result<S::Ok, S::Error>;
+    fn serialize_value<S: Serializer>(
+        &self,
+        serializer: S,
+        scope: &Scope<'_>,
+    ) -> Result<S::Ok, S::Error>;
 
     /// Checks the value's sub-attributes in the validator's context.
     fn validate_value(&self, _validator: &mut Validator) {}
@@ -110,9 +114,11 @@ impl<'a> Attr<'a> {
             Attr::Single(v) => (Some(v), None),
             Attr::Multi(m) => (None, Some(m)),
         };
-        single
-            .into_iter()
-            .chain(multi.into_iter().flat_map(|m| (0..m.len()).filter_map(move |i| m.get(i))))
+        single.into_iter().chain(
+            multi
+                .into_iter()
+                .flat_map(|m| (0..m.len()).filter_map(move |i| m.get(i))),
+        )
     }
 }
 
@@ -169,7 +175,10 @@ pub trait AttributeAccess {
 }
 
 /// Looks `name` up among unknown attributes kept in a JSON map, case-insensitively.
-pub fn unknown_attribute<'a>(other: &'a serde_json::Map<String, serde_json::Value>, name: &str) -> Option<Attr<'a>> {
+pub fn unknown_attribute<'a>(
+    other: &'a serde_json::Map<String, serde_json::Value>,
+    name: &str,
+) -> Option<Attr<'a>> {
     let value = other
         .iter()
         .find(|(k, _)| k.eq_ignore_ascii_case(name))
@@ -195,7 +204,11 @@ impl AttributeValue for String {
     fn deserialize_value<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         String::deserialize(deserializer)
     }
-    fn serialize_value<S: Serializer>(&self, serializer: S, _: &Scope<'_>) -> Result<S::Ok, S::Error> {
+    fn serialize_value<S: Serializer>(
+        &self,
+        serializer: S,
+        _: &Scope<'_>,
+    ) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self)
     }
     fn value_ref(&self) -> ValueRef<'_> {
@@ -245,7 +258,11 @@ impl AttributeValue for bool {
         }
         deserializer.deserialize_any(Lenient)
     }
-    fn serialize_value<S: Serializer>(&self, serializer: S, _: &Scope<'_>) -> Result<S::Ok, S::Error> {
+    fn serialize_value<S: Serializer>(
+        &self,
+        serializer: S,
+        _: &Scope<'_>,
+    ) -> Result<S::Ok, S::Error> {
         serializer.serialize_bool(*self)
     }
     fn value_ref(&self) -> ValueRef<'_> {
@@ -284,7 +301,11 @@ impl AttributeValue for i64 {
         }
         deserializer.deserialize_any(Lenient)
     }
-    fn serialize_value<S: Serializer>(&self, serializer: S, _: &Scope<'_>) -> Result<S::Ok, S::Error> {
+    fn serialize_value<S: Serializer>(
+        &self,
+        serializer: S,
+        _: &Scope<'_>,
+    ) -> Result<S::Ok, S::Error> {
         serializer.serialize_i64(*self)
     }
     fn value_ref(&self) -> ValueRef<'_> {
@@ -296,10 +317,16 @@ macro_rules! plain_value {
     ($ty:ty, $scim:ident, |$v:ident| $view:expr) => {
         impl AttributeValue for $ty {
             const TYPE: AttributeType = AttributeType::$scim;
-            fn deserialize_value<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            fn deserialize_value<'de, D: Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
                 <$ty>::deserialize(deserializer)
             }
-            fn serialize_value<S: Serializer>(&self, serializer: S, _: &Scope<'_>) -> Result<S::Ok, S::Error> {
+            fn serialize_value<S: Serializer>(
+                &self,
+                serializer: S,
+                _: &Scope<'_>,
+            ) -> Result<S::Ok, S::Error> {
                 self.serialize(serializer)
             }
             fn value_ref(&self) -> ValueRef<'_> {
@@ -479,10 +506,21 @@ mod tests {
     #[test]
     fn null_is_unassigned() {
         let mut de = serde_json::Deserializer::from_str("null");
-        assert_eq!(OptionSeed::<String>::default().deserialize(&mut de).unwrap(), None);
+        assert_eq!(
+            OptionSeed::<String>::default()
+                .deserialize(&mut de)
+                .unwrap(),
+            None
+        );
         let mut de = serde_json::Deserializer::from_str("null");
-        assert!(VecSeed::<String>::default().deserialize(&mut de).unwrap().is_empty());
+        assert!(VecSeed::<String>::default()
+            .deserialize(&mut de)
+            .unwrap()
+            .is_empty());
         let mut de = serde_json::Deserializer::from_str("[\"a\",\"b\"]");
-        assert_eq!(VecSeed::<String>::default().deserialize(&mut de).unwrap(), ["a", "b"]);
+        assert_eq!(
+            VecSeed::<String>::default().deserialize(&mut de).unwrap(),
+            ["a", "b"]
+        );
     }
 }

@@ -20,7 +20,9 @@ fn a_wrong_json_type_names_the_attribute() {
     assert_eq!(path, "userName");
     assert!(message.contains("expected a string"), "{message}");
 
-    let (path, message) = invalid_path(payload::from_str(r#"{"emails": [{"value": "a"}, {"primary": "maybe"}]}"#));
+    let (path, message) = invalid_path(payload::from_str(
+        r#"{"emails": [{"value": "a"}, {"primary": "maybe"}]}"#,
+    ));
     assert_eq!(path, "emails[1].primary");
     assert!(message.contains("maybe"), "{message}");
 
@@ -33,7 +35,10 @@ fn a_wrong_json_type_names_the_attribute() {
     let (path, _) = invalid_path(payload::from_str(
         r#"{"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User": {"manager": {"value": ["x"]}}}"#,
     ));
-    assert_eq!(path, "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User.manager.value");
+    assert_eq!(
+        path,
+        "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User.manager.value"
+    );
 
     let (path, message) = invalid_path(payload::from_str(r#"{"meta": {"created": "yesterday"}}"#));
     assert_eq!(path, "meta.created");
@@ -43,7 +48,10 @@ fn a_wrong_json_type_names_the_attribute() {
 #[test]
 fn the_same_attribute_twice_in_two_spellings_is_an_error() {
     let (_, message) = invalid_path(payload::from_str(r#"{"userName": "a", "USERNAME": "b"}"#));
-    assert!(message.contains("duplicate attribute `userName`"), "{message}");
+    assert!(
+        message.contains("duplicate attribute `userName`"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -59,7 +67,9 @@ fn two_primary_values_are_a_violation() {
     let body = json!({"schemas": [USER], "userName": "bjensen",
         "emails": [{"value": "a@example.com", "primary": true}, {"value": "b@example.com", "primary": true}]});
     let err = User::from_value_in(body, Context::CreationRequest).unwrap_err();
-    let PayloadError::Violations(v) = err else { panic!("{err:?}") };
+    let PayloadError::Violations(v) = err else {
+        panic!("{err:?}")
+    };
     assert_eq!(v.0.len(), 1);
     assert_eq!(v.0[0].path, "emails");
     assert_eq!(v.0[0].kind, ViolationKind::PrimaryNotUnique);
@@ -68,13 +78,25 @@ fn two_primary_values_are_a_violation() {
 
 #[test]
 fn a_missing_required_attribute_in_a_creation_request_is_a_violation() {
-    let err = User::from_value_in(json!({"schemas": [USER], "displayName": "Babs"}), Context::CreationRequest).unwrap_err();
+    let err = User::from_value_in(
+        json!({"schemas": [USER], "displayName": "Babs"}),
+        Context::CreationRequest,
+    )
+    .unwrap_err();
     assert_eq!(err.scim_type(), Some(ScimType::InvalidValue));
-    let PayloadError::Violations(v) = err else { panic!() };
-    assert_eq!((v.0[0].path.as_str(), v.0[0].kind), ("userName", ViolationKind::Required));
+    let PayloadError::Violations(v) = err else {
+        panic!()
+    };
+    assert_eq!(
+        (v.0[0].path.as_str(), v.0[0].kind),
+        ("userName", ViolationKind::Required)
+    );
     // null is unassigned (RFC 7643 §2.5), in a replacement as in a creation.
-    let err = User::from_value_in(json!({"userName": null}), Context::ReplacementRequest).unwrap_err();
-    let PayloadError::Violations(v) = err else { panic!() };
+    let err =
+        User::from_value_in(json!({"userName": null}), Context::ReplacementRequest).unwrap_err();
+    let PayloadError::Violations(v) = err else {
+        panic!()
+    };
     assert_eq!(v.0[0].path, "userName");
     // The same payload is fine where `required` does not apply.
     assert!(User::from_value_in(json!({"userName": null}), Context::PatchRequest).is_ok());
@@ -84,14 +106,33 @@ fn a_missing_required_attribute_in_a_creation_request_is_a_violation() {
 #[test]
 fn write_only_and_never_returned_attributes_in_a_response_are_violations() {
     let body = json!({"schemas": [USER], "id": "1", "userName": "b", "password": "t1meMa$heen"});
-    for context in [Context::QueryResponse, Context::CreationResponse, Context::SearchResponse] {
+    for context in [
+        Context::QueryResponse,
+        Context::CreationResponse,
+        Context::SearchResponse,
+    ] {
         let err = User::from_value_in(body.clone(), context).unwrap_err();
-        let PayloadError::Violations(v) = err else { panic!() };
-        assert_eq!((v.0[0].path.as_str(), v.0[0].kind), ("password", ViolationKind::ReturnedNever), "{context:?}");
+        let PayloadError::Violations(v) = err else {
+            panic!()
+        };
+        assert_eq!(
+            (v.0[0].path.as_str(), v.0[0].kind),
+            ("password", ViolationKind::ReturnedNever),
+            "{context:?}"
+        );
     }
-    let err = User::from_value_in(json!({"schemas": [USER], "userName": "b"}), Context::QueryResponse).unwrap_err();
-    let PayloadError::Violations(v) = err else { panic!() };
-    assert_eq!((v.0[0].path.as_str(), v.0[0].kind), ("id", ViolationKind::ReturnedAlways));
+    let err = User::from_value_in(
+        json!({"schemas": [USER], "userName": "b"}),
+        Context::QueryResponse,
+    )
+    .unwrap_err();
+    let PayloadError::Violations(v) = err else {
+        panic!()
+    };
+    assert_eq!(
+        (v.0[0].path.as_str(), v.0[0].kind),
+        ("id", ViolationKind::ReturnedAlways)
+    );
 }
 
 #[test]
@@ -100,7 +141,9 @@ fn every_violation_is_reported_not_only_the_first() {
         "emails": [{"value": "a", "primary": true}, {"value": "b", "primary": true}],
         "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User": {}});
     let err = User::from_value_in(body, Context::QueryResponse).unwrap_err();
-    let PayloadError::Violations(v) = err else { panic!() };
+    let PayloadError::Violations(v) = err else {
+        panic!()
+    };
     let paths: Vec<_> = v.iter().map(|v| v.path.as_str()).collect();
     assert_eq!(paths, ["id", "password", "emails"]);
 }
@@ -111,18 +154,33 @@ fn truncated_json_is_a_syntax_error_with_a_position() {
         .unwrap_or_else(|_| r#"{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"bjensen","name":{"givenName":"B"}}"#.into());
     for cut in [1, full.len() / 3, full.len() / 2, full.len() - 2] {
         match payload::from_str::<User>(&full[..cut]) {
-            Err(PayloadError::Syntax { line, message, .. }) => assert!(line >= 1 && message.contains("EOF"), "{message}"),
+            Err(PayloadError::Syntax { line, message, .. }) => {
+                assert!(line >= 1 && message.contains("EOF"), "{message}")
+            }
             other => panic!("cut at {cut}: {other:?}"),
         }
     }
-    assert_eq!(payload::from_str::<User>("").unwrap_err().scim_type(), Some(ScimType::InvalidSyntax));
+    assert_eq!(
+        payload::from_str::<User>("").unwrap_err().scim_type(),
+        Some(ScimType::InvalidSyntax)
+    );
 }
 
 #[test]
 fn ten_thousand_levels_of_nesting_are_refused_without_overflow() {
-    let deep = format!("{{\"userName\":\"b\",\"x\":{}{}}}", "[".repeat(10_000), "]".repeat(10_000));
-    assert!(matches!(payload::from_str::<User>(&deep), Err(PayloadError::Syntax { .. })));
-    let deep = format!("{{\"name\":{}}}", "{\"a\":".repeat(10_000) + "1" + &"}".repeat(10_000));
+    let deep = format!(
+        "{{\"userName\":\"b\",\"x\":{}{}}}",
+        "[".repeat(10_000),
+        "]".repeat(10_000)
+    );
+    assert!(matches!(
+        payload::from_str::<User>(&deep),
+        Err(PayloadError::Syntax { .. })
+    ));
+    let deep = format!(
+        "{{\"name\":{}}}",
+        "{\"a\":".repeat(10_000) + "1" + &"}".repeat(10_000)
+    );
     assert!(payload::from_str::<User>(&deep).is_err());
 }
 
@@ -132,7 +190,9 @@ fn arb_json() -> impl Strategy<Value = Value> {
         Just(Value::Null),
         any::<bool>().prop_map(Value::Bool),
         any::<i64>().prop_map(Value::from),
-        any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(Value::from),
+        any::<f64>()
+            .prop_filter("finite", |f| f.is_finite())
+            .prop_map(Value::from),
         "[a-zA-Z0-9 :.\"\\\\-]{0,12}".prop_map(Value::String),
         Just(json!("2011-05-13T04:42:34Z")),
         Just(json!("True")),
@@ -156,7 +216,8 @@ fn arb_json() -> impl Strategy<Value = Value> {
     leaf.prop_recursive(5, 64, 8, move |inner| {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
-            prop::collection::btree_map(key.clone(), inner, 0..6).prop_map(|m| Value::Object(m.into_iter().collect())),
+            prop::collection::btree_map(key.clone(), inner, 0..6)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
         ]
     })
 }

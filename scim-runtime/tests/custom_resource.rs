@@ -7,7 +7,12 @@ use serde_json::{json, Value};
 
 /// A managed device.
 #[derive(Debug, Clone, PartialEq, Default, ScimResource)]
-#[scim(resource, schema = "urn:example:params:scim:schemas:core:2.0:Device", name = "Device", endpoint = "/Devices")]
+#[scim(
+    resource,
+    schema = "urn:example:params:scim:schemas:core:2.0:Device",
+    name = "Device",
+    endpoint = "/Devices"
+)]
 pub struct Device {
     pub id: Option<String>,
     pub external_id: Option<String>,
@@ -65,7 +70,11 @@ pub enum DeviceInterfaceType {
 
 /// Where a device is.
 #[derive(Debug, Clone, PartialEq, Default, ScimResource)]
-#[scim(extension, schema = "urn:example:params:scim:schemas:extension:location:2.0:Device", name = "DeviceLocation")]
+#[scim(
+    extension,
+    schema = "urn:example:params:scim:schemas:extension:location:2.0:Device",
+    name = "DeviceLocation"
+)]
 pub struct DeviceLocation {
     /// The building.
     #[scim(required)]
@@ -77,22 +86,35 @@ pub struct DeviceLocation {
 }
 
 fn fixture(name: &str) -> Value {
-    let path = format!("{}/tests/fixtures/custom/{name}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/tests/fixtures/custom/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
 #[test]
 fn schemas_equal_the_hand_written_documents() {
     let schemas = Device::schemas();
-    assert_eq!(serde_json::to_value(&schemas[0]).unwrap(), fixture("device-schema.json"));
-    assert_eq!(serde_json::to_value(&schemas[1]).unwrap(), fixture("location-schema.json"));
+    assert_eq!(
+        serde_json::to_value(&schemas[0]).unwrap(),
+        fixture("device-schema.json")
+    );
+    assert_eq!(
+        serde_json::to_value(&schemas[1]).unwrap(),
+        fixture("location-schema.json")
+    );
     let resource_type = Device::resource_type();
-    assert_eq!(serde_json::to_value(&resource_type).unwrap(), fixture("device-resource-type.json"));
+    assert_eq!(
+        serde_json::to_value(&resource_type).unwrap(),
+        fixture("device-resource-type.json")
+    );
 }
 
 #[test]
 fn the_schema_document_reads_back_into_the_same_model() {
-    let schema: scim_runtime::Schema = serde_json::from_value(fixture("device-schema.json")).unwrap();
+    let schema: scim_runtime::Schema =
+        serde_json::from_value(fixture("device-schema.json")).unwrap();
     assert_eq!(schema, Device::schema());
 }
 
@@ -112,9 +134,15 @@ fn attribute_names_match_in_any_case_and_fully_qualified() {
     assert_eq!(device.serial_number.as_deref(), Some("SN-1"));
     assert_eq!(device.display_name.as_deref(), Some("Lab printer"));
     assert_eq!(device.interfaces[0].mac.as_deref(), Some("aa:bb"));
-    assert_eq!(device.interfaces[0].r#type, Some(DeviceInterfaceType::Wired));
+    assert_eq!(
+        device.interfaces[0].r#type,
+        Some(DeviceInterfaceType::Wired)
+    );
     assert_eq!(device.interfaces[0].primary, Some(true));
-    assert_eq!(device.location.as_ref().unwrap().building.as_deref(), Some("B2"));
+    assert_eq!(
+        device.location.as_ref().unwrap().building.as_deref(),
+        Some("B2")
+    );
     assert!(device.other.is_empty(), "{:?}", device.other);
     // Written back under the canonical names.
     assert_eq!(
@@ -143,7 +171,10 @@ fn unknown_attributes_and_extensions_survive_a_round_trip() {
         "meta": {"resourceType": "Device", "version": "W/\"3\"", "x-shard": 4},
     });
     let device: Device = scim_runtime::payload::from_value(payload.clone()).unwrap();
-    assert_eq!(device.interfaces[0].r#type, Some(DeviceInterfaceType::Custom("fibre".into())));
+    assert_eq!(
+        device.interfaces[0].r#type,
+        Some(DeviceInterfaceType::Custom("fibre".into()))
+    );
     assert_eq!(device.other["firmware"]["channel"], "beta");
     // get → change one field → replace: nothing the type does not know is lost.
     let mut changed = device.clone();
@@ -179,23 +210,40 @@ fn contexts_apply_the_characteristics() {
     };
     let creation = device.to_json_in(Context::CreationRequest, None);
     assert!(creation.get("id").is_none() && creation.get("enrolled").is_none());
-    assert_eq!(creation["interfaces"], json!([{"mac": "aa:bb"}]), "readOnly sub-attributes dropped");
+    assert_eq!(
+        creation["interfaces"],
+        json!([{"mac": "aa:bb"}]),
+        "readOnly sub-attributes dropped"
+    );
     assert_eq!(creation["secret"], "s3cret", "writeOnly is sent in writes");
 
     let response = device.to_json_in(Context::QueryResponse, None);
     assert!(response.get("secret").is_none(), "returned: never");
-    assert_eq!(response["interfaces"], json!([{"mac": "aa:bb"}]), "returned: request is left out");
+    assert_eq!(
+        response["interfaces"],
+        json!([{"mac": "aa:bb"}]),
+        "returned: request is left out"
+    );
     let asked = scim_runtime::Projection::attributes(["interfaces.speed"]);
     let response = device.to_json_in(Context::QueryResponse, Some(&asked));
     assert_eq!(response["interfaces"], json!([{"speed": 1000}]));
     assert_eq!(response["id"], "d1", "returned: always");
-    assert_eq!(response["enrolled"], "2026-01-02T03:04:05Z", "returned: always");
+    assert_eq!(
+        response["enrolled"], "2026-01-02T03:04:05Z",
+        "returned: always"
+    );
     assert!(response.get("serialNumber").is_none());
     assert!(response.get(LOCATION).is_none());
 
     // Validation reports every violation, each with its path.
     let query_request = device.validate(Context::QueryRequest).unwrap_err();
-    assert_eq!(query_request.iter().map(|v| v.path.as_str()).collect::<Vec<_>>(), ["secret"]);
+    assert_eq!(
+        query_request
+            .iter()
+            .map(|v| v.path.as_str())
+            .collect::<Vec<_>>(),
+        ["secret"]
+    );
     let mut missing = device.clone();
     missing.serial_number = None;
     missing.location = None;
@@ -211,6 +259,11 @@ fn contexts_apply_the_characteristics() {
     use scim_runtime::ViolationKind::*;
     assert_eq!(
         paths,
-        [("serialNumber", Required), ("interfaces", PrimaryNotUnique), ("interfaces[0].mac", Required), (LOCATION, MissingExtension)]
+        [
+            ("serialNumber", Required),
+            ("interfaces", PrimaryNotUnique),
+            ("interfaces[0].mac", Required),
+            (LOCATION, MissingExtension)
+        ]
     );
 }

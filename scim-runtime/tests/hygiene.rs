@@ -20,7 +20,12 @@ mod shadowing {
 
     /// A device.
     #[derive(Debug, Clone, PartialEq, ::scim_runtime::ScimResource)]
-    #[scim(resource, schema = "urn:example:scim:Device", name = "Device", endpoint = "/Devices")]
+    #[scim(
+        resource,
+        schema = "urn:example:scim:Device",
+        name = "Device",
+        endpoint = "/Devices"
+    )]
     pub struct Device {
         /// id
         pub id: ::core::option::Option<::std::string::String>,
@@ -85,7 +90,8 @@ fn shadowed_names_do_not_leak_into_generated_code() {
     assert_eq!(device.r#type, Some(shadowing::Kind::Router));
     assert_eq!(device.ports[0].number, Some(1));
     let back = serde_json::to_value(&device).expect("serializes");
-    let expected: serde_json::Value = serde_json::from_str(&json.replace("\"1\"", "1")).expect("json");
+    let expected: serde_json::Value =
+        serde_json::from_str(&json.replace("\"1\"", "1")).expect("json");
     assert_eq!(back, expected);
     assert_eq!(shadowing::Device::SCHEMA.attributes.len(), 4);
 }

@@ -1,6 +1,8 @@
 //! The RFC's own examples parse into the typed model and serialize back to equivalent JSON.
 
-use scim_runtime::message::{BulkRequest, BulkResponse, Error, ListResponse, PatchOp, PatchOperationKind, SearchRequest};
+use scim_runtime::message::{
+    BulkRequest, BulkResponse, Error, ListResponse, PatchOp, PatchOperationKind, SearchRequest,
+};
 use scim_runtime::{Group, ResourceType, Schema, ScimType, ServiceProviderConfig, User};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -8,12 +10,14 @@ use serde_json::Value;
 
 fn read(path: &str) -> Value {
     let full = format!("{}/{path}", env!("CARGO_MANIFEST_DIR"));
-    serde_json::from_str(&std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("{full}: {e}"))).unwrap()
+    serde_json::from_str(&std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("{full}: {e}")))
+        .unwrap()
 }
 
 /// Parses `json` as `T` and checks that it serializes back to the same JSON.
 fn round_trip<T: DeserializeOwned + Serialize>(json: Value) -> T {
-    let typed: T = scim_runtime::payload::from_value(json.clone()).unwrap_or_else(|e| panic!("{e}"));
+    let typed: T =
+        scim_runtime::payload::from_value(json.clone()).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(serde_json::to_value(&typed).unwrap(), json);
     typed
 }
@@ -28,8 +32,20 @@ fn rfc7643_8_1_minimal_user() {
 fn rfc7643_8_2_full_user() {
     let user: User = round_trip(read("tests/fixtures/rfc7643/8.2-full-user.json"));
     assert_eq!(user.emails.len(), 2);
-    assert_eq!(user.x509_certificates[0].value.as_ref().unwrap().to_bytes().len(), 839);
-    assert!(user.other.is_empty(), "every attribute of the RFC user is typed: {:?}", user.other);
+    assert_eq!(
+        user.x509_certificates[0]
+            .value
+            .as_ref()
+            .unwrap()
+            .to_bytes()
+            .len(),
+        839
+    );
+    assert!(
+        user.other.is_empty(),
+        "every attribute of the RFC user is typed: {:?}",
+        user.other
+    );
 }
 
 #[test]
@@ -37,7 +53,10 @@ fn rfc7643_8_3_enterprise_user() {
     let user: User = round_trip(read("tests/fixtures/rfc7643/8.3-enterprise-user.json"));
     let enterprise = user.enterprise_user.as_ref().expect("extension block");
     assert_eq!(enterprise.employee_number.as_deref(), Some("701984"));
-    assert_eq!(enterprise.manager.as_ref().unwrap().display_name.as_deref(), Some("John Smith"));
+    assert_eq!(
+        enterprise.manager.as_ref().unwrap().display_name.as_deref(),
+        Some("John Smith")
+    );
     assert!(user.other.is_empty(), "{:?}", user.other);
 }
 
@@ -50,7 +69,9 @@ fn rfc7643_8_4_group() {
 
 #[test]
 fn rfc7643_8_5_service_provider_config() {
-    let spc: ServiceProviderConfig = round_trip(read("tests/fixtures/rfc7643/8.5-service-provider-config.json"));
+    let spc: ServiceProviderConfig = round_trip(read(
+        "tests/fixtures/rfc7643/8.5-service-provider-config.json",
+    ));
     assert!(spc.patch_supported() && spc.bulk_supported() && spc.etag_supported());
     assert_eq!(spc.authentication_schemes.len(), 2);
     assert!(spc.other.is_empty(), "{:?}", spc.other);
@@ -58,7 +79,9 @@ fn rfc7643_8_5_service_provider_config() {
 
 #[test]
 fn rfc7643_8_6_resource_types() {
-    let Value::Array(types) = read("tests/fixtures/rfc7643/8.6-resource-types.json") else { panic!() };
+    let Value::Array(types) = read("tests/fixtures/rfc7643/8.6-resource-types.json") else {
+        panic!()
+    };
     for t in types {
         let rt: ResourceType = round_trip(t);
         assert!(rt.other.is_empty(), "{:?}", rt.other);
@@ -67,7 +90,14 @@ fn rfc7643_8_6_resource_types() {
 
 #[test]
 fn rfc7643_8_7_schemas() {
-    for file in ["user", "group", "enterprise-user", "schema", "resource-type", "service-provider-config"] {
+    for file in [
+        "user",
+        "group",
+        "enterprise-user",
+        "schema",
+        "resource-type",
+        "service-provider-config",
+    ] {
         let schema: Schema = round_trip(read(&format!("../schemas/{file}.json")));
         assert!(!schema.attributes.is_empty(), "{file}");
     }
@@ -75,7 +105,11 @@ fn rfc7643_8_7_schemas() {
 
 #[test]
 fn rfc7644_list_responses() {
-    for file in ["3.4.2-list-response", "3.4.2.4-list-response-pagination", "3.4.3-list-response-search"] {
+    for file in [
+        "3.4.2-list-response",
+        "3.4.2.4-list-response-pagination",
+        "3.4.3-list-response-search",
+    ] {
         let json = read(&format!("tests/fixtures/rfc7644/{file}.json"));
         round_trip::<ListResponse<Value>>(json.clone());
         // The resources also read as typed users: the RFC's short examples omit `schemas`.
@@ -88,7 +122,8 @@ fn rfc7644_list_responses() {
 
 #[test]
 fn rfc7644_search_request() {
-    let search: SearchRequest = round_trip(read("tests/fixtures/rfc7644/3.4.3-search-request.json"));
+    let search: SearchRequest =
+        round_trip(read("tests/fixtures/rfc7644/3.4.3-search-request.json"));
     assert!(search.filter.is_some());
 }
 
@@ -106,7 +141,10 @@ fn rfc7644_patch_requests() {
         assert!(!patch.operations.is_empty(), "{name}");
         seen += 1;
     }
-    assert!(seen >= 10, "every PATCH example of RFC 7644 §3.5.2, found {seen}");
+    assert!(
+        seen >= 10,
+        "every PATCH example of RFC 7644 §3.5.2, found {seen}"
+    );
 }
 
 #[test]
@@ -122,11 +160,15 @@ fn patch_op_is_case_insensitive_as_entra_sends_it() {
 #[test]
 fn rfc7644_errors() {
     let err: Error = round_trip(read("tests/fixtures/rfc7644/3.12-error-mutability.json"));
-    assert_eq!((err.status, err.scim_type), (400, Some(ScimType::Mutability)));
+    assert_eq!(
+        (err.status, err.scim_type),
+        (400, Some(ScimType::Mutability))
+    );
     let err: Error = round_trip(read("tests/fixtures/rfc7644/3.12-error-not-found.json"));
     assert_eq!((err.status, err.scim_type), (404, None));
     // A number is read too, and unknown keywords are kept.
-    let err: Error = serde_json::from_str(r#"{"status": 409, "scimType": "quotaExceeded"}"#).unwrap();
+    let err: Error =
+        serde_json::from_str(r#"{"status": 409, "scimType": "quotaExceeded"}"#).unwrap();
     assert_eq!(err.status, 409);
     assert_eq!(err.scim_type, Some(ScimType::Other("quotaExceeded".into())));
     assert!(serde_json::from_str::<Error>(r#"{"status": "teapot"}"#).is_err());
@@ -137,13 +179,19 @@ fn rfc7644_bulk() {
     let req: BulkRequest = round_trip(read("tests/fixtures/rfc7644/3.7.3-bulk-request.json"));
     assert!(req.operations.len() >= 2);
     let res: BulkResponse = round_trip(read("tests/fixtures/rfc7644/3.7.3-bulk-response.json"));
-    assert!(res.operations.iter().all(|o| (200..600).contains(&o.status)));
+    assert!(res
+        .operations
+        .iter()
+        .all(|o| (200..600).contains(&o.status)));
 }
 
 #[test]
 fn scim2_server_captures_parse() {
     // Real responses of scim2-server: status as a string, ETags, the served discovery documents.
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/peers/scim2-server-captures");
+    let dir = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../shared/peers/scim2-server-captures"
+    );
     let entries = std::fs::read_dir(dir).expect("the scim2-server captures in shared/peers");
     let mut parsed = 0;
     for entry in entries {
@@ -153,12 +201,16 @@ fn scim2_server_captures_parse() {
             continue;
         }
         let text = std::fs::read_to_string(&path).unwrap();
-        let Ok(json) = serde_json::from_str::<Value>(&text) else { continue };
+        let Ok(json) = serde_json::from_str::<Value>(&text) else {
+            continue;
+        };
         let schemas = json["schemas"].to_string();
         if schemas.contains("messages:2.0:Error") {
-            scim_runtime::payload::from_value::<Error>(json).unwrap_or_else(|e| panic!("{name}: {e}"));
+            scim_runtime::payload::from_value::<Error>(json)
+                .unwrap_or_else(|e| panic!("{name}: {e}"));
         } else if schemas.contains("ListResponse") {
-            scim_runtime::payload::from_value::<ListResponse<Value>>(json).unwrap_or_else(|e| panic!("{name}: {e}"));
+            scim_runtime::payload::from_value::<ListResponse<Value>>(json)
+                .unwrap_or_else(|e| panic!("{name}: {e}"));
         } else if schemas.contains("core:2.0:User") {
             round_trip::<User>(json);
         } else if schemas.contains("core:2.0:Group") {

@@ -10,12 +10,20 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use scim_runtime::payload::PayloadError;
-use scim_runtime::{Context, Group, OtherAttributes, Projection, Resource, ScimResource, ScimType, ServiceProviderConfig, User};
+use scim_runtime::{
+    Context, Group, OtherAttributes, Projection, Resource, ScimResource, ScimType,
+    ServiceProviderConfig, User,
+};
 use serde_json::Value;
 
 /// A resource with one attribute per `returned` value, as the script defines it.
 #[derive(Debug, Clone, PartialEq, Default, ScimResource)]
-#[scim(resource, schema = "urn:example:params:scim:schemas:core:2.0:ReturnedProbe", name = "ReturnedProbe", endpoint = "/ReturnedProbes")]
+#[scim(
+    resource,
+    schema = "urn:example:params:scim:schemas:core:2.0:ReturnedProbe",
+    name = "ReturnedProbe",
+    endpoint = "/ReturnedProbes"
+)]
 pub struct ReturnedProbe {
     pub id: Option<String>,
     pub external_id: Option<String>,
@@ -97,26 +105,42 @@ fn projection(case: &Value) -> Option<Projection> {
     let list = |k: &str| -> Vec<String> {
         p.get(k)
             .and_then(Value::as_array)
-            .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str().map(str::to_owned))
+                    .collect()
+            })
             .unwrap_or_default()
     };
-    Some(Projection::new(list("attributes"), list("excluded_attributes")))
+    Some(Projection::new(
+        list("attributes"),
+        list("excluded_attributes"),
+    ))
 }
 
 /// What our model gives for a case, as comparable JSON: the dump, or `{"ok": bool, ...}`.
 enum Outcome {
     Ok(Value),
-    Invalid { path: String, scim_type: Option<ScimType> },
+    Invalid {
+        path: String,
+        scim_type: Option<ScimType>,
+    },
     Violations(Vec<(String, Option<ScimType>)>),
 }
 
 fn validate<T: Resource>(input: Value, ctx: Context) -> Outcome {
     match T::from_value_in(input, ctx) {
         Ok(v) => Outcome::Ok(serde_json::to_value(&v).unwrap()),
-        Err(PayloadError::Violations(v)) => Outcome::Violations(v.iter().map(|v| (v.path.clone(), v.scim_type.clone())).collect()),
+        Err(PayloadError::Violations(v)) => Outcome::Violations(
+            v.iter()
+                .map(|v| (v.path.clone(), v.scim_type.clone()))
+                .collect(),
+        ),
         Err(e @ PayloadError::Invalid { .. }) => {
             let scim_type = e.scim_type();
-            let PayloadError::Invalid { path, .. } = e else { unreachable!() };
+            let PayloadError::Invalid { path, .. } = e else {
+                unreachable!()
+            };
             Outcome::Invalid { path, scim_type }
         }
         Err(e) => panic!("unexpected syntax error: {e}"),
@@ -143,7 +167,9 @@ fn subject_outcome(subject: &str, input: Value, ctx: Context) -> Outcome {
 fn expected_path(error: &Value) -> String {
     let path = error["path"].as_str().unwrap_or_default();
     let message = error["message"].as_str().unwrap_or_default();
-    let field = message.strip_prefix("Field '").and_then(|m| m.split('\'').next());
+    let field = message
+        .strip_prefix("Field '")
+        .and_then(|m| m.split('\'').next());
     match (path, field) {
         (p, Some(f)) if !p.ends_with(f) => {
             if p.is_empty() {
@@ -172,11 +198,18 @@ fn every_recorded_case_matches_scim2_models() {
         };
         // Unknown attributes are kept (what scim2-models does with its `keep` policy).
         if file.contains(".policy_") && !file.contains(".policy_keep") {
-            *counts.entry("skipped: other unknown-attribute policies").or_default() += 1;
+            *counts
+                .entry("skipped: other unknown-attribute policies")
+                .or_default() += 1;
             continue;
         }
-        if subject.starts_with("user-unknown") && !file.contains(".policy_") && case["operation"] == "validate" {
-            *counts.entry("skipped: default policy forbids unknown attributes; compared with `keep`").or_default() += 1;
+        if subject.starts_with("user-unknown")
+            && !file.contains(".policy_")
+            && case["operation"] == "validate"
+        {
+            *counts
+                .entry("skipped: default policy forbids unknown attributes; compared with `keep`")
+                .or_default() += 1;
             continue;
         }
         let input = read(&format!("{subject}.input.json"));
@@ -201,14 +234,20 @@ fn every_recorded_case_matches_scim2_models() {
         match (&ours, expected["ok"].as_bool().unwrap()) {
             (Outcome::Ok(v), true) => {
                 if v != &expected["result"] {
-                    failures.push(format!("{file}: results differ\n  ours   {v}\n  theirs {}", expected["result"]));
+                    failures.push(format!(
+                        "{file}: results differ\n  ours   {v}\n  theirs {}",
+                        expected["result"]
+                    ));
                 }
             }
             (Outcome::Ok(_), false) if deviation.is_some() => {
                 *counts.entry("deviations (documented)").or_default() += 1;
                 continue;
             }
-            (Outcome::Ok(_), false) => failures.push(format!("{file}: we accept, scim2-models refuses: {}", expected["errors"])),
+            (Outcome::Ok(_), false) => failures.push(format!(
+                "{file}: we accept, scim2-models refuses: {}",
+                expected["errors"]
+            )),
             (_, true) => failures.push(format!("{file}: we refuse, scim2-models accepts")),
             (Outcome::Invalid { path, scim_type }, false) => {
                 // serde stops at the first value of the wrong JSON type, in document order;
@@ -220,7 +259,9 @@ fn every_recorded_case_matches_scim2_models() {
                         && scim_type.as_ref().map(ScimType::as_str) == e["scimType"].as_str()
                 });
                 if !found {
-                    failures.push(format!("{file}: ours {path} {scim_type:?}, theirs {errors:?}"));
+                    failures.push(format!(
+                        "{file}: ours {path} {scim_type:?}, theirs {errors:?}"
+                    ));
                 }
             }
             (Outcome::Violations(found), false) => {
@@ -237,7 +278,9 @@ fn every_recorded_case_matches_scim2_models() {
                                 || (t == &Some(ScimType::Mutability) && theirs == Some("invalidValue")))
                     });
                     if !matched {
-                        failures.push(format!("{file}: theirs {path} {theirs:?} not among ours {found:?}"));
+                        failures.push(format!(
+                            "{file}: theirs {path} {theirs:?} not among ours {found:?}"
+                        ));
                     }
                 }
             }
@@ -245,6 +288,14 @@ fn every_recorded_case_matches_scim2_models() {
         *counts.entry("validations compared").or_default() += 1;
     }
     println!("{counts:#?}");
-    assert!(failures.is_empty(), "{} mismatches:\n{}", failures.len(), failures.join("\n"));
-    assert!(counts["dumps compared"] >= 81 && counts["validations compared"] >= 280, "{counts:?}");
+    assert!(
+        failures.is_empty(),
+        "{} mismatches:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    assert!(
+        counts["dumps compared"] >= 81 && counts["validations compared"] >= 280,
+        "{counts:?}"
+    );
 }

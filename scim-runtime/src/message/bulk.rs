@@ -68,7 +68,11 @@ pub struct BulkRequest {
     #[serde(default = "bulk_request_schemas")]
     pub schemas: Vec<String>,
     /// The number of errors after which the server stops processing.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "super::opt_lenient_u64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "super::opt_lenient_u64"
+    )]
     pub fail_on_errors: Option<u64>,
     /// The operations.
     #[serde(rename = "Operations", alias = "operations")]

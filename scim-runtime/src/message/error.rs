@@ -23,7 +23,12 @@ pub struct Error {
     #[serde(with = "super::status_code", alias = "Status")]
     pub status: u16,
     /// The detail error keyword.
-    #[serde(default, skip_serializing_if = "Option::is_none", alias = "scimtype", alias = "ScimType")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        alias = "scimtype",
+        alias = "ScimType"
+    )]
     pub scim_type: Option<ScimType>,
     /// A detailed human-readable message.
     #[serde(default, skip_serializing_if = "Option::is_none", alias = "Detail")]

@@ -62,7 +62,11 @@ impl<T> ListResponse<T> {
 impl<T: Resource> ListResponse<T> {
     /// A view that serializes every resource in `context` (a query or search response),
     /// shaped by `projection`.
-    pub fn in_context<'a>(&'a self, context: Context, projection: Option<&'a Projection>) -> ListInContext<'a, T> {
+    pub fn in_context<'a>(
+        &'a self,
+        context: Context,
+        projection: Option<&'a Projection>,
+    ) -> ListInContext<'a, T> {
         ListInContext {
             list: self,
             context,
@@ -71,7 +75,11 @@ impl<T: Resource> ListResponse<T> {
     }
 }
 
-fn write_list<S, F>(list: &ListResponse<F>, serializer: S, resources: impl Serialize) -> Result<S::Ok, S::Error>
+fn write_list<S, F>(
+    list: &ListResponse<F>,
+    serializer: S,
+    resources: impl Serialize,
+) -> Result<S::Ok, S::Error>
 where
     S: Serializer,
 {
@@ -151,7 +159,8 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for ListResponse<T> {
                         out.other.insert(key.into_owned(), map.next_value()?);
                     }
                 }
-                out.total_results = total.ok_or_else(|| de::Error::missing_field("totalResults"))?;
+                out.total_results =
+                    total.ok_or_else(|| de::Error::missing_field("totalResults"))?;
                 Ok(out)
             }
         }

@@ -7,7 +7,10 @@ mod list_response;
 mod patch;
 mod search_request;
 
-pub use bulk::{BulkMethod, BulkOperation, BulkOperationResponse, BulkRequest, BulkResponse, BULK_REQUEST, BULK_RESPONSE};
+pub use bulk::{
+    BulkMethod, BulkOperation, BulkOperationResponse, BulkRequest, BulkResponse, BULK_REQUEST,
+    BULK_RESPONSE,
+};
 pub use error::{Error, ERROR};
 pub use list_response::{ListInContext, ListResponse, LIST_RESPONSE};
 pub use patch::{PatchOp, PatchOperation, PatchOperationKind, PATCH_OP};
@@ -22,9 +25,9 @@ pub(crate) struct LenientU64(pub u64);
 impl<'de> Deserialize<'de> for LenientU64 {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let v = <i64 as crate::value::AttributeValue>::deserialize_value(deserializer)?;
-        u64::try_from(v)
-            .map(LenientU64)
-            .map_err(|_| serde::de::Error::custom(format_args!("expected a non-negative integer, found {v}")))
+        u64::try_from(v).map(LenientU64).map_err(|_| {
+            serde::de::Error::custom(format_args!("expected a non-negative integer, found {v}"))
+        })
     }
 }
 
@@ -63,6 +66,8 @@ pub(crate) mod status_code {
         u16::try_from(v)
             .ok()
             .filter(|s| (100..=599).contains(s))
-            .ok_or_else(|| serde::de::Error::custom(format_args!("`{v}` is not an HTTP status code")))
+            .ok_or_else(|| {
+                serde::de::Error::custom(format_args!("`{v}` is not an HTTP status code"))
+            })
     }
 }

@@ -30,7 +30,12 @@ impl<'de> Deserialize<'de> for PatchOperationKind {
         [Self::Add, Self::Remove, Self::Replace]
             .into_iter()
             .find(|k| k.as_str().eq_ignore_ascii_case(&s))
-            .ok_or_else(|| serde::de::Error::invalid_value(serde::de::Unexpected::Str(&s), &"`add`, `remove` or `replace`"))
+            .ok_or_else(|| {
+                serde::de::Error::invalid_value(
+                    serde::de::Unexpected::Str(&s),
+                    &"`add`, `remove` or `replace`",
+                )
+            })
     }
 }
 
@@ -98,7 +103,12 @@ impl<T> PatchOp<T> {
     }
 
     /// Adds an operation.
-    pub fn with(mut self, op: PatchOperationKind, path: Option<&str>, value: Option<serde_json::Value>) -> Self {
+    pub fn with(
+        mut self,
+        op: PatchOperationKind,
+        path: Option<&str>,
+        value: Option<serde_json::Value>,
+    ) -> Self {
         self.operations.push(PatchOperation {
             op,
             path: path.map(str::to_owned),

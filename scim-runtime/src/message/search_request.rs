@@ -42,10 +42,18 @@ pub struct SearchRequest {
     #[serde(default = "search_schemas")]
     pub schemas: Vec<String>,
     /// The attributes to return (RFC 7644 §3.4.2.5).
-    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "names")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "names"
+    )]
     pub attributes: Vec<String>,
     /// The attributes not to return.
-    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "names")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "names"
+    )]
     pub excluded_attributes: Vec<String>,
     /// The filter (RFC 7644 §3.4.2.2).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -57,10 +65,18 @@ pub struct SearchRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sort_order: Option<SortOrder>,
     /// The 1-based index of the first result (RFC 7644 §3.4.2.4).
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "super::opt_lenient_u64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "super::opt_lenient_u64"
+    )]
     pub start_index: Option<u64>,
     /// The maximum number of results per page.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "super::opt_lenient_u64")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "super::opt_lenient_u64"
+    )]
     pub count: Option<u64>,
     /// Keys this library does not know, kept as sent.
     #[serde(flatten)]

@@ -2,7 +2,11 @@
 
 /// Enterprise User
 #[derive(Debug, Clone, PartialEq, Default, ::scim_runtime::ScimResource)]
-#[scim(extension, schema = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User", name = "EnterpriseUser")]
+#[scim(
+    extension,
+    schema = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User",
+    name = "EnterpriseUser"
+)]
 pub struct EnterpriseUser {
     /// Numeric or alphanumeric identifier assigned to a person, typically based on order of hire or association with an organization.
     pub employee_number: Option<String>,
@@ -37,4 +41,3 @@ pub struct EnterpriseUserManager {
     #[scim(other)]
     pub other: ::scim_runtime::OtherAttributes,
 }
-

@@ -2,7 +2,12 @@
 
 /// Group
 #[derive(Debug, Clone, PartialEq, Default, ::scim_runtime::ScimResource)]
-#[scim(resource, schema = "urn:ietf:params:scim:schemas:core:2.0:Group", name = "Group", endpoint = "/Groups")]
+#[scim(
+    resource,
+    schema = "urn:ietf:params:scim:schemas:core:2.0:Group",
+    name = "Group",
+    endpoint = "/Groups"
+)]
 pub struct Group {
     /// A unique identifier for a SCIM resource as defined by the service provider (RFC 7643 §3.1).
     pub id: Option<String>,
@@ -27,7 +32,11 @@ pub struct GroupMember {
     #[scim(mutability = "immutable")]
     pub value: Option<String>,
     /// The URI corresponding to a SCIM resource that is a member of this Group.
-    #[scim(rename = "$ref", mutability = "immutable", reference_types("User", "Group"))]
+    #[scim(
+        rename = "$ref",
+        mutability = "immutable",
+        reference_types("User", "Group")
+    )]
     pub r#ref: Option<::scim_runtime::Reference>,
     /// A label indicating the type of resource, e.g., 'User' or 'Group'.
     #[scim(mutability = "immutable")]
@@ -51,4 +60,3 @@ pub enum GroupMemberType {
     #[scim(other)]
     Custom(String),
 }
-

@@ -2,7 +2,12 @@
 
 /// User Account
 #[derive(Debug, Clone, PartialEq, Default, ::scim_runtime::ScimResource)]
-#[scim(resource, schema = "urn:ietf:params:scim:schemas:core:2.0:User", name = "User", endpoint = "/Users")]
+#[scim(
+    resource,
+    schema = "urn:ietf:params:scim:schemas:core:2.0:User",
+    name = "User",
+    endpoint = "/Users"
+)]
 pub struct User {
     /// A unique identifier for a SCIM resource as defined by the service provider (RFC 7643 §3.1).
     pub id: Option<String>,
@@ -296,7 +301,11 @@ pub struct UserGroup {
     #[scim(mutability = "readOnly")]
     pub value: Option<String>,
     /// The URI of the corresponding 'Group' resource to which the user belongs.
-    #[scim(rename = "$ref", mutability = "readOnly", reference_types("User", "Group"))]
+    #[scim(
+        rename = "$ref",
+        mutability = "readOnly",
+        reference_types("User", "Group")
+    )]
     pub r#ref: Option<::scim_runtime::Reference>,
     /// A human-readable name, primarily used for display purposes.  READ-ONLY.
     #[scim(mutability = "readOnly")]
@@ -374,4 +383,3 @@ pub struct UserX509Certificate {
     #[scim(other)]
     pub other: ::scim_runtime::OtherAttributes,
 }
-

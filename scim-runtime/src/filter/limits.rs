@@ -4,9 +4,13 @@
 ///
 /// Filters arrive from the network (RFC 7644 §3.4.2.2 `filter` query parameter, §3.4.3 search
 /// requests, §3.5.2 PATCH `path`), so the parser refuses input that is too long or nests too
-/// deeply before it can cost much. The parser recurses once per nesting level (`(`, `not (`,
-/// `[`) and never otherwise, so [`max_depth`](Self::max_depth) bounds its stack use;
-/// `and`/`or` chains of any length are built iteratively into flat operand lists.
+/// deeply before it can cost much.
+///
+/// The parser itself does not recurse: it keeps open groups on a heap stack whose height
+/// [`max_depth`](Self::max_depth) bounds. The tree it returns is at most about twice as deep as
+/// the nesting (`and`/`or` chains of any length are flat operand lists), so whatever later walks
+/// the tree recursively (printing, comparing, dropping, evaluating) is bounded as well; the
+/// [ceiling](Self::MAX_DEPTH_CEILING) keeps that walk well within a thread's stack.
 ///
 /// ```
 /// use scim_runtime::filter::{parse_filter_with_limits, ParseError, ParseLimits};

@@ -1,9 +1,8 @@
-//! Recursive-descent parser for filters (RFC 7644 §3.4.2.2), attribute paths (§3.10) and PATCH
-//! paths (§3.5.2).
+//! Parser for filters (RFC 7644 §3.4.2.2), attribute paths (§3.10) and PATCH paths (§3.5.2).
 //!
 //! The RFC grammar is left-recursive (`logExp = FILTER SP ("and" / "or") SP FILTER`) and leaves
 //! precedence to prose: "not" binds tighter than "and", which binds tighter than "or". This
-//! parser uses the equivalent layered form:
+//! parser reads the equivalent layered form:
 //!
 //! ```text
 //! filter      = conjunction *("or" conjunction)
@@ -12,13 +11,15 @@
 //!             / attrPath "pr" / attrPath compareOp compValue
 //! ```
 //!
-//! Chains of `and`/`or` are loops that collect flat operand lists; the only recursion is
-//! through `(`, `not (` and `[`, each of which first claims a level of
-//! [`ParseLimits::max_depth`], so the stack use is bounded whatever the input.
+//! It does not recurse: each `(`, `not (` and `[` pushes a [`Group`] on an explicit stack,
+//! which [`ParseLimits::max_depth`] bounds, and the matching closer pops it. The parser's own
+//! stack use is therefore constant whatever the input, and `and`/`or` chains of any length
+//! become flat operand lists, so the depth of the resulting tree is bounded by the nesting
+//! depth alone.
 //!
 //! `not` is a keyword only where a `(` follows it; elsewhere it is an attribute name like any
 //! other, as the grammar (`*1"not" "(" FILTER ")"`) implies. `not(` without a space is accepted
-//! (RFC 7644 errata 7319 notes the grammar has no space there, while the examples do).
+//! (the RFC's examples put a space there, its ABNF does not).
 
 use super::ast::{CompValue, CompareOp, Comparison, Filter, Operands, ValuePath};
 use super::error::{column_of, Expected, ParseError};
@@ -31,9 +32,7 @@ use crate::path::{AttrName, AttrPath, PatchPath};
 /// Parses a whole filter.
 pub(crate) fn parse_filter(input: &str, limits: &ParseLimits) -> Result<Filter, ParseError> {
     let mut parser = Parser::new(input, limits)?;
-    let filter = parser.filter()?;
-    parser.expect_end(Expected::LogicalOperatorOrEnd)?;
-    Ok(filter)
+    parser.filter_until(Closer::End)
 }
 
 /// Parses a whole attribute path.
@@ -52,7 +51,9 @@ pub(crate) fn parse_patch_path(input: &str, limits: &ParseLimits) -> Result<Patc
         parser.expect_end(Expected::ValueFilterOrEnd)?;
         return Ok(PatchPath::Attr(attr));
     }
-    let filter = parser.nested(Closer::Bracket)?;
+    parser.claim_level_at(parser.token.start)?;
+    parser.advance()?;
+    let filter = parser.filter_until(Closer::Bracket)?;
     let value_path = ValuePath::new(attr, filter);
     let bracket_end = parser.token.end;
     parser.advance()?;
@@ -64,9 +65,11 @@ pub(crate) fn parse_patch_path(input: &str, limits: &ParseLimits) -> Result<Patc
     })
 }
 
-/// The token that ends a (sub-)filter, which decides what may follow an operand.
+/// The token that ends a filter or a group within it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Closer {
+    /// The end of the input.
+    End,
     /// `)` of a group or of `not (...)`.
     Paren,
     /// `]` of a value path.
@@ -76,16 +79,90 @@ enum Closer {
 impl Closer {
     fn token(self) -> TokenKind {
         match self {
+            Self::End => TokenKind::End,
             Self::Paren => TokenKind::CloseParen,
             Self::Bracket => TokenKind::CloseBracket,
         }
     }
 
+    /// What may follow a complete operand inside a group this closes.
     fn expected(self) -> Expected {
         match self {
+            Self::End => Expected::LogicalOperatorOrEnd,
             Self::Paren => Expected::LogicalOperatorOrCloseParen,
             Self::Bracket => Expected::LogicalOperatorOrCloseBracket,
         }
+    }
+}
+
+/// What opened a [`Group`], which decides how it closes and what it becomes.
+enum Opener {
+    /// The start of the filter, which the caller's closer ends.
+    Start(Closer),
+    /// `(`: the group is just its content.
+    Paren,
+    /// `not (`: the group becomes [`Filter::Not`].
+    Not,
+    /// `attrPath [`: the group becomes [`Filter::ValuePath`].
+    ValuePath(AttrPath),
+}
+
+/// A filter being read between an opener and its closer.
+struct Group {
+    opener: Opener,
+    /// Finished operands of the `or` being read, each a conjunction.
+    disjuncts: Vec<Filter>,
+    /// Finished operands of the `and` being read.
+    conjuncts: Vec<Filter>,
+}
+
+impl Group {
+    fn new(opener: Opener) -> Self {
+        Self {
+            opener,
+            disjuncts: Vec::new(),
+            conjuncts: Vec::new(),
+        }
+    }
+
+    fn closer(&self) -> Closer {
+        match self.opener {
+            Opener::Start(closer) => closer,
+            Opener::Paren | Opener::Not => Closer::Paren,
+            Opener::ValuePath(_) => Closer::Bracket,
+        }
+    }
+
+    /// Records `operand` followed by `and`.
+    fn and(&mut self, operand: Filter) {
+        self.conjuncts.push(operand);
+    }
+
+    /// Records `operand` followed by `or`, ending the conjunction it belongs to.
+    fn or(&mut self, operand: Filter) {
+        let conjunction = join(std::mem::take(&mut self.conjuncts), operand, Filter::And);
+        self.disjuncts.push(conjunction);
+    }
+
+    /// Closes the group after its last operand.
+    fn close(self, last: Filter) -> Filter {
+        let conjunction = join(self.conjuncts, last, Filter::And);
+        let content = join(self.disjuncts, conjunction, Filter::Or);
+        match self.opener {
+            Opener::Start(_) | Opener::Paren => content,
+            Opener::Not => Filter::Not(Box::new(content)),
+            Opener::ValuePath(attr) => Filter::ValuePath(ValuePath::new(attr, content)),
+        }
+    }
+}
+
+/// `last` alone if nothing came before it, else all of them under `wrap`.
+fn join(mut earlier: Vec<Filter>, last: Filter, wrap: fn(Operands) -> Filter) -> Filter {
+    if earlier.is_empty() {
+        last
+    } else {
+        earlier.push(last);
+        wrap(Operands(earlier))
     }
 }
 
@@ -147,69 +224,77 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// `filter = conjunction *("or" conjunction)`
-    fn filter(&mut self) -> Result<Filter, ParseError> {
-        let first = self.conjunction()?;
-        if !self.is_keyword("or") {
-            return Ok(first);
+    /// Opens one nesting level for the opener at byte `start`, unless that goes over the limit.
+    fn claim_level_at(&mut self, start: usize) -> Result<(), ParseError> {
+        if self.depth >= self.max_depth {
+            return Err(ParseError::TooDeep {
+                column: column_of(self.input(), start),
+                max_depth: self.max_depth,
+            });
         }
-        self.advance()?;
-        let mut operands = Operands::new(first, self.conjunction()?);
-        while self.is_keyword("or") {
-            self.advance()?;
-            operands.push(self.conjunction()?);
-        }
-        Ok(Filter::Or(operands))
+        self.depth += 1;
+        Ok(())
     }
 
-    /// `conjunction = operand *("and" operand)`
-    fn conjunction(&mut self) -> Result<Filter, ParseError> {
-        let first = self.operand()?;
-        if !self.is_keyword("and") {
-            return Ok(first);
-        }
-        self.advance()?;
-        let mut operands = Operands::new(first, self.operand()?);
-        while self.is_keyword("and") {
-            self.advance()?;
-            operands.push(self.operand()?);
-        }
-        Ok(Filter::And(operands))
-    }
-
-    /// `operand = "not" "(" filter ")" / "(" filter ")" / attrExp / valuePath`
-    fn operand(&mut self) -> Result<Filter, ParseError> {
-        match self.token.kind {
-            TokenKind::OpenParen => {
-                let filter = self.nested(Closer::Paren)?;
+    /// Reads a filter up to `closer`, which it leaves unconsumed.
+    fn filter_until(&mut self, closer: Closer) -> Result<Filter, ParseError> {
+        let mut outer: Vec<Group> = Vec::new();
+        let mut group = Group::new(Opener::Start(closer));
+        loop {
+            // Open groups until an operand is complete.
+            let mut operand = loop {
+                let opener_start = self.token.start;
+                let opener = match self.token.kind {
+                    TokenKind::OpenParen => Opener::Paren,
+                    TokenKind::Word
+                        if self.is_keyword("not")
+                            && self.lexer.peek_byte_after_whitespace() == Some(b'(') =>
+                    {
+                        self.advance()?;
+                        Opener::Not
+                    }
+                    TokenKind::Word => {
+                        let path_is_not = self.is_keyword("not");
+                        let path = self.attr_path(Expected::FilterExpression)?;
+                        if self.token.kind != TokenKind::OpenBracket {
+                            break self.attr_test(path, path_is_not)?;
+                        }
+                        Opener::ValuePath(path)
+                    }
+                    _ => return Err(self.unexpected(Expected::FilterExpression)),
+                };
+                self.claim_level_at(opener_start)?;
                 self.advance()?;
-                Ok(filter)
+                outer.push(std::mem::replace(&mut group, Group::new(opener)));
+            };
+            // Then continue with `and` or `or`, or close groups.
+            loop {
+                if self.is_keyword("and") {
+                    group.and(operand);
+                    break;
+                }
+                if self.is_keyword("or") {
+                    group.or(operand);
+                    break;
+                }
+                let closer = group.closer();
+                if self.token.kind != closer.token() {
+                    return Err(self.unexpected(closer.expected()));
+                }
+                let Some(parent) = outer.pop() else {
+                    return Ok(group.close(operand));
+                };
+                operand = std::mem::replace(&mut group, parent).close(operand);
+                self.depth -= 1;
+                self.advance()?;
             }
-            TokenKind::Word
-                if self.is_keyword("not")
-                    && self.lexer.peek_byte_after_whitespace() == Some(b'(') =>
-            {
-                self.claim_level()?;
-                self.advance()?;
-                let filter = self.nested_after_claim(Closer::Paren)?;
-                self.advance()?;
-                Ok(Filter::Not(Box::new(filter)))
-            }
-            TokenKind::Word => self.attr_expression(),
-            _ => Err(self.unexpected(Expected::FilterExpression)),
+            self.advance()?;
         }
     }
 
-    /// `attrPath "pr" / attrPath compareOp compValue / attrPath "[" filter "]"`, with the
-    /// current token on the attribute path.
-    fn attr_expression(&mut self) -> Result<Filter, ParseError> {
-        let path_is_not = self.is_keyword("not");
-        let path = self.attr_path(Expected::FilterExpression)?;
-        if self.token.kind == TokenKind::OpenBracket {
-            let filter = self.nested(Closer::Bracket)?;
-            self.advance()?;
-            return Ok(Filter::ValuePath(ValuePath::new(path, filter)));
-        }
+    /// `attrPath "pr" / attrPath compareOp compValue`, with `path` read and the current token
+    /// after it.
+    fn attr_test(&mut self, path: AttrPath, path_is_not: bool) -> Result<Filter, ParseError> {
         if self.is_keyword("pr") {
             self.advance()?;
             return Ok(Filter::Present(path));
@@ -265,39 +350,6 @@ impl<'a> Parser<'a> {
         let path = AttrPath::from_word(self.input(), self.token.start, self.token.end)?;
         self.advance()?;
         Ok(path)
-    }
-
-    /// With the current token on an opening `(` or `[`: claims a nesting level, parses the
-    /// filter inside, and stops on the matching closer without consuming it.
-    fn nested(&mut self, closer: Closer) -> Result<Filter, ParseError> {
-        self.claim_level()?;
-        self.nested_after_claim(closer)
-    }
-
-    /// Like [`nested`](Self::nested), for a level already claimed (by `not`).
-    fn nested_after_claim(&mut self, closer: Closer) -> Result<Filter, ParseError> {
-        if self.token.kind != TokenKind::OpenParen && closer == Closer::Paren {
-            return Err(self.unexpected(Expected::OpenParenAfterNot));
-        }
-        self.advance()?;
-        let filter = self.filter()?;
-        if self.token.kind != closer.token() {
-            return Err(self.unexpected(closer.expected()));
-        }
-        self.depth -= 1;
-        Ok(filter)
-    }
-
-    /// Opens one nesting level at the current token, unless that goes over the limit.
-    fn claim_level(&mut self) -> Result<(), ParseError> {
-        if self.depth >= self.max_depth {
-            return Err(ParseError::TooDeep {
-                column: column_of(self.input(), self.token.start),
-                max_depth: self.max_depth,
-            });
-        }
-        self.depth += 1;
-        Ok(())
     }
 
     /// Reads `"." ATTRNAME` right after the `]` that ends at `bracket_end`, if present.

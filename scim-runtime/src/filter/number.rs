@@ -61,6 +61,17 @@ impl Number {
         self.0.parse().unwrap_or(f64::NAN)
     }
 
+    /// Wraps the `Debug` text of a finite float (shortest round-trip digits, with an exponent
+    /// for very large or small values: `1.5`, `1e300`), or its `Display` text (plain digits,
+    /// always valid JSON) should `Debug` ever print something JSON does not allow.
+    fn from_float_text(debug: String, display: impl FnOnce() -> String) -> Self {
+        if is_json_number(&debug) {
+            Self(debug.into())
+        } else {
+            Self(display().into())
+        }
+    }
+
     /// Wraps text already checked by [`is_json_number`].
     pub(crate) fn from_validated(text: &str) -> Self {
         debug_assert!(is_json_number(text));
@@ -108,8 +119,9 @@ impl TryFrom<f64> for Number {
     /// Converts a finite float; NaN and the infinities have no JSON form.
     fn try_from(value: f64) -> Result<Self, Self::Error> {
         if value.is_finite() {
-            // `Display` for a finite f64 prints plain decimal digits, a valid JSON number.
-            Ok(Self(value.to_string().into()))
+            Ok(Self::from_float_text(format!("{value:?}"), || {
+                value.to_string()
+            }))
         } else {
             Err(InvalidNumber(value.to_string()))
         }
@@ -122,7 +134,9 @@ impl TryFrom<f32> for Number {
     /// Converts a finite float; NaN and the infinities have no JSON form.
     fn try_from(value: f32) -> Result<Self, Self::Error> {
         if value.is_finite() {
-            Ok(Self(value.to_string().into()))
+            Ok(Self::from_float_text(format!("{value:?}"), || {
+                value.to_string()
+            }))
         } else {
             Err(InvalidNumber(value.to_string()))
         }
@@ -131,8 +145,8 @@ impl TryFrom<f32> for Number {
 
 impl From<&serde_json::Number> for Number {
     fn from(value: &serde_json::Number) -> Self {
-        // serde_json only holds finite numbers and prints them as JSON.
-        Self(value.to_string().into())
+        // serde_json holds only finite numbers and displays them as JSON numbers.
+        Self::from_validated(&value.to_string())
     }
 }
 
@@ -217,8 +231,20 @@ mod tests {
             assert!(is_json_number(number.as_str()), "{number}");
             assert_eq!(number.as_f64(), value);
         }
+        assert_eq!(Number::try_from(1e300).expect("finite").as_str(), "1e300");
+        assert_eq!(Number::try_from(1.5f32).expect("finite").as_str(), "1.5");
         assert!(Number::try_from(f64::NAN).is_err());
         assert!(Number::try_from(f64::INFINITY).is_err());
+    }
+
+    #[test]
+    fn converts_serde_json_numbers() {
+        for text in ["0", "-7", "18446744073709551615", "1.5", "1e300", "-2.5e-8"] {
+            let json: serde_json::Number = text.parse().expect("valid JSON");
+            let number = Number::from(&json);
+            assert!(is_json_number(number.as_str()), "{number}");
+            assert_eq!(number.as_f64(), json.as_f64().expect("a float"));
+        }
     }
 
     #[test]

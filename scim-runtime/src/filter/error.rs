@@ -151,8 +151,8 @@ pub enum Found {
 const MAX_FOUND_CHARS: usize = 32;
 
 impl Found {
-    /// Describes the input at byte `offset`: the run of word characters there, or the single
-    /// character if it is not part of a word.
+    /// Describes the input at byte `offset`: the run of word characters there, the string
+    /// literal that starts there, or else the single character.
     pub(crate) fn at(input: &str, offset: usize) -> Self {
         let rest = input.get(offset..).unwrap_or_default();
         let Some(first) = rest.chars().next() else {

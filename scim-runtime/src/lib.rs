@@ -103,8 +103,10 @@ extern crate self as scim_runtime;
 
 mod common;
 pub mod context;
+pub mod filter;
 pub mod message;
 pub mod meta;
+pub mod path;
 pub mod payload;
 mod resource;
 pub mod resources;

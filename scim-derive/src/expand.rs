@@ -758,6 +758,50 @@ fn expand_access(c: &Container<'_>) -> TokenStream {
             }
         }
     });
+    let schema_fns = match &c.kind {
+        Kind::Resource(r) => {
+            let id = &r.schema.id;
+            let present = c.extensions().map(|f| {
+                let i = &f.ident;
+                let urn = extension_urn(f);
+                quote! {
+                    if ::core::option::Option::is_some(&self.#i) {
+                        urns.push(#urn);
+                    }
+                }
+            });
+            let unknown = c.other().map(|f| {
+                let i = &f.ident;
+                quote! {
+                    for (key, value) in &self.#i {
+                        if value.is_object() && key.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("urn:")) {
+                            urns.push(key.as_str());
+                        }
+                    }
+                }
+            });
+            quote! {
+                fn schema_urn(&self) -> ::core::option::Option<&'static str> {
+                    ::core::option::Option::Some(#id)
+                }
+                fn schemas(&self) -> ::std::vec::Vec<&str> {
+                    let mut urns: ::std::vec::Vec<&str> = ::std::vec![#id];
+                    #(#present)*
+                    #unknown
+                    urns
+                }
+            }
+        }
+        Kind::Extension(s) => {
+            let id = &s.id;
+            quote! {
+                fn schema_urn(&self) -> ::core::option::Option<&'static str> {
+                    ::core::option::Option::Some(#id)
+                }
+            }
+        }
+        _ => quote!(),
+    };
     quote! {
         #[automatically_derived]
         impl #rt::value::AttributeAccess for #ident {
@@ -773,6 +817,10 @@ fn expand_access(c: &Container<'_>) -> TokenStream {
             fn attribute_defs(&self) -> &'static [#rt::meta::AttributeDef] {
                 <Self as #rt::ScimObject>::ATTRIBUTES
             }
+            fn is_empty_object(&self) -> bool {
+                <Self as #rt::ScimObject>::is_empty(self)
+            }
+            #schema_fns
         }
     }
 }

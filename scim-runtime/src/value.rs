@@ -172,6 +172,21 @@ pub trait AttributeAccess {
 
     /// The attribute table of the object's schema (sub-attributes for complex values).
     fn attribute_defs(&self) -> &'static [AttributeDef];
+
+    /// The URN of the object's schema, for resources and extensions.
+    fn schema_urn(&self) -> Option<&'static str> {
+        None
+    }
+
+    /// The `schemas` of a resource: its core schema and the extensions present.
+    fn schemas(&self) -> Vec<&str> {
+        self.schema_urn().into_iter().collect()
+    }
+
+    /// Whether no attribute is set.
+    fn is_empty_object(&self) -> bool {
+        false
+    }
 }
 
 /// Looks `name` up among unknown attributes kept in a JSON map, case-insensitively.
@@ -196,6 +211,9 @@ impl AttributeAccess for serde_json::Map<String, serde_json::Value> {
     }
     fn attribute_defs(&self) -> &'static [AttributeDef] {
         &[]
+    }
+    fn is_empty_object(&self) -> bool {
+        self.is_empty()
     }
 }
 

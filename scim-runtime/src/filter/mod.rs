@@ -40,6 +40,7 @@
 mod ast;
 mod builder;
 mod error;
+mod eval;
 pub(crate) mod lexer;
 mod limits;
 mod number;
@@ -50,6 +51,7 @@ pub(crate) mod serde_impls;
 pub use ast::{CompValue, CompareOp, Comparison, Filter, Operands, ValuePath};
 pub use builder::AttrFilterBuilder;
 pub use error::{Expected, Found, ParseError};
+pub use eval::JsonObject;
 pub use limits::ParseLimits;
 pub use number::{InvalidNumber, Number};
 

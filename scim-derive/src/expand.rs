@@ -784,7 +784,7 @@ fn expand_access(c: &Container<'_>) -> TokenStream {
                 fn schema_urn(&self) -> ::core::option::Option<&'static str> {
                     ::core::option::Option::Some(#id)
                 }
-                fn schemas(&self) -> ::std::vec::Vec<&str> {
+                fn schema_urns(&self) -> ::std::vec::Vec<&str> {
                     let mut urns: ::std::vec::Vec<&str> = ::std::vec![#id];
                     #(#present)*
                     #unknown

@@ -112,6 +112,7 @@ mod resource;
 pub mod resources;
 pub mod scalar;
 pub mod schema;
+pub mod server;
 pub mod validation;
 pub mod value;
 

@@ -125,6 +125,14 @@ pub trait Resource: ScimObject + Serialize + DeserializeOwned {
         Ok(value)
     }
 
+    /// Like [`Resource::from_json_in`], from JSON bytes.
+    fn from_slice_in(json: &[u8], context: Context) -> Result<Self, PayloadError> {
+        let mut value: Self = crate::payload::from_slice(json)?;
+        value.drop_ignored_attributes(context);
+        value.validate(context).map_err(PayloadError::Violations)?;
+        Ok(value)
+    }
+
     /// Like [`Resource::from_json_in`], from parsed JSON.
     fn from_value_in(json: serde_json::Value, context: Context) -> Result<Self, PayloadError> {
         let mut value: Self = crate::payload::from_value(json)?;

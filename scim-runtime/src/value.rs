@@ -179,7 +179,7 @@ pub trait AttributeAccess {
     }
 
     /// The `schemas` of a resource: its core schema and the extensions present.
-    fn schemas(&self) -> Vec<&str> {
+    fn schema_urns(&self) -> Vec<&str> {
         self.schema_urn().into_iter().collect()
     }
 

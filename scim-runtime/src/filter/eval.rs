@@ -110,7 +110,7 @@ fn for_each_value(
     // `schemas` is not an attribute of any schema, but filters name it (RFC 7644 §3.4.2.2).
     if path.schema().is_none() && name.eq_ignore_ascii_case("schemas") && path.sub_attr().is_none()
     {
-        for urn in target.schemas() {
+        for urn in target.schema_urns() {
             if f(
                 ValueRef::Reference(urn),
                 Some(&crate::meta::SCHEMAS_ATTRIBUTE),
@@ -405,7 +405,7 @@ impl AttributeAccess for JsonObject<'_> {
             .and_then(|(_, v)| v.as_object())
             .map(|m| m as &dyn AttributeAccess)
     }
-    fn schemas(&self) -> Vec<&str> {
+    fn schema_urns(&self) -> Vec<&str> {
         match self
             .map
             .iter()

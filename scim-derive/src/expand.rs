@@ -594,7 +594,7 @@ fn expand_validate(c: &Container<'_>) -> TokenStream {
         let i = &f.ident;
         let wire = &f.wire_name;
         match f.role {
-            Role::Other => quote!(),
+            Role::Other => quote!(validator.check_unknown(self.#i.keys());),
             // A singleton has no `id` to return (RFC 7644 §4).
             Role::Common("id") if singleton => quote!(),
             Role::Extension { required } => {

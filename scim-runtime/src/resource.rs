@@ -116,6 +116,14 @@ pub trait Resource: ScimObject + Serialize + DeserializeOwned {
         validator.finish().into_result()
     }
 
+    /// Like [`Resource::validate`], and also refuses attributes the schema does not define
+    /// (what a service provider does with request bodies).
+    fn validate_strict(&self, context: Context) -> Result<(), Violations> {
+        let mut validator = Validator::strict(context);
+        self.validate_into(&mut validator);
+        validator.finish().into_result()
+    }
+
     /// Reads a payload received in `context`: parses it, drops what the context ignores, and
     /// checks it (scim2-models `model_validate(.., scim_ctx=..)`).
     fn from_json_in(json: &str, context: Context) -> Result<Self, PayloadError> {

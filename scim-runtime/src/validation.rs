@@ -106,6 +106,9 @@ pub enum ViolationKind {
     PrimaryNotUnique,
     /// A required extension is missing from a request.
     MissingExtension,
+    /// An attribute the schema does not define, refused by [`Validator::strict`] (a service
+    /// provider refuses them in request bodies; a client keeps them).
+    UnknownAttribute,
 }
 
 /// One rule a payload breaks in its context.
@@ -148,6 +151,10 @@ impl Violation {
             ViolationKind::MissingExtension => (
                 Some(ScimType::InvalidValue),
                 "is a required extension but missing",
+            ),
+            ViolationKind::UnknownAttribute => (
+                Some(ScimType::InvalidSyntax),
+                "is not an attribute of the schema",
             ),
         };
         Self {
@@ -264,6 +271,7 @@ impl PathBuf {
 #[derive(Debug)]
 pub struct Validator {
     context: crate::Context,
+    strict: bool,
     path: PathBuf,
     found: Vec<Violation>,
 }
@@ -273,8 +281,27 @@ impl Validator {
     pub fn new(context: crate::Context) -> Self {
         Self {
             context,
+            strict: false,
             path: PathBuf::new(),
             found: Vec::new(),
+        }
+    }
+
+    /// A validator for `context` that also refuses attributes the schema does not define, as a
+    /// service provider does with request bodies (scim2-server answers 400 `invalidSyntax`).
+    pub fn strict(context: crate::Context) -> Self {
+        Self {
+            strict: true,
+            ..Self::new(context)
+        }
+    }
+
+    /// Records every attribute in `unknown` as a violation when the validator is strict.
+    pub fn check_unknown<'a, I: IntoIterator<Item = &'a String>>(&mut self, unknown: I) {
+        if self.strict {
+            for name in unknown {
+                self.report(ViolationKind::UnknownAttribute, name);
+            }
         }
     }
 

@@ -25,8 +25,8 @@ pub fn is_scim_media_type(content_type: Option<&str>) -> bool {
 }
 
 /// Reads a request body received in `context`: checks the content type (415 otherwise),
-/// parses it, drops what the context ignores and checks the context's rules (400 with every
-/// violation otherwise).
+/// parses it, drops what the context ignores and checks the context's rules, refusing
+/// attributes the schema does not define (400 with every violation otherwise).
 ///
 /// # Errors
 ///
@@ -42,7 +42,12 @@ pub fn read_resource<T: Resource>(
             content_type.unwrap_or("none")
         )));
     }
-    Ok(T::from_slice_in(body, context)?)
+    let mut resource: T = crate::payload::from_slice(body)?;
+    resource.drop_ignored_attributes(context);
+    resource
+        .validate_strict(context)
+        .map_err(crate::payload::PayloadError::Violations)?;
+    Ok(resource)
 }
 
 /// A response with `Content-Type: application/scim+json`.

@@ -41,7 +41,10 @@ pub fn python() -> PathBuf {
         return python;
     }
     if !python.exists() {
-        run(Command::new("python3").args(["-m", "venv"]).arg(&venv), "python3 -m venv build/peers");
+        run(
+            Command::new("python3").args(["-m", "venv"]).arg(&venv),
+            "python3 -m venv build/peers",
+        );
     }
     run(
         Command::new(venv.join("bin/pip"))
@@ -54,9 +57,9 @@ pub fn python() -> PathBuf {
 }
 
 fn run(command: &mut Command, what: &str) {
-    let output = command
-        .output()
-        .unwrap_or_else(|e| panic!("{what}: cannot run ({e}); the peer tests need Python 3 with venv and pip"));
+    let output = command.output().unwrap_or_else(|e| {
+        panic!("{what}: cannot run ({e}); the peer tests need Python 3 with venv and pip")
+    });
     assert!(
         output.status.success(),
         "{what} failed:\n{}\n{}",
@@ -71,7 +74,11 @@ impl LockFile {
     fn acquire(path: &Path) -> Self {
         let deadline = Instant::now() + Duration::from_secs(900);
         loop {
-            match std::fs::OpenOptions::new().write(true).create_new(true).open(path) {
+            match std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(path)
+            {
                 Ok(_) => return Self(path.to_path_buf()),
                 Err(_) => {
                     // A lock older than the deadline was left by a run that died.
@@ -83,7 +90,11 @@ impl LockFile {
                     if stale {
                         let _ = std::fs::remove_file(path);
                     }
-                    assert!(Instant::now() < deadline, "timed out waiting for {}", path.display());
+                    assert!(
+                        Instant::now() < deadline,
+                        "timed out waiting for {}",
+                        path.display()
+                    );
                     std::thread::sleep(Duration::from_millis(200));
                 }
             }
@@ -156,7 +167,9 @@ impl Drop for PeerProcess {
 /// Starts scim2-server on a free loopback port, with an optional bearer token.
 pub fn scim2_server(token: Option<&str>) -> PeerProcess {
     let mut command = Command::new(python());
-    command.arg(workspace_root().join("peers/launch_scim2_server.py")).arg("0");
+    command
+        .arg(workspace_root().join("peers/launch_scim2_server.py"))
+        .arg("0");
     if let Some(t) = token {
         command.arg(t);
     }

@@ -1,0 +1,745 @@
+//! A resource backed by JSON and described by run-time schemas, with the same rules as the
+//! typed resources: contexts, case-insensitive names, `returned`/`mutability`, unknown
+//! attributes kept.
+
+use serde_json::{Map, Number, Value};
+
+use super::defs::{schema_def, SchemaError};
+use crate::context::{Context, Projection, Scope};
+use crate::meta::{AttributeDef, AttributeType, Mutability, SchemaDef, COMMON_ATTRIBUTES};
+use crate::payload::PayloadError;
+use crate::schema::{ResourceType, Schema};
+use crate::validation::{ScimType, Validator, ViolationKind, Violations};
+use crate::value::{Attr, AttributeAccess};
+
+/// A resource type known only at run time: its core schema and extensions, from Schema and
+/// ResourceType documents (for instance those [`discover`](crate::schema) returns).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DynamicType {
+    /// The resource type name, e.g. `User`.
+    pub name: String,
+    /// The endpoint, e.g. `/Users`.
+    pub endpoint: String,
+    /// The core schema.
+    pub schema: &'static SchemaDef,
+    /// The extension schemas, and whether each is required.
+    pub extensions: Vec<(&'static SchemaDef, bool)>,
+}
+
+/// Why a dynamic type cannot be built.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DynamicTypeError {
+    /// A schema document is not usable.
+    #[error(transparent)]
+    Schema(#[from] SchemaError),
+    /// The resource type names a schema that is not among the documents.
+    #[error(
+        "resource type `{resource_type}` uses schema `{schema}`, which is not among the schemas"
+    )]
+    MissingSchema {
+        /// The resource type.
+        resource_type: String,
+        /// The missing schema URN.
+        schema: String,
+    },
+}
+
+impl DynamicType {
+    /// A type from its core schema and extensions.
+    ///
+    /// # Errors
+    ///
+    /// A schema whose attribute types are not SCIM types.
+    pub fn new(
+        name: &str,
+        endpoint: &str,
+        schema: &Schema,
+        extensions: &[(&Schema, bool)],
+    ) -> Result<Self, DynamicTypeError> {
+        Ok(Self {
+            name: name.to_owned(),
+            endpoint: endpoint.to_owned(),
+            schema: schema_def(schema)?,
+            extensions: extensions
+                .iter()
+                .map(|(s, required)| Ok((schema_def(s)?, *required)))
+                .collect::<Result<_, SchemaError>>()?,
+        })
+    }
+
+    /// A type from a ResourceType document and the server's schemas.
+    ///
+    /// # Errors
+    ///
+    /// A schema the resource type names but `schemas` lacks, or an unusable schema.
+    pub fn from_resource_type(
+        resource_type: &ResourceType,
+        schemas: &[Schema],
+    ) -> Result<Self, DynamicTypeError> {
+        let name = resource_type
+            .name
+            .clone()
+            .or_else(|| resource_type.id.clone())
+            .unwrap_or_default();
+        let find = |urn: &str| {
+            schemas
+                .iter()
+                .find(|s| s.id.eq_ignore_ascii_case(urn))
+                .ok_or_else(|| DynamicTypeError::MissingSchema {
+                    resource_type: name.clone(),
+                    schema: urn.to_owned(),
+                })
+        };
+        let core = find(resource_type.schema.as_deref().unwrap_or_default())?;
+        let extensions = resource_type
+            .schema_extensions
+            .iter()
+            .map(|e| {
+                Ok((
+                    find(e.schema.as_deref().unwrap_or_default())?,
+                    e.required.unwrap_or(false),
+                ))
+            })
+            .collect::<Result<Vec<_>, DynamicTypeError>>()?;
+        let endpoint = resource_type
+            .endpoint
+            .clone()
+            .unwrap_or_else(|| format!("/{name}s"));
+        Self::new(&name, &endpoint, core, &extensions)
+    }
+
+    /// Reads a payload (no context rules), as `payload::from_value` reads a typed resource.
+    ///
+    /// # Errors
+    ///
+    /// [`PayloadError::Invalid`] naming the attribute whose value has the wrong JSON type, or a
+    /// duplicate attribute, or `schemas` without the core schema.
+    pub fn from_value(&self, json: Value) -> Result<DynamicResource, PayloadError> {
+        let Value::Object(input) = json else {
+            return Err(invalid(
+                ".",
+                ScimType::InvalidSyntax,
+                format!(
+                    "invalid type: {}, expected a SCIM {} object",
+                    kind(&json),
+                    self.name
+                ),
+            ));
+        };
+        let data = self.read(input)?;
+        Ok(DynamicResource {
+            resource_type: self.clone(),
+            data,
+        })
+    }
+
+    /// Reads JSON text, as `payload::from_str` does.
+    ///
+    /// # Errors
+    ///
+    /// As [`DynamicType::from_value`], and [`PayloadError::Syntax`] for text that is not JSON.
+    pub fn from_str(&self, json: &str) -> Result<DynamicResource, PayloadError> {
+        let value: Value = crate::payload::from_str(json)?;
+        self.from_value(value)
+    }
+
+    /// Reads a payload received in `context`: parses it, drops what the context ignores and
+    /// checks it, as `Resource::from_value_in` does.
+    ///
+    /// # Errors
+    ///
+    /// As [`DynamicType::from_value`], and [`PayloadError::Violations`].
+    pub fn from_value_in(
+        &self,
+        json: Value,
+        context: Context,
+    ) -> Result<DynamicResource, PayloadError> {
+        let mut resource = self.from_value(json)?;
+        resource.drop_ignored_attributes(context);
+        resource
+            .validate(context)
+            .map_err(PayloadError::Violations)?;
+        Ok(resource)
+    }
+
+    fn read(&self, input: Map<String, Value>) -> Result<Map<String, Value>, PayloadError> {
+        let mut out = Map::new();
+        let core = self.schema.id;
+        for (key, value) in input {
+            if key.eq_ignore_ascii_case("schemas") {
+                check_schemas(&value, core)?;
+                continue;
+            }
+            let target = find_def(COMMON_ATTRIBUTES, &key)
+                .or_else(|| find_def(self.schema.attributes, &key))
+                .or_else(|| {
+                    crate::__private::strip_schema(&key, core)
+                        .and_then(|name| find_def(self.schema.attributes, name))
+                });
+            if let Some(def) = target {
+                check_once(&out, ".", def.name)?;
+                insert_once(&mut out, def.name, read_value(def, value, &key)?);
+                continue;
+            }
+            if let Some((ext, _)) = self
+                .extensions
+                .iter()
+                .find(|(e, _)| e.id.eq_ignore_ascii_case(&key))
+            {
+                check_once(&out, ".", ext.id)?;
+                let block = match value {
+                    Value::Null => None,
+                    Value::Object(map) => {
+                        let read = read_object(ext.attributes, map, &key)?;
+                        (!read.is_empty()).then_some(Value::Object(read))
+                    }
+                    other => {
+                        return Err(invalid(
+                            &key,
+                            ScimType::InvalidValue,
+                            format!(
+                                "invalid type: {}, expected a SCIM {} object",
+                                kind(&other),
+                                ext.name
+                            ),
+                        ))
+                    }
+                };
+                insert_once(&mut out, ext.id, block);
+                continue;
+            }
+            out.insert(key, value);
+        }
+        remove_unassigned(&mut out, |k| self.is_known(k));
+        Ok(out)
+    }
+
+    fn is_known(&self, key: &str) -> bool {
+        COMMON_ATTRIBUTES.iter().any(|d| d.name == key)
+            || self.schema.attributes.iter().any(|d| d.name == key)
+            || self.extensions.iter().any(|(e, _)| e.id == key)
+    }
+}
+
+/// Removes the known attributes that hold no value; unknown ones are kept as sent, `null`
+/// included.
+fn remove_unassigned(map: &mut Map<String, Value>, known: impl Fn(&str) -> bool) {
+    map.retain(|k, v| !(v.is_null() && known(k)));
+}
+
+fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "sequence",
+        Value::Object(_) => "map",
+    }
+}
+
+fn invalid(path: &str, scim_type: ScimType, message: String) -> PayloadError {
+    PayloadError::Invalid {
+        scim_type,
+        path: path.to_owned(),
+        line: 0,
+        column: 0,
+        message,
+    }
+}
+
+fn find_def(table: &'static [AttributeDef], name: &str) -> Option<&'static AttributeDef> {
+    table.iter().find(|d| d.name.eq_ignore_ascii_case(name))
+}
+
+/// A second spelling of an attribute already read is an error, before its value is read (as
+/// the typed reader reports it).
+fn check_once(out: &Map<String, Value>, path: &str, name: &str) -> Result<(), PayloadError> {
+    if out.contains_key(name) {
+        return Err(invalid(
+            path,
+            ScimType::InvalidSyntax,
+            format!("duplicate attribute `{name}` (attribute names are case-insensitive, RFC 7643 §2.1)"),
+        ));
+    }
+    Ok(())
+}
+
+/// Stores an attribute read; a null or empty value is unassigned (RFC 7643 §2.5) and stored as
+/// `null` until the object is complete, so that a second spelling is still a duplicate.
+fn insert_once(out: &mut Map<String, Value>, name: &str, value: Option<Value>) {
+    out.insert(name.to_owned(), value.unwrap_or(Value::Null));
+}
+
+fn check_schemas(value: &Value, core: &str) -> Result<(), PayloadError> {
+    match value {
+        Value::Null => Ok(()),
+        Value::Array(items) => {
+            let mut found = false;
+            for (i, item) in items.iter().enumerate() {
+                match item {
+                    Value::String(s) => found |= s.eq_ignore_ascii_case(core),
+                    other => {
+                        return Err(invalid(
+                            &format!("schemas[{i}]"),
+                            ScimType::InvalidValue,
+                            format!("invalid type: {}, expected a string", kind(other)),
+                        ))
+                    }
+                }
+            }
+            if found {
+                Ok(())
+            } else {
+                Err(invalid(
+                    "schemas",
+                    ScimType::InvalidSyntax,
+                    format!("`schemas` does not name `{core}`"),
+                ))
+            }
+        }
+        other => Err(invalid(
+            "schemas",
+            ScimType::InvalidSyntax,
+            format!(
+                "invalid type: {}, expected a list of schema URNs",
+                kind(other)
+            ),
+        )),
+    }
+}
+
+fn read_object(
+    defs: &'static [AttributeDef],
+    input: Map<String, Value>,
+    path: &str,
+) -> Result<Map<String, Value>, PayloadError> {
+    let mut out = Map::new();
+    for (key, value) in input {
+        let here = format!("{path}.{key}");
+        match find_def(defs, &key) {
+            Some(def) => {
+                check_once(&out, path, def.name)?;
+                insert_once(&mut out, def.name, read_value(def, value, &here)?)
+            }
+            None => {
+                out.insert(key, value);
+            }
+        }
+    }
+    remove_unassigned(&mut out, |k| defs.iter().any(|d| d.name == k));
+    Ok(out)
+}
+
+/// Reads one attribute's value: `None` when unassigned.
+fn read_value(
+    def: &'static AttributeDef,
+    value: Value,
+    path: &str,
+) -> Result<Option<Value>, PayloadError> {
+    if value.is_null() {
+        return Ok(None);
+    }
+    if !def.multi_valued {
+        return read_single(def, value, path);
+    }
+    let Value::Array(items) = value else {
+        return Err(invalid(
+            path,
+            ScimType::InvalidValue,
+            format!(
+                "invalid type: {}, expected a list of SCIM {} values or null",
+                kind(&value),
+                def.ty
+            ),
+        ));
+    };
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.into_iter().enumerate() {
+        if item.is_null() {
+            return Err(invalid(
+                &format!("{path}[{i}]"),
+                ScimType::InvalidValue,
+                format!("invalid type: null, expected a SCIM {} value", def.ty),
+            ));
+        }
+        if let Some(v) = read_single(def, item, &format!("{path}[{i}]"))? {
+            out.push(v);
+        }
+    }
+    Ok((!out.is_empty()).then_some(Value::Array(out)))
+}
+
+fn read_single(
+    def: &'static AttributeDef,
+    value: Value,
+    path: &str,
+) -> Result<Option<Value>, PayloadError> {
+    let wrong = |v: &Value, expected: &str| {
+        invalid(
+            path,
+            ScimType::InvalidValue,
+            format!("invalid type: {}, expected {expected}", kind(v)),
+        )
+    };
+    Ok(Some(match def.ty {
+        AttributeType::String | AttributeType::Reference => match value {
+            Value::String(_) => value,
+            other => return Err(wrong(&other, "a string")),
+        },
+        AttributeType::Boolean => {
+            match <bool as crate::value::AttributeValue>::deserialize_value(&value) {
+                Ok(b) => Value::Bool(b),
+                Err(_) => {
+                    return Err(invalid(
+                        path,
+                        ScimType::InvalidValue,
+                        format!("invalid value: {value}, expected a boolean"),
+                    ))
+                }
+            }
+        }
+        AttributeType::Integer => {
+            match <i64 as crate::value::AttributeValue>::deserialize_value(&value) {
+                Ok(i) => Value::Number(Number::from(i)),
+                Err(_) => {
+                    return Err(invalid(
+                        path,
+                        ScimType::InvalidValue,
+                        format!("invalid value: {value}, expected an integer"),
+                    ))
+                }
+            }
+        }
+        AttributeType::Decimal => match value {
+            Value::Number(_) => value,
+            other => return Err(wrong(&other, "a number")),
+        },
+        AttributeType::DateTime => match &value {
+            Value::String(s) => {
+                crate::DateTime::parse(s)
+                    .map_err(|e| invalid(path, ScimType::InvalidValue, e.to_string()))?;
+                value
+            }
+            other => return Err(wrong(other, "an xsd:dateTime string")),
+        },
+        AttributeType::Binary => match &value {
+            Value::String(s) => {
+                crate::Binary::from_base64(s)
+                    .map_err(|e| invalid(path, ScimType::InvalidValue, e.to_string()))?;
+                value
+            }
+            other => return Err(wrong(other, "a base64 string")),
+        },
+        AttributeType::Complex => match value {
+            Value::Object(map) => {
+                let read = read_object(def.sub_attributes, map, path)?;
+                // An empty complex value is unassigned (RFC 7643 §2.5).
+                if read.is_empty() {
+                    return Ok(None);
+                }
+                Value::Object(read)
+            }
+            other => return Err(wrong(&other, "a SCIM complex object")),
+        },
+    }))
+}
+
+/// A resource known only at run time: JSON with its [`DynamicType`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct DynamicResource {
+    resource_type: DynamicType,
+    data: Map<String, Value>,
+}
+
+impl DynamicResource {
+    /// The resource type.
+    pub fn resource_type(&self) -> &DynamicType {
+        &self.resource_type
+    }
+
+    /// The attributes, under their canonical names (unknown ones as sent).
+    pub fn as_json(&self) -> &Map<String, Value> {
+        &self.data
+    }
+
+    /// `id`.
+    pub fn id(&self) -> Option<&str> {
+        self.data.get("id").and_then(Value::as_str)
+    }
+
+    /// The resource as JSON in `context`, as `Resource::to_json_in` writes a typed resource.
+    pub fn to_json_in(&self, context: Context, projection: Option<&Projection>) -> Value {
+        let scope = Scope::new(context, projection, self.resource_type.schema.id);
+        let mut out = Map::new();
+        let mut schemas = vec![Value::String(self.resource_type.schema.id.to_owned())];
+        for (ext, _) in &self.resource_type.extensions {
+            if self
+                .data
+                .get(ext.id)
+                .is_some_and(|v| v.as_object().is_some_and(|m| !m.is_empty()))
+                && scope.keeps_extension(ext.id)
+            {
+                schemas.push(Value::String(ext.id.to_owned()));
+            }
+        }
+        for (k, v) in self.unknown() {
+            if v.is_object() && k.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("urn:")) {
+                schemas.push(Value::String(k.clone()));
+            }
+        }
+        out.insert("schemas".to_owned(), Value::Array(schemas));
+        let [id, external_id, meta] = [
+            &COMMON_ATTRIBUTES[0],
+            &COMMON_ATTRIBUTES[1],
+            &COMMON_ATTRIBUTES[2],
+        ];
+        for def in [id, external_id]
+            .into_iter()
+            .chain(self.resource_type.schema.attributes)
+        {
+            write_attribute(&mut out, &self.data, def, &scope);
+        }
+        for (ext, _) in &self.resource_type.extensions {
+            if let Some(Value::Object(block)) = self.data.get(ext.id) {
+                if !block.is_empty() && scope.keeps_extension(ext.id) {
+                    let child = scope.in_extension(ext.id);
+                    out.insert(
+                        ext.id.to_owned(),
+                        Value::Object(write_object(block, ext.attributes, &child)),
+                    );
+                }
+            }
+        }
+        write_attribute(&mut out, &self.data, meta, &scope);
+        for (k, v) in self.unknown() {
+            if scope.keeps_unknown(k) {
+                out.insert(k.clone(), v.clone());
+            }
+        }
+        Value::Object(out)
+    }
+
+    fn is_known(&self, key: &str) -> bool {
+        self.resource_type.is_known(key)
+    }
+
+    fn unknown(&self) -> impl Iterator<Item = (&String, &Value)> {
+        self.data.iter().filter(|(k, _)| !self.is_known(k))
+    }
+
+    /// Every violation of the rules of `context`, as `Resource::validate` reports them.
+    pub fn validate(&self, context: Context) -> Result<(), Violations> {
+        self.validate_with(Validator::new(context))
+    }
+
+    /// Like [`DynamicResource::validate`], also refusing attributes the schemas do not define.
+    pub fn validate_strict(&self, context: Context) -> Result<(), Violations> {
+        self.validate_with(Validator::strict(context))
+    }
+
+    fn validate_with(&self, mut v: Validator) -> Result<(), Violations> {
+        let [id, external_id, meta] = [
+            &COMMON_ATTRIBUTES[0],
+            &COMMON_ATTRIBUTES[1],
+            &COMMON_ATTRIBUTES[2],
+        ];
+        let unknown: Vec<String> = self.unknown().map(|(k, _)| k.clone()).collect();
+        for def in [id, external_id]
+            .into_iter()
+            .chain(self.resource_type.schema.attributes)
+            .chain([meta])
+        {
+            validate_attribute(&mut v, &self.data, def);
+        }
+        v.check_unknown(&unknown);
+        for (ext, required) in &self.resource_type.extensions {
+            match self.data.get(ext.id) {
+                Some(Value::Object(block)) if !block.is_empty() => {
+                    v.path().push_extension(ext.id);
+                    validate_object(&mut v, block, ext.attributes);
+                    v.path().pop();
+                }
+                _ => {
+                    if *required && v.context().checks_required() {
+                        v.path().push_extension(ext.id);
+                        v.report_here(ViolationKind::MissingExtension);
+                        v.path().pop();
+                    }
+                }
+            }
+        }
+        v.finish().into_result()
+    }
+
+    /// Removes what a request of `context` ignores: `readOnly` attributes in creation and
+    /// replacement requests (RFC 7644 §3.5.1).
+    pub fn drop_ignored_attributes(&mut self, context: Context) {
+        if !context.drops_read_only_on_input() {
+            return;
+        }
+        drop_read_only(&mut self.data, COMMON_ATTRIBUTES);
+        drop_read_only(&mut self.data, self.resource_type.schema.attributes);
+        for (ext, _) in &self.resource_type.extensions {
+            if let Some(Value::Object(block)) = self.data.get_mut(ext.id) {
+                drop_read_only(block, ext.attributes);
+            }
+        }
+    }
+}
+
+fn drop_read_only(map: &mut Map<String, Value>, defs: &'static [AttributeDef]) {
+    for def in defs {
+        if def.mutability == Mutability::ReadOnly {
+            map.remove(def.name);
+            continue;
+        }
+        match map.get_mut(def.name) {
+            Some(Value::Object(sub)) => drop_read_only(sub, def.sub_attributes),
+            Some(Value::Array(items)) => {
+                for item in items {
+                    if let Value::Object(sub) = item {
+                        drop_read_only(sub, def.sub_attributes);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn present(value: Option<&Value>) -> bool {
+    match value {
+        None | Some(Value::Null) => false,
+        Some(Value::Array(a)) => !a.is_empty(),
+        Some(Value::Object(o)) => !o.is_empty(),
+        Some(_) => true,
+    }
+}
+
+fn validate_attribute(v: &mut Validator, map: &Map<String, Value>, def: &'static AttributeDef) {
+    let value = map.get(def.name);
+    v.check_attribute(def, present(value));
+    match value {
+        Some(Value::Array(items)) if !items.is_empty() => {
+            let primaries = items
+                .iter()
+                .map(|i| i.get("primary").and_then(Value::as_bool) == Some(true));
+            v.check_primary(def.name, primaries);
+            v.path().push_attribute(def.name);
+            for (i, item) in items.iter().enumerate() {
+                if let Value::Object(sub) = item {
+                    v.path().push_index(i);
+                    validate_object(v, sub, def.sub_attributes);
+                    v.path().pop();
+                }
+            }
+            v.path().pop();
+        }
+        Some(Value::Object(sub)) if def.ty == AttributeType::Complex => {
+            v.path().push_attribute(def.name);
+            validate_object(v, sub, def.sub_attributes);
+            v.path().pop();
+        }
+        _ => {}
+    }
+}
+
+fn validate_object(v: &mut Validator, map: &Map<String, Value>, defs: &'static [AttributeDef]) {
+    for def in defs {
+        validate_attribute(v, map, def);
+    }
+    let unknown: Vec<String> = map
+        .keys()
+        .filter(|k| !defs.iter().any(|d| d.name == k.as_str()))
+        .cloned()
+        .collect();
+    v.check_unknown(&unknown);
+}
+
+fn write_attribute(
+    out: &mut Map<String, Value>,
+    data: &Map<String, Value>,
+    def: &'static AttributeDef,
+    scope: &Scope<'_>,
+) {
+    let Some(value) = data.get(def.name) else {
+        return;
+    };
+    if !present(Some(value)) {
+        return;
+    }
+    let Some(child) = scope.child(def) else {
+        return;
+    };
+    let written = match value {
+        Value::Array(items) => Value::Array(
+            items
+                .iter()
+                .map(|item| match item {
+                    Value::Object(sub) => {
+                        Value::Object(write_object(sub, def.sub_attributes, &child))
+                    }
+                    other => other.clone(),
+                })
+                .collect(),
+        ),
+        Value::Object(sub) if def.ty == AttributeType::Complex => {
+            Value::Object(write_object(sub, def.sub_attributes, &child))
+        }
+        other => other.clone(),
+    };
+    out.insert(def.name.to_owned(), written);
+}
+
+fn write_object(
+    map: &Map<String, Value>,
+    defs: &'static [AttributeDef],
+    scope: &Scope<'_>,
+) -> Map<String, Value> {
+    let mut out = Map::new();
+    for def in defs {
+        write_attribute(&mut out, map, def, scope);
+    }
+    for (k, v) in map {
+        if !defs.iter().any(|d| d.name == k.as_str()) && scope.keeps_unknown(k) {
+            out.insert(k.clone(), v.clone());
+        }
+    }
+    out
+}
+
+impl AttributeAccess for DynamicResource {
+    fn attribute(&self, name: &str) -> Option<Attr<'_>> {
+        crate::value::unknown_attribute(&self.data, name)
+    }
+    fn attribute_defs(&self) -> &'static [AttributeDef] {
+        self.resource_type.schema.attributes
+    }
+    fn schema_urn(&self) -> Option<&'static str> {
+        Some(self.resource_type.schema.id)
+    }
+    fn extension(&self, urn: &str) -> Option<&dyn AttributeAccess> {
+        let (ext, _) = self
+            .resource_type
+            .extensions
+            .iter()
+            .find(|(e, _)| e.id.eq_ignore_ascii_case(urn))?;
+        match self.data.get(ext.id) {
+            Some(Value::Object(block)) => Some(block as &dyn AttributeAccess),
+            _ => None,
+        }
+    }
+    fn schema_urns(&self) -> Vec<&str> {
+        let mut urns = vec![self.resource_type.schema.id];
+        for (ext, _) in &self.resource_type.extensions {
+            if present(self.data.get(ext.id)) {
+                urns.push(ext.id);
+            }
+        }
+        urns
+    }
+    fn is_empty_object(&self) -> bool {
+        self.data.is_empty()
+    }
+}

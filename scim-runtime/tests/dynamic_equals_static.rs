@@ -1,0 +1,227 @@
+//! The dynamic resource, built from the Schema documents the typed `User` and `Group` publish,
+//! gives the same outcome as the typed resources for the same payloads, in every context: the
+//! same serialized JSON (with and without projections), or the same errors and violations.
+
+use proptest::prelude::*;
+use scim_runtime::dynamic::{DynamicResource, DynamicType};
+use scim_runtime::payload::PayloadError;
+use scim_runtime::{Context, Group, Projection, Resource, User};
+use serde_json::{json, Value};
+
+fn user_type() -> DynamicType {
+    let schemas = User::schemas();
+    DynamicType::new("User", "/Users", &schemas[0], &[(&schemas[1], false)]).unwrap()
+}
+
+fn group_type() -> DynamicType {
+    DynamicType::new("Group", "/Groups", &Group::schema(), &[]).unwrap()
+}
+
+fn projections() -> Vec<Option<Projection>> {
+    vec![
+        None,
+        Some(Projection::attributes([
+            "userName",
+            "name.givenName",
+            "emails.value",
+            "displayName",
+        ])),
+        Some(Projection::excluded_attributes([
+            "name", "emails", "members",
+        ])),
+        Some(Projection::attributes([
+            "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.displayName",
+        ])),
+        Some(Projection::attributes(["members.value", "meta"])),
+    ]
+}
+
+/// The comparable outcome of reading `input` in `context`.
+#[derive(Debug, PartialEq)]
+enum Outcome {
+    Written(Vec<Value>),
+    Invalid(String, Option<String>),
+    Violations(Vec<(String, String)>),
+    Syntax,
+}
+
+fn outcome_of<E: std::fmt::Debug>(result: Result<Vec<Value>, PayloadError>, _: E) -> Outcome {
+    match result {
+        Ok(written) => Outcome::Written(written),
+        Err(PayloadError::Invalid {
+            path, scim_type, ..
+        }) => Outcome::Invalid(path, Some(scim_type.as_str().to_owned())),
+        Err(PayloadError::Violations(v)) => Outcome::Violations(
+            v.iter()
+                .map(|v| (v.path.clone(), format!("{:?}", v.kind)))
+                .collect(),
+        ),
+        Err(PayloadError::Syntax { .. }) => Outcome::Syntax,
+    }
+}
+
+fn typed<T: Resource>(input: &Value, context: Context) -> Outcome {
+    let result = T::from_value_in(input.clone(), context).map(|r| {
+        let mut written = vec![r.to_json_in(Context::Default, None)];
+        for c in Context::ALL {
+            for p in projections() {
+                written.push(r.to_json_in(c, p.as_ref()));
+            }
+        }
+        written
+    });
+    outcome_of(result, ())
+}
+
+fn dynamic(kind: &DynamicType, input: &Value, context: Context) -> Outcome {
+    let result = kind
+        .from_value_in(input.clone(), context)
+        .map(|r: DynamicResource| {
+            let mut written = vec![r.to_json_in(Context::Default, None)];
+            for c in Context::ALL {
+                for p in projections() {
+                    written.push(r.to_json_in(c, p.as_ref()));
+                }
+            }
+            written
+        });
+    outcome_of(result, ())
+}
+
+fn fixture_inputs() -> Vec<(String, Value)> {
+    let mut inputs = Vec::new();
+    for dir in ["tests/fixtures/scim2_models", "tests/fixtures/rfc7643"] {
+        let dir = format!("{}/{dir}", env!("CARGO_MANIFEST_DIR"));
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            let usable = name.ends_with(".input.json")
+                || (name.starts_with("8.")
+                    && !name.contains("resource-types")
+                    && !name.contains("service-provider"));
+            if usable {
+                inputs.push((
+                    name,
+                    serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap(),
+                ));
+            }
+        }
+    }
+    inputs.sort_by(|a, b| a.0.cmp(&b.0));
+    inputs
+}
+
+fn compare(name: &str, input: &Value) -> Vec<String> {
+    let is_group = input["schemas"].to_string().contains("core:2.0:Group");
+    let mut failures = Vec::new();
+    for context in Context::ALL {
+        let (t, d) = if is_group {
+            (
+                typed::<Group>(input, context),
+                dynamic(&group_type(), input, context),
+            )
+        } else {
+            (
+                typed::<User>(input, context),
+                dynamic(&user_type(), input, context),
+            )
+        };
+        if t != d {
+            failures.push(format!(
+                "{name} in {context:?}:\n  typed   {t:?}\n  dynamic {d:?}"
+            ));
+        }
+    }
+    failures
+}
+
+#[test]
+fn fixtures_give_the_same_outcome() {
+    let inputs = fixture_inputs();
+    assert!(inputs.len() >= 30, "{}", inputs.len());
+    let failures: Vec<String> = inputs
+        .iter()
+        .filter(|(name, _)| {
+            !name.starts_with("returned-probe") && !name.starts_with("service-provider")
+        })
+        .flat_map(|(name, input)| compare(name, input))
+        .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn bad_payloads_give_the_same_errors() {
+    let cases = [
+        json!({"userName": 42}),
+        json!({"emails": [{"value": "a"}, {"primary": "maybe"}]}),
+        json!({"emails": {"value": "a"}}),
+        json!({"emails": [null]}),
+        json!({"name": "Barbara"}),
+        json!({"userName": "a", "USERNAME": "b"}),
+        json!({"name": {"givenName": "a", "GIVENNAME": "b"}}),
+        json!({"schemas": ["urn:ietf:params:scim:schemas:core:2.0:Group"], "userName": "x"}),
+        json!({"schemas": [1], "userName": "x"}),
+        json!({"meta": {"created": "yesterday"}}),
+        json!({"x509Certificates": [{"value": "not base64!"}]}),
+        json!({"active": "True", "userName": "b", "urn:ietf:params:scim:schemas:core:2.0:User:displayName": "B"}),
+        json!({"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User": {"manager": {"value": ["x"]}}}),
+        json!({"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User": "x"}),
+        json!({"userName": "b", "password": "x", "emails": [{"value": "a", "primary": 1}, {"value": "b", "primary": "yes"}]}),
+        json!({"userName": "b", "favourite": null, "name": {"colour": null, "givenName": null}}),
+        json!("not an object"),
+    ];
+    let failures: Vec<String> = cases
+        .iter()
+        .flat_map(|c| compare(&c.to_string(), c))
+        .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+fn arb_json() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i32>().prop_map(Value::from),
+        "[a-zA-Z0-9 :.@-]{0,10}".prop_map(Value::String),
+        Just(json!("2011-05-13T04:42:34Z")),
+        Just(json!("True")),
+        Just(json!("urn:ietf:params:scim:schemas:core:2.0:User")),
+    ];
+    let key = prop_oneof![
+        Just("userName".to_owned()),
+        Just("UserName".to_owned()),
+        Just("name".to_owned()),
+        Just("givenName".to_owned()),
+        Just("emails".to_owned()),
+        Just("value".to_owned()),
+        Just("primary".to_owned()),
+        Just("type".to_owned()),
+        Just("active".to_owned()),
+        Just("password".to_owned()),
+        Just("id".to_owned()),
+        Just("meta".to_owned()),
+        Just("created".to_owned()),
+        Just("schemas".to_owned()),
+        Just("groups".to_owned()),
+        Just("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User".to_owned()),
+        Just("employeeNumber".to_owned()),
+        "[a-z]{1,5}",
+    ];
+    leaf.prop_recursive(4, 48, 6, move |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..3).prop_map(Value::Array),
+            prop::collection::btree_map(key.clone(), inner, 0..6)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    #[test]
+    fn random_payloads_give_the_same_outcome(input in arb_json()) {
+        let failures = compare(&input.to_string(), &input);
+        prop_assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+}

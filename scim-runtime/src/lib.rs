@@ -103,6 +103,7 @@ extern crate self as scim_runtime;
 
 mod common;
 pub mod context;
+pub mod drift;
 pub mod dynamic;
 pub mod filter;
 pub mod message;

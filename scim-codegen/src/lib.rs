@@ -71,6 +71,8 @@
 //!   Items with undocumented parts get `#[allow(missing_docs)]` instead of invented docs.
 #![deny(missing_docs)]
 
+pub mod check;
+mod documents;
 mod emit;
 mod error;
 mod model;
@@ -79,6 +81,7 @@ mod read;
 
 use std::path::{Path, PathBuf};
 
+pub use documents::Documents;
 pub use error::{Error, Location, Warning};
 
 /// One input: a file, or JSON text with a name (for tests and tools that hold it in memory).
@@ -233,11 +236,8 @@ impl Config {
         self
     }
 
-    /// Reads the inputs and returns the generated code and the warnings. Writes nothing.
-    pub fn generate(&self) -> Result<Generated, Error> {
-        if self.inputs.is_empty() && self.resource_types.is_empty() {
-            return Err(Error::NoInput);
-        }
+    /// Reads every input into one catalog of schemas and resource types.
+    fn read_catalog(&self) -> Result<read::Catalog, Error> {
         let mut catalog = read::Catalog::default();
         for source in &self.inputs {
             read::read_document(&source.display(), &source.parse()?, &mut catalog)?;
@@ -255,6 +255,15 @@ impl Config {
                 });
             }
         }
+        Ok(catalog)
+    }
+
+    /// Reads the inputs and returns the generated code and the warnings. Writes nothing.
+    pub fn generate(&self) -> Result<Generated, Error> {
+        if self.inputs.is_empty() && self.resource_types.is_empty() {
+            return Err(Error::NoInput);
+        }
+        let catalog = self.read_catalog()?;
         let sources: Vec<&Source> = self.inputs.iter().chain(&self.resource_types).collect();
         let files = sources
             .iter()

@@ -1,4 +1,6 @@
 //! `scim-codegen generate <INPUT>... [--resource-types FILE] [-o FILE]`
+//! `scim-codegen check --schemas DUMP [--resource-types FILE] --resource NAME --context CONTEXT FILE`
+//! `scim-codegen diff OLD NEW`
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -28,24 +30,124 @@ enum Command {
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Checks a payload against a server's schemas in a context. Prints the payload as it is
+    /// serialized in that context and exits 0, or every violation and exits 1; exits 2 when the
+    /// schemas or the payload cannot be read.
+    Check {
+        /// /Schemas dumps, or documents holding Schemas and ResourceTypes.
+        #[arg(long = "schemas", required = true, value_name = "DUMP")]
+        schemas: Vec<PathBuf>,
+        /// A /ResourceTypes document.
+        #[arg(long = "resource-types", value_name = "FILE")]
+        resource_types: Vec<PathBuf>,
+        /// The resource type, e.g. User.
+        #[arg(long, value_name = "NAME")]
+        resource: String,
+        /// The context: creation-request, query-response, replacement-request, ...
+        #[arg(long, value_name = "CONTEXT")]
+        context: scim_runtime::Context,
+        /// The payload (JSON).
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+    /// Compares two schema dumps. Prints every change with its severity; exits 1 on a breaking
+    /// change, 0 otherwise, 2 when a dump cannot be read.
+    Diff {
+        /// The schemas the code was generated from.
+        #[arg(value_name = "OLD")]
+        old: PathBuf,
+        /// The schemas the server serves now.
+        #[arg(value_name = "NEW")]
+        new: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
-    let Command::Generate {
-        inputs,
-        resource_types,
-        output,
-    } = Cli::parse().command;
+    match Cli::parse().command {
+        Command::Generate {
+            inputs,
+            resource_types,
+            output,
+        } => generate(&inputs, &resource_types, output.as_deref()),
+        Command::Check {
+            schemas,
+            resource_types,
+            resource,
+            context,
+            file,
+        } => check(&schemas, &resource_types, &resource, context, &file),
+        Command::Diff { old, new } => diff(&old, &new),
+    }
+}
+
+fn check(
+    schemas: &[PathBuf],
+    resource_types: &[PathBuf],
+    resource: &str,
+    context: scim_runtime::Context,
+    file: &std::path::Path,
+) -> ExitCode {
     let mut config = scim_codegen::Config::new();
-    config.inputs(&inputs);
-    for file in &resource_types {
+    config.inputs(schemas);
+    for f in resource_types {
+        config.resource_types(f);
+    }
+    match scim_codegen::check::check(&config, resource, context, file) {
+        Ok(scim_codegen::check::CheckOutcome::Valid(json)) => {
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&json).unwrap_or_default()
+            );
+            ExitCode::SUCCESS
+        }
+        Ok(scim_codegen::check::CheckOutcome::Invalid(violations)) => {
+            for v in violations {
+                println!("{v}");
+            }
+            ExitCode::from(1)
+        }
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn diff(old: &std::path::Path, new: &std::path::Path) -> ExitCode {
+    let (mut a, mut b) = (scim_codegen::Config::new(), scim_codegen::Config::new());
+    a.input(old);
+    b.input(new);
+    match scim_codegen::check::diff(&a, &b) {
+        Ok(report) => {
+            print!("{report}");
+            if report.is_breaking() {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn generate(
+    inputs: &[PathBuf],
+    resource_types: &[PathBuf],
+    output: Option<&std::path::Path>,
+) -> ExitCode {
+    let mut config = scim_codegen::Config::new();
+    config.inputs(inputs);
+    for file in resource_types {
         config.resource_types(file);
     }
     let result = config.generate().and_then(|generated| {
         for warning in &generated.warnings {
             eprintln!("warning: {warning}");
         }
-        match &output {
+        match output {
             Some(path) => generated.write_if_changed(path).map(|_| ()),
             None => {
                 let _ = std::io::stdout()

@@ -1,0 +1,1 @@
+//! Sorting resources (RFC 7644 §3.4.2.3).

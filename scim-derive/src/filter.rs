@@ -87,15 +87,15 @@ pub fn expand(input: &Input) -> TokenStream {
     let filter = match parse_filter(&text) {
         Ok(filter) => filter,
         Err(error) => {
-            return syn::Error::new(input.literal.span(), syntax_message(&text, &error))
-                .to_compile_error()
+            let error = syn::Error::new(input.literal.span(), syntax_message(&text, &error));
+            return stub(&input.ty, &error);
         }
     };
     let cx = Ctxt::default();
     let mut lookups = BTreeSet::new();
     collect(&cx, &input.literal, &filter, None, &mut lookups);
     if let Err(error) = cx.check() {
-        return error.to_compile_error();
+        return stub(&input.ty, &error);
     }
 
     let ty = &input.ty;
@@ -145,6 +145,18 @@ pub fn expand(input: &Input) -> TokenStream {
         {
             #(#checks)*
             ::scim_runtime::__private::parse_checked_filter(#literal)
+        }
+    }
+}
+
+/// The errors, and an expression of type `Filter` that uses `ty`, so that the errors are the
+/// only ones the user sees.
+fn stub(ty: &Type, error: &syn::Error) -> TokenStream {
+    let error = error.to_compile_error();
+    quote! {
+        {
+            #error
+            ::scim_runtime::__private::filter_stub::<#ty>()
         }
     }
 }

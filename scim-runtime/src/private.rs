@@ -242,3 +242,8 @@ pub fn parse_checked_filter(text: &str) -> crate::filter::Filter {
         Err(error) => unreachable!("`filter!` accepted {text:?} at compile time: {error}"),
     }
 }
+
+/// What `filter!` expands to beside its compile errors, so they are the only ones reported.
+pub fn filter_stub<T: ?Sized>() -> crate::filter::Filter {
+    unreachable!("`filter!` reported a compile error")
+}

@@ -86,7 +86,7 @@ impl FilterExt for Filter {
 
 /// Finds the object holding `path`'s attribute: the resource itself, or the extension named by
 /// its schema URN.
-fn resolve_schema<'a>(
+pub(crate) fn resolve_schema<'a>(
     object: &'a dyn AttributeAccess,
     path: &'a AttrPath,
 ) -> Option<(&'a dyn AttributeAccess, &'a str)> {
@@ -167,7 +167,7 @@ fn for_each_value(
 }
 
 /// The definitions of `id`, `externalId` and `meta`, which no schema lists.
-fn common_def(object: &dyn AttributeAccess, name: &str) -> Option<&'static AttributeDef> {
+pub(crate) fn common_def(object: &dyn AttributeAccess, name: &str) -> Option<&'static AttributeDef> {
     object
         .schema_urn()
         .and_then(|_| find_attribute(crate::meta::COMMON_ATTRIBUTES, name))

@@ -44,7 +44,7 @@
 //! # Ok::<(), scim_runtime::filter::ParseError>(())
 //! ```
 
-mod eval;
+pub(crate) mod eval;
 
 pub use eval::{FilterExt, JsonObject};
 pub use scim_filter_syntax::filter::{

@@ -4,6 +4,9 @@
 //! `::scim_runtime` paths only. See the `scim_runtime` crate documentation for the attributes
 //! (`#[scim(resource | extension | complex | canonical, ...)]`) and a worked example.
 //!
+//! It also provides `filter!`, which parses a SCIM filter at compile time with the grammar of
+//! `scim-filter-syntax` and checks its attribute paths against the type's metadata.
+//!
 //! The crate is split by concern: `attr` reads `#[scim(..)]`, `ast` builds the model,
 //! `check` looks across fields, and `expand` writes the impls. Every mistake in the input is
 //! reported, each on its own span; a stub impl is emitted beside the errors so that they are the
@@ -14,6 +17,7 @@ mod attr;
 mod check;
 mod ctxt;
 mod expand;
+mod filter;
 
 use proc_macro::TokenStream;
 use syn::{parse_macro_input, DeriveInput};
@@ -24,6 +28,16 @@ use syn::{parse_macro_input, DeriveInput};
 pub fn derive_scim_resource(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     derive(&input).into()
+}
+
+/// A SCIM filter (RFC 7644 §3.4.2.2) parsed at compile time, whose attribute paths the
+/// resource type is checked to have: `filter!(User, r#"emails[type eq "work"]"#)`.
+///
+/// Use it as `scim_runtime::filter!`, whose documentation has the details and examples.
+#[proc_macro]
+pub fn filter(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as filter::Input);
+    filter::expand(&input).into()
 }
 
 fn derive(input: &DeriveInput) -> proc_macro2::TokenStream {

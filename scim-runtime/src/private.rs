@@ -114,3 +114,136 @@ impl<const N: usize> Serialize for SchemasOut<'_, N> {
         seq.end()
     }
 }
+
+/// What [`check_attribute`] found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AttrCheck {
+    /// The attribute (and sub-attribute) exists.
+    Found,
+    /// The schema URI is neither the core schema nor one of the extensions.
+    UnknownSchema,
+    /// The schema has no attribute of that name.
+    UnknownAttribute,
+    /// The attribute is not complex, so it has no sub-attributes.
+    NotComplex,
+    /// The complex attribute has no sub-attribute of that name.
+    UnknownSubAttribute,
+}
+
+/// ASCII case-insensitive equality in a `const fn` (RFC 7643 §2.1).
+pub const fn const_eq_ci(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i].to_ascii_lowercase() != b[i].to_ascii_lowercase() {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// [`crate::meta::find_attribute`] in a `const fn`.
+const fn const_find(
+    table: &'static [crate::meta::AttributeDef],
+    name: &str,
+) -> Option<&'static crate::meta::AttributeDef> {
+    let mut i = 0;
+    while i < table.len() {
+        if const_eq_ci(table[i].name, name) {
+            return Some(&table[i]);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Whether a resource type has the attribute `schema:name.sub_attr`, evaluated at compile time
+/// by `filter!` (one `const` item per attribute path of the filter).
+///
+/// Resolution follows the evaluator: a path without a schema URI names an attribute of the core
+/// schema, a common attribute (`id`, `externalId`, `meta`, RFC 7643 §3.1) or `schemas`; a path
+/// with the core schema URI the same; a path with an extension's URI an attribute of that
+/// extension (RFC 7644 §3.10). Names compare case-insensitively (RFC 7643 §2.1).
+///
+/// `in_value_filter` marks `sub_attr` as a path inside `name[...]`: there a simple multi-valued
+/// attribute has the sub-attribute `value`, its value itself (RFC 7644 §3.5.2), and an unknown
+/// schema or attribute is left to the lookup of `name[...]` itself, so it is reported once.
+pub const fn check_attribute(
+    resource_type: &'static crate::meta::ResourceTypeDef,
+    schema: Option<&str>,
+    name: &str,
+    sub_attr: Option<&str>,
+    in_value_filter: bool,
+) -> AttrCheck {
+    let found_elsewhere = if in_value_filter {
+        AttrCheck::Found
+    } else {
+        AttrCheck::UnknownAttribute
+    };
+    let (table, core) = match schema {
+        None => (resource_type.schema.attributes, true),
+        Some(urn) if const_eq_ci(urn, resource_type.schema.id) => {
+            (resource_type.schema.attributes, true)
+        }
+        Some(urn) => {
+            let mut i = 0;
+            let mut found = None;
+            while i < resource_type.extensions.len() {
+                if const_eq_ci(urn, resource_type.extensions[i].schema.id) {
+                    found = Some(resource_type.extensions[i].schema.attributes);
+                    break;
+                }
+                i += 1;
+            }
+            match found {
+                Some(table) => (table, false),
+                None if in_value_filter => return AttrCheck::Found,
+                None => return AttrCheck::UnknownSchema,
+            }
+        }
+    };
+    let def = match const_find(table, name) {
+        Some(def) => def,
+        None if core && schema.is_none() && const_eq_ci(name, "schemas") => {
+            &crate::meta::SCHEMAS_ATTRIBUTE
+        }
+        None if core => match const_find(crate::meta::COMMON_ATTRIBUTES, name) {
+            Some(def) => def,
+            None => return found_elsewhere,
+        },
+        None => return found_elsewhere,
+    };
+    let Some(sub_attr) = sub_attr else {
+        return AttrCheck::Found;
+    };
+    if matches!(def.ty, crate::meta::AttributeType::Complex) {
+        match const_find(def.sub_attributes, sub_attr) {
+            Some(_) => AttrCheck::Found,
+            None => AttrCheck::UnknownSubAttribute,
+        }
+    } else if in_value_filter && def.multi_valued && const_eq_ci(sub_attr, "value") {
+        AttrCheck::Found
+    } else {
+        AttrCheck::NotComplex
+    }
+}
+
+/// Parses a filter that `filter!` already parsed at compile time.
+#[track_caller]
+pub fn parse_checked_filter(text: &str) -> crate::filter::Filter {
+    match crate::filter::parse_filter(text) {
+        Ok(filter) => filter,
+        // `filter!` parsed this literal while expanding, with the same parser (scim-derive and
+        // scim-runtime pin the same scim-filter-syntax) and the same default limits.
+        Err(error) => unreachable!("`filter!` accepted {text:?} at compile time: {error}"),
+    }
+}
+
+/// What `filter!` expands to beside its compile errors, so they are the only ones reported.
+pub fn filter_stub<T: ?Sized>() -> crate::filter::Filter {
+    unreachable!("`filter!` reported a compile error")
+}

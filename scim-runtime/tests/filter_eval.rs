@@ -1,7 +1,7 @@
 //! Filters evaluated against the RFC 7643 §8.2 full user (with the §8.3 enterprise extension),
 //! through the typed `User` and through plain JSON: both must agree with the expected result.
 
-use scim_runtime::filter::{Filter, JsonObject};
+use scim_runtime::filter::{Filter, FilterExt, JsonObject};
 use scim_runtime::{Resource, User};
 use serde_json::Value;
 

@@ -16,22 +16,30 @@ use core::cmp::Ordering;
 
 use serde_json::Value;
 
-use super::ast::{CompValue, CompareOp, Comparison, Filter};
+use super::{CompValue, CompareOp, Comparison, Filter};
 use crate::meta::{find_attribute, AttributeDef, AttributeType};
 use crate::path::AttrPath;
 use crate::value::{Attr, AttributeAccess, ValueRef};
 
-impl Filter {
+/// Evaluation of a [`Filter`] against a SCIM object (RFC 7644 §3.4.2.2).
+///
+/// An extension trait because the filter grammar lives in `scim-filter-syntax`, which knows
+/// nothing of resources; it is in [`crate::prelude`].
+pub trait FilterExt {
     /// Whether `object` matches the filter.
     ///
     /// ```
-    /// use scim_runtime::{filter::Filter, User};
+    /// use scim_runtime::{filter::{Filter, FilterExt}, User};
     /// let user: User = serde_json::from_str(r#"{"userName": "bjensen",
     ///     "emails": [{"value": "bjensen@example.com", "type": "work"}]}"#).unwrap();
     /// let filter: Filter = r#"userName eq "BJensen" and emails[type eq "work"]"#.parse().unwrap();
     /// assert!(filter.matches(&user));
     /// ```
-    pub fn matches(&self, object: &dyn AttributeAccess) -> bool {
+    fn matches(&self, object: &dyn AttributeAccess) -> bool;
+}
+
+impl FilterExt for Filter {
+    fn matches(&self, object: &dyn AttributeAccess) -> bool {
         match self {
             Filter::And(operands) => operands.iter().all(|f| f.matches(object)),
             Filter::Or(operands) => operands.iter().any(|f| f.matches(object)),
@@ -78,7 +86,7 @@ impl Filter {
 
 /// Finds the object holding `path`'s attribute: the resource itself, or the extension named by
 /// its schema URN.
-fn resolve_schema<'a>(
+pub(crate) fn resolve_schema<'a>(
     object: &'a dyn AttributeAccess,
     path: &'a AttrPath,
 ) -> Option<(&'a dyn AttributeAccess, &'a str)> {
@@ -159,7 +167,7 @@ fn for_each_value(
 }
 
 /// The definitions of `id`, `externalId` and `meta`, which no schema lists.
-fn common_def(object: &dyn AttributeAccess, name: &str) -> Option<&'static AttributeDef> {
+pub(crate) fn common_def(object: &dyn AttributeAccess, name: &str) -> Option<&'static AttributeDef> {
     object
         .schema_urn()
         .and_then(|_| find_attribute(crate::meta::COMMON_ATTRIBUTES, name))

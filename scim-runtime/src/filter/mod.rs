@@ -5,6 +5,13 @@
 //! canonical text; [`Filter::attr`] and friends build trees in code without string
 //! concatenation. Attribute paths and PATCH paths live in [`crate::path`].
 //!
+//! [`FilterExt::matches`] evaluates a filter against a typed resource or a [`JsonObject`],
+//! following the attribute metadata; [`filter!`](crate::filter!) parses a filter at compile
+//! time and rejects attributes the resource type does not have.
+//!
+//! The grammar itself (parser, tree, printer, builder) is the `scim-filter-syntax` crate,
+//! re-exported here, so that the `filter!` macro parses with the very same code.
+//!
 //! The whole grammar is supported: the comparison operators `eq ne co sw ew gt lt ge le` and
 //! `pr` in any case, `and`, `or`, `not (...)` (also `not(...)`), grouping parentheses, value
 //! filters such as `emails[type eq "work" and value co "@example.com"]`, schema-qualified
@@ -37,60 +44,10 @@
 //! # Ok::<(), scim_runtime::filter::ParseError>(())
 //! ```
 
-mod ast;
-mod builder;
-mod error;
-mod eval;
-pub(crate) mod lexer;
-mod limits;
-mod number;
-pub(crate) mod parser;
-mod printer;
-pub(crate) mod serde_impls;
+pub(crate) mod eval;
 
-pub use ast::{CompValue, CompareOp, Comparison, Filter, Operands, ValuePath};
-pub use builder::AttrFilterBuilder;
-pub use error::{Expected, Found, ParseError};
-pub use eval::JsonObject;
-pub use limits::ParseLimits;
-pub use number::{InvalidNumber, Number};
-
-/// Parses a filter (RFC 7644 §3.4.2.2) with the default [`ParseLimits`].
-///
-/// Surrounding whitespace is ignored, as are runs of spaces, tabs and line breaks between
-/// tokens.
-///
-/// # Errors
-///
-/// [`ParseError`] if `input` is not exactly one filter or goes over the limits.
-pub fn parse_filter(input: &str) -> Result<Filter, ParseError> {
-    parser::parse_filter(input, &ParseLimits::default())
-}
-
-/// Parses a filter (RFC 7644 §3.4.2.2) within `limits`.
-///
-/// # Errors
-///
-/// [`ParseError`] if `input` is not exactly one filter or goes over the limits.
-pub fn parse_filter_with_limits(input: &str, limits: &ParseLimits) -> Result<Filter, ParseError> {
-    parser::parse_filter(input, limits)
-}
-
-impl Filter {
-    /// Parses a filter with the default [`ParseLimits`]; the same as [`parse_filter`].
-    ///
-    /// # Errors
-    ///
-    /// [`ParseError`] if `input` is not exactly one filter or goes over the limits.
-    pub fn parse(input: &str) -> Result<Self, ParseError> {
-        parse_filter(input)
-    }
-}
-
-impl core::str::FromStr for Filter {
-    type Err = ParseError;
-
-    fn from_str(input: &str) -> Result<Self, Self::Err> {
-        parse_filter(input)
-    }
-}
+pub use eval::{FilterExt, JsonObject};
+pub use scim_filter_syntax::filter::{
+    parse_filter, parse_filter_with_limits, AttrFilterBuilder, CompValue, CompareOp, Comparison,
+    Expected, Filter, Found, InvalidNumber, Number, Operands, ParseError, ParseLimits, ValuePath,
+};

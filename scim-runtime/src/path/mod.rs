@@ -24,44 +24,6 @@
 //! # Ok::<(), scim_runtime::filter::ParseError>(())
 //! ```
 
-pub(crate) mod attr_name;
-mod attr_path;
-mod patch_path;
-mod serde_impls;
-
-pub use attr_name::AttrName;
-pub use attr_path::AttrPath;
-pub use patch_path::PatchPath;
-
-use crate::filter::{parser, ParseError, ParseLimits};
-
-/// Parses an attribute path (RFC 7644 §3.10) such as `name.givenName`, for `sortBy`,
-/// `attributes` or anywhere else a plain path is expected.
-///
-/// # Errors
-///
-/// [`ParseError`] if `input` is not exactly one attribute path.
-pub fn parse_path(input: &str) -> Result<AttrPath, ParseError> {
-    parser::parse_attr_path(input, &ParseLimits::default())
-}
-
-/// Parses a PATCH operation's `path` (RFC 7644 §3.5.2) with the default [`ParseLimits`].
-///
-/// # Errors
-///
-/// [`ParseError`] if `input` is not exactly one PATCH path or goes over the limits.
-pub fn parse_patch_path(input: &str) -> Result<PatchPath, ParseError> {
-    parser::parse_patch_path(input, &ParseLimits::default())
-}
-
-/// Parses a PATCH operation's `path` (RFC 7644 §3.5.2) within `limits`.
-///
-/// # Errors
-///
-/// [`ParseError`] if `input` is not exactly one PATCH path or goes over the limits.
-pub fn parse_patch_path_with_limits(
-    input: &str,
-    limits: &ParseLimits,
-) -> Result<PatchPath, ParseError> {
-    parser::parse_patch_path(input, limits)
-}
+pub use scim_filter_syntax::path::{
+    parse_patch_path, parse_patch_path_with_limits, parse_path, AttrName, AttrPath, PatchPath,
+};

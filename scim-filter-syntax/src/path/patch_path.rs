@@ -10,13 +10,13 @@ use crate::filter::{Filter, ParseError, ValuePath};
 /// (RFC 7644 §3.5.2, Figure 7).
 ///
 /// ```
-/// use scim_runtime::path::PatchPath;
+/// use scim_filter_syntax::path::PatchPath;
 ///
 /// let path: PatchPath = r#"members[value eq "2819c223-7f76-453a-919d-413861904646"].displayName"#.parse()?;
 /// assert_eq!(path.attr().name(), "members");
 /// assert!(path.value_filter().is_some());
 /// assert_eq!(path.sub_attr().map(|s| s.as_str()), Some("displayName"));
-/// # Ok::<(), scim_runtime::filter::ParseError>(())
+/// # Ok::<(), scim_filter_syntax::filter::ParseError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum PatchPath {

@@ -13,7 +13,7 @@
 /// [ceiling](Self::MAX_DEPTH_CEILING) keeps that walk well within a thread's stack.
 ///
 /// ```
-/// use scim_runtime::filter::{parse_filter_with_limits, ParseError, ParseLimits};
+/// use scim_filter_syntax::filter::{parse_filter_with_limits, ParseError, ParseLimits};
 ///
 /// let strict = ParseLimits::default().with_max_depth(1);
 /// assert!(parse_filter_with_limits("(a pr)", &strict).is_ok());

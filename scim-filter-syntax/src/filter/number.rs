@@ -14,14 +14,14 @@ use core::str::FromStr;
 /// Equality is on the text, as befits a syntax tree: `1.0` and `1` are different `Number`s.
 ///
 /// ```
-/// use scim_runtime::filter::Number;
+/// use scim_filter_syntax::filter::Number;
 ///
 /// let n: Number = "-1.5e3".parse()?;
 /// assert_eq!(n.as_f64(), -1500.0);
 /// assert_eq!(n.as_i64(), None);
 /// assert_eq!(Number::from(42).as_i64(), Some(42));
 /// assert!("01".parse::<Number>().is_err());
-/// # Ok::<(), scim_runtime::filter::InvalidNumber>(())
+/// # Ok::<(), scim_filter_syntax::filter::InvalidNumber>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Number(Box<str>);
@@ -143,6 +143,7 @@ impl TryFrom<f32> for Number {
     }
 }
 
+#[cfg(feature = "serde")]
 impl From<&serde_json::Number> for Number {
     fn from(value: &serde_json::Number) -> Self {
         // serde_json holds only finite numbers and displays them as JSON numbers.

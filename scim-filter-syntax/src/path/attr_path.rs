@@ -23,14 +23,14 @@ use crate::filter::{Expected, ParseError, ParseLimits};
 /// All parts compare case-insensitively (RFC 7643 §2.1) and print as written.
 ///
 /// ```
-/// use scim_runtime::path::AttrPath;
+/// use scim_filter_syntax::path::AttrPath;
 ///
 /// let path: AttrPath = "urn:ietf:params:scim:schemas:core:2.0:User:name.givenName".parse()?;
 /// assert_eq!(path.schema(), Some("urn:ietf:params:scim:schemas:core:2.0:User"));
 /// assert_eq!(path.name(), "name");
 /// assert_eq!(path.sub_attr().map(|s| s.as_str()), Some("givenName"));
 /// assert_eq!(path, "URN:IETF:PARAMS:SCIM:SCHEMAS:CORE:2.0:USER:NAME.GIVENNAME".parse()?);
-/// # Ok::<(), scim_runtime::filter::ParseError>(())
+/// # Ok::<(), scim_filter_syntax::filter::ParseError>(())
 /// ```
 #[derive(Debug, Clone)]
 pub struct AttrPath {

@@ -17,14 +17,14 @@ use crate::filter::{Expected, ParseError};
 /// while [`as_str`](Self::as_str) and `Display` keep the spelling that was written.
 ///
 /// ```
-/// use scim_runtime::path::AttrName;
+/// use scim_filter_syntax::path::AttrName;
 ///
 /// let name = AttrName::new("userName")?;
 /// assert_eq!(name, AttrName::new("USERNAME")?);
 /// assert_eq!(name, "username");
 /// assert_eq!(name.to_string(), "userName");
 /// assert!(AttrName::new("user name").is_err());
-/// # Ok::<(), scim_runtime::filter::ParseError>(())
+/// # Ok::<(), scim_filter_syntax::filter::ParseError>(())
 /// ```
 #[derive(Debug, Clone)]
 pub struct AttrName(Box<str>);

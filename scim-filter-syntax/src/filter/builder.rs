@@ -5,7 +5,7 @@
 //! structure of the filter that is printed and sent.
 //!
 //! ```
-//! use scim_runtime::filter::Filter;
+//! use scim_filter_syntax::filter::Filter;
 //!
 //! let filter = Filter::attr("userType")?.eq("Employee").and(
 //!     Filter::value_path("emails", Filter::attr("type")?.eq("work"))?
@@ -22,7 +22,7 @@
 //!
 //! // Hostile names are refused.
 //! assert!(Filter::attr("userName pr or x").is_err());
-//! # Ok::<(), scim_runtime::filter::ParseError>(())
+//! # Ok::<(), scim_filter_syntax::filter::ParseError>(())
 //! ```
 
 use super::ast::{CompValue, CompareOp, Comparison, Filter, Operands, ValuePath};

@@ -20,7 +20,7 @@
 //! let user = client.create(&user).send().await?; // 201, checked in the creation-response context
 //!
 //! // Every user with a work email, fetched 100 at a time as the stream is read.
-//! let filter = Filter::attr("emails.type").eq("work");
+//! let filter = Filter::attr("emails.type")?.eq("work");
 //! let users: Vec<User> = client.list::<User>().filter(&filter).count(100).stream().try_collect().await?;
 //!
 //! // If-Match: meta.version when the server supports ETags; 204 gives `None`.
@@ -323,9 +323,9 @@ impl<C, T: ListItem> Query<'_, C, T> {
 
 macro_rules! operations {
     ($client:ident) => {
-        impl<T> $client<T> {
+        impl $client<()> {
             /// Configures a client of the service provider at `base_url`, such as
-            /// `https://example.com/scim/v2`.
+            /// `https://example.com/scim/v2`; the transport is given to `build`.
             pub fn builder(base_url: impl Into<String>) -> ClientBuilder {
                 ClientBuilder {
                     base_url: base_url.into(),
@@ -334,7 +334,9 @@ macro_rules! operations {
                     discovery: Discovery::default(),
                 }
             }
+        }
 
+        impl<T> $client<T> {
             /// The sans-IO core.
             pub fn core(&self) -> &Core {
                 &self.core

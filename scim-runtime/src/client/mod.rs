@@ -723,3 +723,109 @@ impl<'a, T: BlockingTransport, R: ListItem + 'a> Query<'a, BlockingClient<T>, R>
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::User;
+
+    fn core() -> Core {
+        Core::new("https://example.com/scim/v2/").unwrap()
+    }
+
+    #[test]
+    fn ids_are_one_encoded_path_segment() {
+        let core = core();
+        let p = core.prepare(core.get::<User>("a/b c?d#é")).unwrap();
+        assert_eq!(
+            p.request.uri(),
+            "https://example.com/scim/v2/Users/a%2Fb%20c%3Fd%23%C3%A9"
+        );
+        for id in [".", ".."] {
+            let e = core.prepare(core.get::<User>(id)).unwrap_err();
+            assert!(matches!(
+                e,
+                Error::InvalidRequest {
+                    source: RequestError::InvalidId(_),
+                    ..
+                }
+            ));
+        }
+        let e = core.prepare(core.replace(&User::default())).unwrap_err();
+        assert!(matches!(
+            e,
+            Error::InvalidRequest {
+                source: RequestError::MissingId,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn query_parameters_are_encoded() {
+        let core = core();
+        let query = SearchRequest {
+            filter: Some(r#"userName eq "a&b""#.into()),
+            attributes: vec!["userName".into(), "emails".into()],
+            sort_by: Some("userName".into()),
+            sort_order: Some(SortOrder::Descending),
+            start_index: Some(3),
+            count: Some(10),
+            ..SearchRequest::default()
+        };
+        let p = core
+            .prepare(core.query::<User>(QueryMethod::Get, &query))
+            .unwrap();
+        assert_eq!(
+            p.request.uri(),
+            "https://example.com/scim/v2/Users?attributes=userName%2Cemails&filter=userName%20eq%20%22a%26b%22&sortBy=userName&sortOrder=descending&startIndex=3&count=10"
+        );
+        let p = core
+            .prepare(core.query_at::<serde_json::Value>("", QueryMethod::Search, &query))
+            .unwrap();
+        assert_eq!(p.request.uri(), "https://example.com/scim/v2/.search");
+        assert_eq!(p.request.method(), Method::POST);
+        assert_eq!(p.request.headers()["content-type"], SCIM_JSON);
+    }
+
+    #[test]
+    fn bad_base_urls_are_refused() {
+        for base in ["", "example.com/v2", "ftp://example.com", "http:///v2", "http://h/v2?x=1"] {
+            assert!(Core::new(base).is_err(), "{base}");
+        }
+    }
+
+    #[test]
+    fn credentials_stay_hidden() {
+        let mut core = core();
+        core.set_auth(&Auth::basic("alice", "pa55word")).unwrap();
+        let p = core.prepare(core.get::<User>("1")).unwrap();
+        assert_eq!(
+            p.request.headers()["authorization"],
+            "Basic YWxpY2U6cGE1NXdvcmQ="
+        );
+        let shown = format!("{core:?} {:?} {:?}", p.request, Auth::bearer("t0ken"));
+        assert!(!shown.contains("pa55word") && !shown.contains("YWxpY2U6") && !shown.contains("t0ken"));
+        assert!(Core::new("http://h")
+            .unwrap()
+            .set_auth(&Auth::bearer("new\nline"))
+            .is_err());
+    }
+
+    #[test]
+    fn expected_statuses_follow_scim2_client() {
+        assert!(OperationKind::Create.expected_statuses().contains(&201));
+        assert!(!OperationKind::Create.expected_statuses().contains(&200));
+        assert!(OperationKind::Patch.expected_statuses().contains(&204));
+        assert!(!OperationKind::Delete.expected_statuses().contains(&200));
+        assert!(!OperationKind::Bulk.expected_statuses().contains(&412));
+    }
+
+    #[test]
+    fn no_content_responses_are_not_content_type_checked() {
+        let core = core();
+        let p = core.prepare(core.delete::<User>("1")).unwrap();
+        let response = http::Response::builder().status(204).body(Vec::new()).unwrap();
+        p.reader.read(response).unwrap();
+    }
+}

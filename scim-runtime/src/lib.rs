@@ -101,6 +101,8 @@
 // Generated code names this crate `::scim_runtime`, also inside it.
 extern crate self as scim_runtime;
 
+#[cfg(feature = "client")]
+pub mod client;
 mod common;
 pub mod context;
 pub mod drift;

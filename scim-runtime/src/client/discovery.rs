@@ -1,0 +1,53 @@
+//! What a client learns from the discovery endpoints (RFC 7644 §4): `/ServiceProviderConfig`,
+//! `/Schemas` and `/ResourceTypes`.
+
+use crate::schema::{ResourceType, Schema, ServiceProviderConfig};
+
+/// The discovery documents a client has fetched (or was given), and what they decide.
+///
+/// Until the ServiceProviderConfig is known the client assumes nothing: it refuses no
+/// operation and sends no ETag headers of its own accord, as scim2-client does.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Discovery {
+    /// `GET /ServiceProviderConfig` (RFC 7643 §5).
+    pub service_provider_config: Option<ServiceProviderConfig>,
+    /// `GET /Schemas` (RFC 7643 §7).
+    pub schemas: Vec<Schema>,
+    /// `GET /ResourceTypes` (RFC 7643 §6).
+    pub resource_types: Vec<ResourceType>,
+}
+
+impl Discovery {
+    /// The endpoint of the resource type whose core schema is `schema`.
+    pub fn endpoint_for_schema(&self, schema: &str) -> Option<&str> {
+        self.resource_types
+            .iter()
+            .find(|rt| {
+                rt.schema
+                    .as_deref()
+                    .is_some_and(|s| s.eq_ignore_ascii_case(schema))
+            })
+            .and_then(|rt| rt.endpoint.as_deref())
+    }
+
+    /// The resource type of this name (RFC 7643 §6 `name`), compared case-insensitively.
+    pub fn resource_type(&self, name: &str) -> Option<&ResourceType> {
+        self.resource_types.iter().find(|rt| {
+            rt.name
+                .as_deref()
+                .is_some_and(|n| n.eq_ignore_ascii_case(name))
+        })
+    }
+
+    /// The schema with this URN.
+    pub fn schema(&self, id: &str) -> Option<&Schema> {
+        self.schemas.iter().find(|s| s.id.eq_ignore_ascii_case(id))
+    }
+
+    /// Whether the server said it supports ETags (RFC 7643 §5 `etag`).
+    pub fn etag_supported(&self) -> bool {
+        self.service_provider_config
+            .as_ref()
+            .is_some_and(ServiceProviderConfig::etag_supported)
+    }
+}

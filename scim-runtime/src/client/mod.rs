@@ -1,0 +1,831 @@
+//! A SCIM 2.0 client (RFC 7644), with a sans-IO core and pluggable transports (feature
+//! `client`).
+//!
+//! ```no_run
+//! # #[cfg(feature = "client-reqwest")]
+//! # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
+//! use futures_util::TryStreamExt as _;
+//! use scim_runtime::client::{Auth, Client, ReqwestTransport};
+//! use scim_runtime::filter::Filter;
+//! use scim_runtime::message::{PatchOp, PatchOperationKind};
+//! use scim_runtime::User;
+//!
+//! let mut client = Client::builder("https://example.com/scim/v2")
+//!     .auth(Auth::bearer("s3cret"))
+//!     .build(ReqwestTransport::new()?)?;
+//! // /ServiceProviderConfig, /Schemas and /ResourceTypes: endpoints, ETags, bulk limits.
+//! client.discover().await?;
+//!
+//! let user = User { user_name: Some("bjensen".into()), ..User::default() };
+//! let user = client.create(&user).send().await?; // 201, checked in the creation-response context
+//!
+//! // Every user with a work email, fetched 100 at a time as the stream is read.
+//! let filter = Filter::attr("emails.type")?.eq("work");
+//! let users: Vec<User> = client.list::<User>().filter(&filter).count(100).stream().try_collect().await?;
+//!
+//! // If-Match: meta.version when the server supports ETags; 204 gives `None`.
+//! let patch = PatchOp::new(vec![]).with(PatchOperationKind::Replace, Some("displayName"), Some("Babs".into()));
+//! let _ = client.patch(&user, &patch).send().await?;
+//! client.delete(&user).send().await?;
+//! # Ok(()) }
+//! ```
+//!
+//! # Layers
+//!
+//! - [`Core`] is the sans-IO client: each operation becomes an [`Operation`], which
+//!   [`Core::prepare`] turns into an `http::Request<Vec<u8>>` and a [`Reader`], which checks the
+//!   `http::Response<Vec<u8>>`: the status against those the operation defines (as scim2-client
+//!   lists them, [`OperationKind::expected_statuses`]), the content type
+//!   (`application/scim+json` or `application/json`, not on 204/304), SCIM Error bodies
+//!   ([`Error::Scim`]), and the payload in the operation's response context. Each check can be
+//!   switched off for the client or per call ([`Checks`]).
+//! - [`Client`] (async, over a [`Transport`]) and [`BlockingClient`] (over a
+//!   [`BlockingTransport`]) send what the core prepares. Each operation returns a [`Call`] to
+//!   shape (`attributes`, `checks`, `if_match`, ...) and `send`; lists return a [`Query`]
+//!   whose `stream()` / `iter()` read every page lazily ([`Pager`]).
+//! - Transports: [`ReqwestTransport`] (feature `client-reqwest`, rustls),
+//!   [`BlockingReqwestTransport`] (feature `client-blocking`) and [`TowerTransport`] over any
+//!   `tower::Service` such as an axum `Router` (feature `client-tower`).
+//!
+//! Credentials ([`Auth`]) never appear in `Debug` output or in errors: errors keep the method,
+//! URL, status and the first bytes of the body ([`Exchange`]), not the headers.
+
+mod auth;
+mod discovery;
+mod error;
+mod paging;
+mod request;
+mod response;
+mod transport;
+
+use core::fmt::Display;
+use core::marker::PhantomData;
+
+use http::{HeaderMap, HeaderName, HeaderValue, Method};
+
+pub use auth::{Auth, Secret};
+pub use discovery::Discovery;
+pub use error::{
+    BuildError, Error, Exchange, RequestError, TransportError, TransportErrorKind, BODY_EXCERPT_LEN,
+};
+pub use paging::Pager;
+pub use request::{Checks, Core, Operation, OperationKind, Prepared, QueryMethod, SCIM_JSON};
+pub use response::{is_scim_content_type, ListItem, Outcome, Reader};
+pub use transport::{BlockingTransport, Transport};
+
+#[cfg(feature = "client-blocking")]
+pub use transport::BlockingReqwestTransport;
+#[cfg(feature = "client-reqwest")]
+pub use transport::ReqwestTransport;
+#[cfg(feature = "client-tower")]
+pub use transport::TowerTransport;
+
+use crate::message::{BulkRequest, BulkResponse, ListResponse, PatchOp, SearchRequest, SortOrder};
+use crate::Resource;
+
+/// Configures a [`Client`] or a [`BlockingClient`].
+#[derive(Debug, Clone)]
+#[must_use]
+pub struct ClientBuilder {
+    base_url: String,
+    auth: Option<Auth>,
+    checks: Checks,
+    discovery: Discovery,
+}
+
+impl ClientBuilder {
+    /// Authenticates every request (RFC 7644 §2).
+    pub fn auth(mut self, auth: Auth) -> Self {
+        self.auth = Some(auth);
+        self
+    }
+
+    /// The checks made unless a call overrides them (all by default).
+    pub fn checks(mut self, checks: Checks) -> Self {
+        self.checks = checks;
+        self
+    }
+
+    /// What is known of the server without asking it, such as a ServiceProviderConfig.
+    pub fn discovery(mut self, discovery: Discovery) -> Self {
+        self.discovery = discovery;
+        self
+    }
+
+    /// The sans-IO core this builder describes.
+    ///
+    /// # Errors
+    ///
+    /// An invalid base URL or credentials.
+    pub fn core(self) -> Result<Core, BuildError> {
+        let mut core = Core::new(&self.base_url)?;
+        if let Some(auth) = &self.auth {
+            core.set_auth(auth)?;
+        }
+        core.set_checks(self.checks);
+        *core.discovery_mut() = self.discovery;
+        Ok(core)
+    }
+
+    /// An async client over `transport`.
+    ///
+    /// # Errors
+    ///
+    /// An invalid base URL or credentials.
+    pub fn build<T: Transport>(self, transport: T) -> Result<Client<T>, BuildError> {
+        Ok(Client {
+            core: self.core()?,
+            transport,
+        })
+    }
+
+    /// A blocking client over `transport`.
+    ///
+    /// # Errors
+    ///
+    /// An invalid base URL or credentials.
+    pub fn build_blocking<T: BlockingTransport>(
+        self,
+        transport: T,
+    ) -> Result<BlockingClient<T>, BuildError> {
+        Ok(BlockingClient {
+            core: self.core()?,
+            transport,
+        })
+    }
+}
+
+/// An async SCIM client over a [`Transport`].
+#[derive(Debug, Clone)]
+pub struct Client<T> {
+    core: Core,
+    transport: T,
+}
+
+/// A blocking SCIM client over a [`BlockingTransport`].
+#[derive(Debug, Clone)]
+pub struct BlockingClient<T> {
+    core: Core,
+    transport: T,
+}
+
+/// One operation to shape and send; see [`Client`] and [`BlockingClient`].
+#[derive(Debug)]
+#[must_use = "a call does nothing until it is sent"]
+pub struct Call<'a, C, O> {
+    client: &'a C,
+    operation: Operation<O>,
+}
+
+impl<C, O> Call<'_, C, O> {
+    /// Asks for these attributes in the response (RFC 7644 §3.9).
+    pub fn attributes<I, S>(mut self, names: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        self.operation = self.operation.attributes(names);
+        self
+    }
+
+    /// Asks the server to leave these attributes out of the response (RFC 7644 §3.9).
+    pub fn excluded_attributes<I, S>(mut self, names: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        self.operation = self.operation.excluded_attributes(names);
+        self
+    }
+
+    /// Overrides the client's checks for this call.
+    pub fn checks(mut self, checks: Checks) -> Self {
+        self.operation = self.operation.checks(checks);
+        self
+    }
+
+    /// Adds a header.
+    pub fn header(mut self, name: HeaderName, value: HeaderValue) -> Self {
+        self.operation = self.operation.header(name, value);
+        self
+    }
+
+    /// Sends `If-Match: version` (RFC 7644 §3.14).
+    pub fn if_match(mut self, version: &str) -> Self {
+        self.operation = self.operation.if_match(version);
+        self
+    }
+
+    /// Sends `If-None-Match: version` (RFC 7644 §3.14).
+    pub fn if_none_match(mut self, version: &str) -> Self {
+        self.operation = self.operation.if_none_match(version);
+        self
+    }
+
+    /// The operation, to prepare with the sans-IO [`Core`].
+    pub fn into_operation(self) -> Operation<O> {
+        self.operation
+    }
+}
+
+/// A query or search to shape, then `send` for one page or read in full with `stream()`
+/// (async) or `iter()` (blocking).
+#[derive(Debug)]
+#[must_use = "a query does nothing until it is sent"]
+pub struct Query<'a, C, T> {
+    client: &'a C,
+    path: String,
+    method: QueryMethod,
+    request: SearchRequest,
+    checks: Option<Checks>,
+    item: PhantomData<fn() -> T>,
+}
+
+impl<C, T> Query<'_, C, T> {
+    /// Only the results matching `filter` (RFC 7644 §3.4.2.2): a [`Filter`] built or parsed,
+    /// or filter text.
+    ///
+    /// [`Filter`]: crate::filter::Filter
+    pub fn filter(mut self, filter: impl Display) -> Self {
+        self.request.filter = Some(filter.to_string());
+        self
+    }
+
+    /// Sorts by this attribute (RFC 7644 §3.4.2.3).
+    pub fn sort_by(mut self, attribute: impl Into<String>) -> Self {
+        self.request.sort_by = Some(attribute.into());
+        self
+    }
+
+    /// The sort order.
+    pub fn sort_order(mut self, order: SortOrder) -> Self {
+        self.request.sort_order = Some(order);
+        self
+    }
+
+    /// The 1-based index of the first result (RFC 7644 §3.4.2.4).
+    pub fn start_index(mut self, index: u64) -> Self {
+        self.request.start_index = Some(index);
+        self
+    }
+
+    /// The number of results per page.
+    pub fn count(mut self, count: u64) -> Self {
+        self.request.count = Some(count);
+        self
+    }
+
+    /// Asks for these attributes (RFC 7644 §3.4.2.5).
+    pub fn attributes<I, S>(mut self, names: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.request.attributes = names.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// Leaves these attributes out (RFC 7644 §3.4.2.5).
+    pub fn excluded_attributes<I, S>(mut self, names: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.request.excluded_attributes = names.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// Overrides the client's checks for every page.
+    pub fn checks(mut self, checks: Checks) -> Self {
+        self.checks = Some(checks);
+        self
+    }
+
+    /// The query as a SearchRequest.
+    pub fn search_request(&self) -> &SearchRequest {
+        &self.request
+    }
+}
+
+impl<C, T: ListItem> Query<'_, C, T> {
+    fn page_operation(&self, core: &Core) -> Operation<ListResponse<T>> {
+        let op = core.query_at(&self.path, self.method, &self.request);
+        match self.checks {
+            Some(c) => op.checks(c),
+            None => op,
+        }
+    }
+
+    fn pager(&self) -> Pager<T> {
+        Pager::new(self.path.clone(), self.method, self.request.clone())
+    }
+}
+
+macro_rules! operations {
+    ($client:ident) => {
+        impl $client<()> {
+            /// Configures a client of the service provider at `base_url`, such as
+            /// `https://example.com/scim/v2`; the transport is given to `build`.
+            pub fn builder(base_url: impl Into<String>) -> ClientBuilder {
+                ClientBuilder {
+                    base_url: base_url.into(),
+                    auth: None,
+                    checks: Checks::ALL,
+                    discovery: Discovery::default(),
+                }
+            }
+        }
+
+        impl<T> $client<T> {
+            /// The sans-IO core.
+            pub fn core(&self) -> &Core {
+                &self.core
+            }
+
+            /// The sans-IO core, to change what the client knows or checks.
+            pub fn core_mut(&mut self) -> &mut Core {
+                &mut self.core
+            }
+
+            /// What the client knows about the server.
+            pub fn discovery(&self) -> &Discovery {
+                self.core.discovery()
+            }
+
+            /// The transport.
+            pub fn transport(&self) -> &T {
+                &self.transport
+            }
+
+            fn call<O>(&self, operation: Operation<O>) -> Call<'_, Self, O> {
+                Call {
+                    client: self,
+                    operation,
+                }
+            }
+
+            fn query<R>(&self, path: &str, method: QueryMethod) -> Query<'_, Self, R> {
+                Query {
+                    client: self,
+                    path: path.to_owned(),
+                    method,
+                    request: SearchRequest::default(),
+                    checks: None,
+                    item: PhantomData,
+                }
+            }
+
+            /// Creates a resource: `POST endpoint`, expecting `201 Created` (RFC 7644 §3.3).
+            pub fn create<R: Resource>(&self, resource: &R) -> Call<'_, Self, R> {
+                self.call(self.core.create(resource))
+            }
+
+            /// Retrieves a resource by id: `GET endpoint/id` (RFC 7644 §3.4.1).
+            pub fn get<R: Resource>(&self, id: &str) -> Call<'_, Self, R> {
+                self.call(self.core.get::<R>(id))
+            }
+
+            /// Retrieves `resource` again; with ETag support a `304 Not Modified` gives it back
+            /// unchanged (RFC 7644 §3.14).
+            pub fn refresh<R: Resource + Clone>(&self, resource: &R) -> Call<'_, Self, R> {
+                self.call(self.core.refresh(resource))
+            }
+
+            /// Retrieves the authenticated subject: `GET /Me` (RFC 7644 §3.11).
+            pub fn me<R: Resource>(&self) -> Call<'_, Self, R> {
+                self.call(self.core.me::<R>())
+            }
+
+            /// Lists resources: `GET endpoint` with `filter`, `sortBy`, `sortOrder`,
+            /// `startIndex` and `count` (RFC 7644 §3.4.2).
+            pub fn list<R: Resource>(&self) -> Query<'_, Self, R> {
+                self.query(self.core.endpoint::<R>(), QueryMethod::Get)
+            }
+
+            /// Searches resources: `POST endpoint/.search` (RFC 7644 §3.4.3).
+            pub fn search<R: Resource>(&self) -> Query<'_, Self, R> {
+                self.query(self.core.endpoint::<R>(), QueryMethod::Search)
+            }
+
+            /// Searches every resource type: `POST /.search` (RFC 7644 §3.4.3). Results are
+            /// `T`: [`serde_json::Value`], or an enum of the types expected ([`ListItem`]).
+            pub fn search_all<R: ListItem>(&self) -> Query<'_, Self, R> {
+                self.query("", QueryMethod::Search)
+            }
+
+            /// Replaces a resource: `PUT endpoint/id` (RFC 7644 §3.5.1), with `If-Match` when
+            /// the server supports ETags and the resource has `meta.version`.
+            pub fn replace<R: Resource>(&self, resource: &R) -> Call<'_, Self, R> {
+                self.call(self.core.replace(resource))
+            }
+
+            /// Modifies a resource: `PATCH endpoint/id` (RFC 7644 §3.5.2), with `If-Match` as
+            /// [`replace`](Self::replace). `None` when the server answers `204 No Content`;
+            /// ask for `attributes` to get the resource.
+            pub fn patch<R: Resource>(
+                &self,
+                resource: &R,
+                patch: &PatchOp<R>,
+            ) -> Call<'_, Self, Option<R>> {
+                self.call(self.core.patch_resource(resource, patch))
+            }
+
+            /// Modifies the resource with this id: `PATCH endpoint/id` (RFC 7644 §3.5.2).
+            pub fn patch_id<R: Resource>(
+                &self,
+                id: &str,
+                patch: &PatchOp<R>,
+            ) -> Call<'_, Self, Option<R>> {
+                self.call(self.core.patch(id, patch))
+            }
+
+            /// Deletes a resource: `DELETE endpoint/id` (RFC 7644 §3.6), with `If-Match` as
+            /// [`replace`](Self::replace).
+            pub fn delete<R: Resource>(&self, resource: &R) -> Call<'_, Self, ()> {
+                self.call(self.core.delete_resource(resource))
+            }
+
+            /// Deletes the resource with this id: `DELETE endpoint/id` (RFC 7644 §3.6).
+            pub fn delete_id<R: Resource>(&self, id: &str) -> Call<'_, Self, ()> {
+                self.call(self.core.delete::<R>(id))
+            }
+
+            /// Sends a bulk request: `POST /Bulk` (RFC 7644 §3.7), refused before sending when
+            /// it exceeds the server's `maxOperations` or `maxPayloadSize`.
+            pub fn bulk(&self, request: &BulkRequest) -> Call<'_, Self, BulkResponse> {
+                self.call(self.core.bulk(request))
+            }
+        }
+    };
+}
+
+operations!(Client);
+operations!(BlockingClient);
+
+impl<T> Client<T> {
+    /// A client with no credentials and every check on.
+    ///
+    /// # Errors
+    ///
+    /// An invalid base URL.
+    pub fn new(base_url: &str, transport: T) -> Result<Self, BuildError> {
+        Ok(Self {
+            core: Core::new(base_url)?,
+            transport,
+        })
+    }
+}
+
+impl<T> BlockingClient<T> {
+    /// A client with no credentials and every check on.
+    ///
+    /// # Errors
+    ///
+    /// An invalid base URL.
+    pub fn new(base_url: &str, transport: T) -> Result<Self, BuildError> {
+        Ok(Self {
+            core: Core::new(base_url)?,
+            transport,
+        })
+    }
+}
+
+impl<T: Transport> Client<T> {
+    /// Prepares, sends and reads one operation.
+    ///
+    /// # Errors
+    ///
+    /// See [`Error`].
+    pub async fn execute<O: Outcome>(&self, operation: Operation<O>) -> Result<O, Error> {
+        let Prepared { request, reader } = self.core.prepare(operation)?;
+        match self.transport.send(request).await {
+            Ok(response) => reader.read(response),
+            Err(e) => Err(reader.transport_error(e)),
+        }
+    }
+
+    /// Fetches `/ServiceProviderConfig`, `/ResourceTypes` and `/Schemas` (RFC 7644 §4) and
+    /// keeps them: endpoints then come from the ResourceTypes, ETag headers and bulk limits
+    /// from the ServiceProviderConfig.
+    ///
+    /// # Errors
+    ///
+    /// The first request that fails; what was fetched before it is kept.
+    pub async fn discover(&mut self) -> Result<&Discovery, Error> {
+        let spc = self.execute(self.core.service_provider_config()).await?;
+        self.core.discovery_mut().service_provider_config = Some(spc);
+        let types = self.execute(self.core.resource_types()).await?;
+        self.core.discovery_mut().resource_types = types.resources;
+        let schemas = self.execute(self.core.schemas()).await?;
+        self.core.discovery_mut().schemas = schemas.resources;
+        Ok(self.core.discovery())
+    }
+
+    /// Sends any request to `path` (relative to the base URL) with the client's `Accept` and
+    /// `Authorization` headers; the response is returned as it is, unchecked.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidRequest`] for a bad URL, [`Error::Transport`].
+    pub async fn raw(
+        &self,
+        method: Method,
+        path: &str,
+        headers: HeaderMap,
+        body: Vec<u8>,
+    ) -> Result<http::Response<Vec<u8>>, Error> {
+        let request = self.core.raw_request(method.clone(), path, headers, body)?;
+        let url = request.uri().to_string();
+        self.transport
+            .send(request)
+            .await
+            .map_err(|source| Error::Transport {
+                exchange: Exchange::new(method, url, None, &[]),
+                source,
+            })
+    }
+}
+
+impl<T: BlockingTransport> BlockingClient<T> {
+    /// Prepares, sends and reads one operation.
+    ///
+    /// # Errors
+    ///
+    /// See [`Error`].
+    pub fn execute<O: Outcome>(&self, operation: Operation<O>) -> Result<O, Error> {
+        let Prepared { request, reader } = self.core.prepare(operation)?;
+        match self.transport.send(request) {
+            Ok(response) => reader.read(response),
+            Err(e) => Err(reader.transport_error(e)),
+        }
+    }
+
+    /// Fetches `/ServiceProviderConfig`, `/ResourceTypes` and `/Schemas` (RFC 7644 §4), as
+    /// [`Client::discover`].
+    ///
+    /// # Errors
+    ///
+    /// The first request that fails; what was fetched before it is kept.
+    pub fn discover(&mut self) -> Result<&Discovery, Error> {
+        let spc = self.execute(self.core.service_provider_config())?;
+        self.core.discovery_mut().service_provider_config = Some(spc);
+        let types = self.execute(self.core.resource_types())?;
+        self.core.discovery_mut().resource_types = types.resources;
+        let schemas = self.execute(self.core.schemas())?;
+        self.core.discovery_mut().schemas = schemas.resources;
+        Ok(self.core.discovery())
+    }
+
+    /// Sends any request, unchecked, as [`Client::raw`].
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidRequest`] for a bad URL, [`Error::Transport`].
+    pub fn raw(
+        &self,
+        method: Method,
+        path: &str,
+        headers: HeaderMap,
+        body: Vec<u8>,
+    ) -> Result<http::Response<Vec<u8>>, Error> {
+        let request = self.core.raw_request(method.clone(), path, headers, body)?;
+        let url = request.uri().to_string();
+        self.transport
+            .send(request)
+            .map_err(|source| Error::Transport {
+                exchange: Exchange::new(method, url, None, &[]),
+                source,
+            })
+    }
+}
+
+impl<T: Transport, O: Outcome> Call<'_, Client<T>, O> {
+    /// Sends the request and reads the response.
+    ///
+    /// # Errors
+    ///
+    /// See [`Error`].
+    pub async fn send(self) -> Result<O, Error> {
+        self.client.execute(self.operation).await
+    }
+}
+
+impl<T: BlockingTransport, O: Outcome> Call<'_, BlockingClient<T>, O> {
+    /// Sends the request and reads the response.
+    ///
+    /// # Errors
+    ///
+    /// See [`Error`].
+    pub fn send(self) -> Result<O, Error> {
+        self.client.execute(self.operation)
+    }
+}
+
+/// Sends the next page of a pager and takes it in.
+async fn next_page<T: Transport, R: ListItem>(
+    client: &Client<T>,
+    pager: &mut Pager<R>,
+    checks: Option<Checks>,
+) -> Result<bool, Error> {
+    let Some(op) = pager.next_operation(&client.core) else {
+        return Ok(false);
+    };
+    let op = match checks {
+        Some(c) => op.checks(c),
+        None => op,
+    };
+    let Prepared { request, reader } = client.core.prepare(op)?;
+    let (method, url) = (reader.method().clone(), reader.url().to_owned());
+    let page = match client.transport.send(request).await {
+        Ok(response) => reader.read(response)?,
+        Err(e) => return Err(reader.transport_error(e)),
+    };
+    pager.accept(page, || Exchange::new(method, url, None, &[]))?;
+    Ok(true)
+}
+
+impl<'a, T: Transport, R: ListItem + 'a> Query<'a, Client<T>, R> {
+    /// Fetches one page.
+    ///
+    /// # Errors
+    ///
+    /// See [`Error`].
+    pub async fn send(self) -> Result<ListResponse<R>, Error> {
+        self.client
+            .execute(self.page_operation(&self.client.core))
+            .await
+    }
+
+    /// Every result, fetched page by page as the stream is read ([`Pager`]). The stream ends
+    /// after the first error.
+    pub fn stream(self) -> impl futures_core::Stream<Item = Result<R, Error>> + 'a {
+        let pager = self.pager();
+        let (client, checks) = (self.client, self.checks);
+        futures_util::stream::unfold(Some(pager), move |state| async move {
+            let mut pager = state?;
+            loop {
+                if let Some(item) = pager.pop() {
+                    return Some((Ok(item), Some(pager)));
+                }
+                match next_page(client, &mut pager, checks).await {
+                    Ok(true) => {}
+                    Ok(false) => return None,
+                    Err(e) => return Some((Err(e), None)),
+                }
+            }
+        })
+    }
+}
+
+impl<'a, T: BlockingTransport, R: ListItem + 'a> Query<'a, BlockingClient<T>, R> {
+    /// Fetches one page.
+    ///
+    /// # Errors
+    ///
+    /// See [`Error`].
+    pub fn send(self) -> Result<ListResponse<R>, Error> {
+        self.client.execute(self.page_operation(&self.client.core))
+    }
+
+    /// Every result, fetched page by page as the iterator is read ([`Pager`]). The iterator
+    /// ends after the first error.
+    pub fn iter(self) -> impl Iterator<Item = Result<R, Error>> + 'a {
+        let mut pager = Some(self.pager());
+        let (client, checks) = (self.client, self.checks);
+        core::iter::from_fn(move || loop {
+            let p = pager.as_mut()?;
+            if let Some(item) = p.pop() {
+                return Some(Ok(item));
+            }
+            let Some(op) = p.next_operation(&client.core) else {
+                pager = None;
+                return None;
+            };
+            let op = match checks {
+                Some(c) => op.checks(c),
+                None => op,
+            };
+            let result = client
+                .core
+                .prepare(op)
+                .and_then(|Prepared { request, reader }| {
+                    let (method, url) = (reader.method().clone(), reader.url().to_owned());
+                    let page = match client.transport.send(request) {
+                        Ok(response) => reader.read(response)?,
+                        Err(e) => return Err(reader.transport_error(e)),
+                    };
+                    p.accept(page, || Exchange::new(method, url, None, &[]))
+                });
+            if let Err(e) = result {
+                pager = None;
+                return Some(Err(e));
+            }
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::User;
+
+    fn core() -> Core {
+        Core::new("https://example.com/scim/v2/").unwrap()
+    }
+
+    #[test]
+    fn ids_are_one_encoded_path_segment() {
+        let core = core();
+        let p = core.prepare(core.get::<User>("a/b c?d#é")).unwrap();
+        assert_eq!(
+            p.request.uri(),
+            "https://example.com/scim/v2/Users/a%2Fb%20c%3Fd%23%C3%A9"
+        );
+        for id in [".", ".."] {
+            let e = core.prepare(core.get::<User>(id)).unwrap_err();
+            assert!(matches!(
+                e,
+                Error::InvalidRequest {
+                    source: RequestError::InvalidId(_),
+                    ..
+                }
+            ));
+        }
+        let e = core.prepare(core.replace(&User::default())).unwrap_err();
+        assert!(matches!(
+            e,
+            Error::InvalidRequest {
+                source: RequestError::MissingId,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn query_parameters_are_encoded() {
+        let core = core();
+        let query = SearchRequest {
+            filter: Some(r#"userName eq "a&b""#.into()),
+            attributes: vec!["userName".into(), "emails".into()],
+            sort_by: Some("userName".into()),
+            sort_order: Some(SortOrder::Descending),
+            start_index: Some(3),
+            count: Some(10),
+            ..SearchRequest::default()
+        };
+        let p = core
+            .prepare(core.query::<User>(QueryMethod::Get, &query))
+            .unwrap();
+        assert_eq!(
+            p.request.uri(),
+            "https://example.com/scim/v2/Users?attributes=userName%2Cemails&filter=userName%20eq%20%22a%26b%22&sortBy=userName&sortOrder=descending&startIndex=3&count=10"
+        );
+        let p = core
+            .prepare(core.query_at::<serde_json::Value>("", QueryMethod::Search, &query))
+            .unwrap();
+        assert_eq!(p.request.uri(), "https://example.com/scim/v2/.search");
+        assert_eq!(p.request.method(), Method::POST);
+        assert_eq!(p.request.headers()["content-type"], SCIM_JSON);
+    }
+
+    #[test]
+    fn bad_base_urls_are_refused() {
+        for base in ["", "example.com/v2", "ftp://example.com", "http:///v2", "http://h/v2?x=1"] {
+            assert!(Core::new(base).is_err(), "{base}");
+        }
+    }
+
+    #[test]
+    fn credentials_stay_hidden() {
+        let mut core = core();
+        core.set_auth(&Auth::basic("alice", "pa55word")).unwrap();
+        let p = core.prepare(core.get::<User>("1")).unwrap();
+        assert_eq!(
+            p.request.headers()["authorization"],
+            "Basic YWxpY2U6cGE1NXdvcmQ="
+        );
+        let shown = format!("{core:?} {:?} {:?}", p.request, Auth::bearer("t0ken"));
+        assert!(!shown.contains("pa55word") && !shown.contains("YWxpY2U6") && !shown.contains("t0ken"));
+        assert!(Core::new("http://h")
+            .unwrap()
+            .set_auth(&Auth::bearer("new\nline"))
+            .is_err());
+    }
+
+    #[test]
+    fn expected_statuses_follow_scim2_client() {
+        assert!(OperationKind::Create.expected_statuses().contains(&201));
+        assert!(!OperationKind::Create.expected_statuses().contains(&200));
+        assert!(OperationKind::Patch.expected_statuses().contains(&204));
+        assert!(!OperationKind::Delete.expected_statuses().contains(&200));
+        assert!(!OperationKind::Bulk.expected_statuses().contains(&412));
+    }
+
+    #[test]
+    fn no_content_responses_are_not_content_type_checked() {
+        let core = core();
+        let p = core.prepare(core.delete::<User>("1")).unwrap();
+        let response = http::Response::builder().status(204).body(Vec::new()).unwrap();
+        p.reader.read(response).unwrap();
+    }
+}

@@ -1,0 +1,119 @@
+//! Reading every result of a query page by page (RFC 7644 §3.4.2.4), as a sans-IO state
+//! machine that the async stream and the blocking iterator both drive.
+
+use std::collections::VecDeque;
+
+use super::error::{Error, Exchange};
+use super::request::{Core, Operation, QueryMethod};
+use super::response::ListItem;
+use crate::message::{ListResponse, SearchRequest};
+
+/// The state of a paginated query.
+///
+/// It asks for pages at `startIndex` = 1 (or the query's own), then at the index after the last
+/// result received, with the query's `count` (RFC 7644 §3.4.2.4). It copes with servers that
+/// ignore `count`, return fewer results than asked, or give a wrong `totalResults`:
+///
+/// - it stops on an empty page, or when the results received reach `totalResults` exactly;
+/// - when more results arrive than `totalResults` said, it trusts only a page shorter than the
+///   page size (the `count` asked for, or else the size of the first page) to be the last;
+/// - when fewer arrived, it asks for the next page, so a server that returns fewer than `count`
+///   loses nothing, and a `totalResults` that is too high costs one request that comes back
+///   empty;
+/// - a page whose `startIndex` is not the one asked for is an [`Error::Paging`], never a silent
+///   loop over the same page.
+#[derive(Debug, Clone)]
+pub struct Pager<T> {
+    path: String,
+    method: QueryMethod,
+    query: SearchRequest,
+    next_index: u64,
+    buffer: VecDeque<T>,
+    done: bool,
+    pages: u64,
+    page_size: Option<u64>,
+}
+
+impl<T: ListItem> Pager<T> {
+    /// A pager over the results of `query` at `path`.
+    pub fn new(path: String, method: QueryMethod, query: SearchRequest) -> Self {
+        let next_index = query.start_index.unwrap_or(1).max(1);
+        Self {
+            path,
+            method,
+            query,
+            next_index,
+            buffer: VecDeque::new(),
+            done: false,
+            pages: 0,
+            page_size: None,
+        }
+    }
+
+    /// The next buffered result.
+    pub fn pop(&mut self) -> Option<T> {
+        self.buffer.pop_front()
+    }
+
+    /// Whether no page is left to fetch.
+    pub fn is_done(&self) -> bool {
+        self.done
+    }
+
+    /// How many pages were fetched.
+    pub fn pages(&self) -> u64 {
+        self.pages
+    }
+
+    /// The operation fetching the next page, or `None` when the pager is done.
+    pub fn next_operation(&self, core: &Core) -> Option<Operation<ListResponse<T>>> {
+        if self.done {
+            return None;
+        }
+        let mut query = self.query.clone();
+        query.start_index = Some(self.next_index);
+        Some(core.query_at(&self.path, self.method, &query))
+    }
+
+    /// Takes in a page; its results are then given by [`Pager::pop`].
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Paging`] when the page starts elsewhere than asked. The pager is then done.
+    pub fn accept(
+        &mut self,
+        page: ListResponse<T>,
+        exchange: impl FnOnce() -> Box<Exchange>,
+    ) -> Result<(), Error> {
+        self.pages += 1;
+        if let Some(start) = page.start_index {
+            // Servers answering the first page of `startIndex=0` with 1 are right to clamp.
+            if start != self.next_index {
+                self.done = true;
+                return Err(Error::Paging {
+                    exchange: exchange(),
+                    reason: format!(
+                        "asked for startIndex {}, the page has startIndex {start}",
+                        self.next_index
+                    ),
+                });
+            }
+        }
+        let received = page.resources.len() as u64;
+        let page_size = *self
+            .page_size
+            .get_or_insert(self.query.count.unwrap_or(received));
+        let last = self.next_index - 1 + received; // the index of this page's last result
+        let short = received < page_size;
+        self.done = received == 0
+            || self.query.count == Some(0)
+            // The server's count is trusted when it matches exactly...
+            || last == page.total_results
+            // ...and once it is shown to be too low, only a short page ends the results.
+            || (last > page.total_results && short);
+        let end = last + 1;
+        self.next_index = end;
+        self.buffer.extend(page.resources);
+        Ok(())
+    }
+}

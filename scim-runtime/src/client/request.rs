@@ -1,0 +1,790 @@
+//! Building requests (RFC 7644 §3): one [`Operation`] per SCIM operation, turned into an
+//! `http::Request<Vec<u8>>` by [`Core::prepare`].
+
+use http::header::{HeaderName, ACCEPT, AUTHORIZATION, CONTENT_TYPE, IF_MATCH, IF_NONE_MATCH};
+use http::{HeaderMap, HeaderValue, Method};
+
+use super::discovery::Discovery;
+use super::error::{BuildError, Error, Exchange, RequestError};
+use super::response::{ListItem, Outcome, Reader};
+use super::Auth;
+use crate::message::{BulkRequest, BulkResponse, ListResponse, PatchOp, SearchRequest, SortOrder};
+use crate::payload::PayloadError;
+use crate::schema::{ResourceType, Schema, ServiceProviderConfig};
+use crate::{Context, Resource};
+
+/// The SCIM media type (RFC 7644 §8.1).
+pub const SCIM_JSON: &str = "application/scim+json";
+
+/// Which checks the client makes. All are on by default; they can be switched off for a
+/// client ([`ClientBuilder::checks`](super::ClientBuilder::checks)) or for one call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Checks {
+    /// The response status is one the operation defines.
+    pub status: bool,
+    /// A response body has a SCIM content type.
+    pub content_type: bool,
+    /// The response payload is valid in the operation's response context.
+    pub response_payload: bool,
+    /// The request payload is valid in its request context and within what the
+    /// ServiceProviderConfig says the server supports.
+    pub request_payload: bool,
+}
+
+impl Checks {
+    /// Every check.
+    pub const ALL: Self = Self {
+        status: true,
+        content_type: true,
+        response_payload: true,
+        request_payload: true,
+    };
+    /// No check: responses are read as they come, requests are sent as they are built.
+    pub const NONE: Self = Self {
+        status: false,
+        content_type: false,
+        response_payload: false,
+        request_payload: false,
+    };
+}
+
+impl Default for Checks {
+    fn default() -> Self {
+        Self::ALL
+    }
+}
+
+/// The SCIM operations, each with the statuses it defines and the context of its response.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum OperationKind {
+    /// `POST` to an endpoint (RFC 7644 §3.3).
+    Create,
+    /// `GET` of a resource or a list, and the discovery endpoints (RFC 7644 §3.4.1, §3.4.2, §4).
+    Query,
+    /// `POST .../.search` (RFC 7644 §3.4.3).
+    Search,
+    /// `PUT` (RFC 7644 §3.5.1).
+    Replace,
+    /// `PATCH` (RFC 7644 §3.5.2).
+    Patch,
+    /// `DELETE` (RFC 7644 §3.6).
+    Delete,
+    /// `POST /Bulk` (RFC 7644 §3.7).
+    Bulk,
+}
+
+impl OperationKind {
+    /// The statuses the operation defines, as scim2-client lists them: its success, the
+    /// redirects (RFC 7644 §3.4.2.7 allows 307 and 308) and the failures of RFC 7644 §3.12.
+    pub const fn expected_statuses(self) -> &'static [u16] {
+        match self {
+            Self::Create => &[201, 409, 307, 308, 400, 401, 403, 404, 500],
+            Self::Query => &[200, 304, 307, 308, 400, 401, 403, 404, 500],
+            Self::Search | Self::Bulk => &[200, 307, 308, 400, 401, 403, 404, 409, 413, 500, 501],
+            Self::Replace => &[200, 307, 308, 400, 401, 403, 404, 409, 412, 500, 501],
+            Self::Patch => &[200, 204, 307, 308, 400, 401, 403, 404, 409, 412, 500, 501],
+            Self::Delete => &[204, 307, 308, 400, 401, 403, 404, 409, 412, 500, 501],
+        }
+    }
+
+    pub(crate) const fn expected_description(self) -> &'static str {
+        match self {
+            Self::Create => "expected 201 Created",
+            Self::Query => "expected 200 OK or 304 Not Modified",
+            Self::Search | Self::Bulk | Self::Replace => "expected 200 OK",
+            Self::Patch => "expected 200 OK or 204 No Content",
+            Self::Delete => "expected 204 No Content",
+        }
+    }
+
+    /// The context the response payload is checked in.
+    pub const fn response_context(self) -> Context {
+        match self {
+            Self::Create => Context::CreationResponse,
+            Self::Query => Context::QueryResponse,
+            Self::Search => Context::SearchResponse,
+            Self::Replace => Context::ReplacementResponse,
+            Self::Patch => Context::PatchResponse,
+            Self::Delete | Self::Bulk => Context::Default,
+        }
+    }
+}
+
+/// A feature the ServiceProviderConfig may say is not supported (RFC 7643 §5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Feature {
+    Patch,
+    Bulk,
+    Filter,
+    Sort,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Conditional {
+    None,
+    IfMatch,
+    IfNoneMatch,
+}
+
+/// One SCIM operation, not yet sent: made by [`Core`]'s methods, shaped by its setters, and
+/// turned into an HTTP request by [`Core::prepare`].
+#[derive(Debug)]
+#[must_use = "an operation does nothing until it is prepared and sent"]
+pub struct Operation<O> {
+    kind: OperationKind,
+    method: Method,
+    path: Result<String, RequestError>,
+    query: Vec<(&'static str, String)>,
+    body: Option<Vec<u8>>,
+    headers: HeaderMap,
+    checks: Option<Checks>,
+    problem: Option<PayloadError>,
+    feature: Option<Feature>,
+    bulk_operations: usize,
+    version: Option<String>,
+    conditional: Conditional,
+    cached: Option<O>,
+}
+
+impl<O> Operation<O> {
+    fn new(kind: OperationKind, method: Method, path: Result<String, RequestError>) -> Self {
+        Self {
+            kind,
+            method,
+            path,
+            query: Vec::new(),
+            body: None,
+            headers: HeaderMap::new(),
+            checks: None,
+            problem: None,
+            feature: None,
+            bulk_operations: 0,
+            version: None,
+            conditional: Conditional::None,
+            cached: None,
+        }
+    }
+
+    /// The operation.
+    pub fn kind(&self) -> OperationKind {
+        self.kind
+    }
+
+    /// Asks for these attributes in the response (RFC 7644 §3.4.2.5, §3.9); sent as one
+    /// comma-separated `attributes` query parameter.
+    pub fn attributes<I, S>(mut self, names: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        self.set_list("attributes", names);
+        self
+    }
+
+    /// Asks the server to leave these attributes out of the response (RFC 7644 §3.9).
+    pub fn excluded_attributes<I, S>(mut self, names: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        self.set_list("excludedAttributes", names);
+        self
+    }
+
+    fn set_list<I, S>(&mut self, key: &'static str, names: I)
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        let joined = names
+            .into_iter()
+            .map(|n| n.as_ref().to_owned())
+            .collect::<Vec<_>>()
+            .join(",");
+        self.query.retain(|(k, _)| *k != key);
+        if !joined.is_empty() {
+            self.query.push((key, joined));
+        }
+    }
+
+    /// Overrides the client's checks for this call.
+    pub fn checks(mut self, checks: Checks) -> Self {
+        self.checks = Some(checks);
+        self
+    }
+
+    /// Adds a header to the request.
+    pub fn header(mut self, name: HeaderName, value: HeaderValue) -> Self {
+        self.headers.append(name, value);
+        self
+    }
+
+    /// Sends `If-Match: version`, whatever the ServiceProviderConfig says (RFC 7644 §3.14).
+    pub fn if_match(self, version: &str) -> Self {
+        self.version_header(IF_MATCH, version)
+    }
+
+    /// Sends `If-None-Match: version`, whatever the ServiceProviderConfig says (RFC 7644
+    /// §3.14). Without a cached resource to answer with, a `304 Not Modified` is an
+    /// [`Error::UnexpectedStatus`].
+    pub fn if_none_match(self, version: &str) -> Self {
+        self.version_header(IF_NONE_MATCH, version)
+    }
+
+    fn version_header(mut self, name: HeaderName, version: &str) -> Self {
+        if let Ok(value) = HeaderValue::from_str(version) {
+            self.headers.insert(name, value);
+        }
+        self
+    }
+
+    fn with_body(mut self, body: Vec<u8>) -> Self {
+        self.body = Some(body);
+        self
+    }
+}
+
+/// A request ready for a transport, and the [`Reader`] for its response.
+#[derive(Debug)]
+pub struct Prepared<O> {
+    /// The HTTP request.
+    pub request: http::Request<Vec<u8>>,
+    /// Reads the response.
+    pub reader: Reader<O>,
+}
+
+/// The sans-IO client: what the client knows about the server, and how every operation turns
+/// into an `http::Request` and its `http::Response` into a result. No I/O happens here; a
+/// [`Client`](super::Client) pairs it with a transport.
+///
+/// ```
+/// use scim_runtime::client::Core;
+/// use scim_runtime::User;
+///
+/// let core = Core::new("https://example.com/scim/v2")?;
+/// let prepared = core.prepare(core.get::<User>("2819c223").attributes(["userName"]))?;
+/// assert_eq!(
+///     prepared.request.uri(),
+///     "https://example.com/scim/v2/Users/2819c223?attributes=userName"
+/// );
+///
+/// let response = http::Response::builder()
+///     .status(200)
+///     .header("content-type", "application/scim+json")
+///     .header("etag", "W/\"3\"")
+///     .body(br#"{"schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"],
+///                "id": "2819c223", "userName": "bjensen"}"#.to_vec())?;
+/// let user: User = prepared.reader.read(response)?;
+/// assert_eq!(user.meta.unwrap().version.as_deref(), Some("W/\"3\""));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Core {
+    base: String,
+    auth: Option<HeaderValue>,
+    checks: Checks,
+    discovery: Discovery,
+}
+
+/// Characters left as they are in a query value or a path segment: RFC 3986 unreserved.
+fn is_unreserved(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~')
+}
+
+pub(crate) fn percent_encode(s: &str, out: &mut String) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    for &b in s.as_bytes() {
+        if is_unreserved(b) {
+            out.push(b as char);
+        } else {
+            out.push('%');
+            out.push(HEX[usize::from(b >> 4)] as char);
+            out.push(HEX[usize::from(b & 15)] as char);
+        }
+    }
+}
+
+/// `endpoint/id` with the id as one percent-encoded path segment: RFC 7643 §3.1 puts no
+/// constraint on the characters of an id.
+fn resource_path(endpoint: &str, id: Option<&str>) -> Result<String, RequestError> {
+    let id = id.ok_or(RequestError::MissingId)?;
+    if id.is_empty() {
+        return Err(RequestError::MissingId);
+    }
+    if id == "." || id == ".." {
+        return Err(RequestError::InvalidId(id.to_owned()));
+    }
+    let mut path = String::with_capacity(endpoint.len() + id.len() + 1);
+    path.push_str(endpoint.trim_end_matches('/'));
+    path.push('/');
+    percent_encode(id, &mut path);
+    Ok(path)
+}
+
+fn to_body(value: &impl serde::Serialize) -> Vec<u8> {
+    // Serializing SCIM values cannot fail: keys are strings and every value is JSON.
+    serde_json::to_vec(value).unwrap_or_default()
+}
+
+/// How a list is queried: by `GET` on the endpoint (RFC 7644 §3.4.2) or by `POST` to
+/// `.search` (RFC 7644 §3.4.3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum QueryMethod {
+    /// `GET endpoint?filter=...`.
+    Get,
+    /// `POST endpoint/.search` with a SearchRequest body.
+    Search,
+}
+
+impl Core {
+    /// A client of the service provider at `base_url` (RFC 7644 §1.3), such as
+    /// `https://example.com/scim/v2`.
+    ///
+    /// # Errors
+    ///
+    /// [`BuildError::InvalidBaseUrl`] if it is not an absolute http(s) URL.
+    pub fn new(base_url: &str) -> Result<Self, BuildError> {
+        let base = base_url.trim_end_matches('/');
+        let uri: http::Uri = base
+            .parse()
+            .map_err(|_| BuildError::InvalidBaseUrl(base_url.to_owned()))?;
+        let http = matches!(uri.scheme_str(), Some("http" | "https"));
+        if !http || uri.authority().is_none() || uri.query().is_some() {
+            return Err(BuildError::InvalidBaseUrl(base_url.to_owned()));
+        }
+        Ok(Self {
+            base: base.to_owned(),
+            auth: None,
+            checks: Checks::ALL,
+            discovery: Discovery::default(),
+        })
+    }
+
+    /// Authenticates every request with `auth`.
+    ///
+    /// # Errors
+    ///
+    /// [`BuildError::InvalidCredentials`] if they cannot be sent in a header.
+    pub fn set_auth(&mut self, auth: &Auth) -> Result<(), BuildError> {
+        self.auth = Some(auth.header_value().ok_or(BuildError::InvalidCredentials)?);
+        Ok(())
+    }
+
+    /// The base URL, without a trailing `/`.
+    pub fn base_url(&self) -> &str {
+        &self.base
+    }
+
+    /// The checks made unless a call overrides them.
+    pub fn checks(&self) -> Checks {
+        self.checks
+    }
+
+    /// Sets the checks made unless a call overrides them.
+    pub fn set_checks(&mut self, checks: Checks) {
+        self.checks = checks;
+    }
+
+    /// What the client knows about the server.
+    pub fn discovery(&self) -> &Discovery {
+        &self.discovery
+    }
+
+    /// What the client knows about the server, to fill in or change.
+    pub fn discovery_mut(&mut self) -> &mut Discovery {
+        &mut self.discovery
+    }
+
+    /// The endpoint of `R`: from the discovered ResourceType whose schema is `R`'s, or else
+    /// from `R`'s own resource type.
+    pub fn endpoint<R: Resource>(&self) -> &str {
+        self.discovery
+            .endpoint_for_schema(R::SCHEMA.id)
+            .unwrap_or(R::RESOURCE_TYPE.endpoint)
+    }
+
+    /// Creates a resource: `POST endpoint` (RFC 7644 §3.3). The body is the resource in the
+    /// creation-request context, without `readOnly` attributes.
+    pub fn create<R: Resource>(&self, resource: &R) -> Operation<R> {
+        let mut op = Operation::new(
+            OperationKind::Create,
+            Method::POST,
+            Ok(self.endpoint::<R>().to_owned()),
+        )
+        .with_body(to_body(
+            &resource.in_context(Context::CreationRequest, None),
+        ));
+        op.problem = resource
+            .validate(Context::CreationRequest)
+            .err()
+            .map(PayloadError::Violations);
+        op
+    }
+
+    /// Retrieves a resource: `GET endpoint/id` (RFC 7644 §3.4.1).
+    pub fn get<R: Resource>(&self, id: &str) -> Operation<R> {
+        Operation::new(
+            OperationKind::Query,
+            Method::GET,
+            resource_path(self.endpoint::<R>(), Some(id)),
+        )
+    }
+
+    /// Retrieves a resource again, conditionally: with `If-None-Match: meta.version` when the
+    /// server supports ETags, so that `304 Not Modified` answers with `resource` itself
+    /// (RFC 7644 §3.14).
+    pub fn refresh<R: Resource + Clone>(&self, resource: &R) -> Operation<R> {
+        let mut op = Operation::new(
+            OperationKind::Query,
+            Method::GET,
+            resource_path(self.endpoint::<R>(), resource.id()),
+        );
+        op.version = resource.meta().and_then(|m| m.version.clone());
+        op.conditional = Conditional::IfNoneMatch;
+        op.cached = Some(resource.clone());
+        op
+    }
+
+    /// Retrieves the authenticated subject: `GET /Me` (RFC 7644 §3.11).
+    pub fn me<R: Resource>(&self) -> Operation<R> {
+        Operation::new(OperationKind::Query, Method::GET, Ok("/Me".to_owned()))
+    }
+
+    /// Queries `R`'s endpoint by `GET` with the parameters of `query` (RFC 7644 §3.4.2), or by
+    /// `POST .search` with `query` as the body (RFC 7644 §3.4.3).
+    pub fn query<R: Resource>(
+        &self,
+        method: QueryMethod,
+        query: &SearchRequest,
+    ) -> Operation<ListResponse<R>> {
+        self.query_at(self.endpoint::<R>(), method, query)
+    }
+
+    /// Queries the endpoint at `path` (`""` for the root, RFC 7644 §3.4.2.1), reading results
+    /// as `T`: a resource, or [`serde_json::Value`] for mixed results.
+    pub fn query_at<T: ListItem>(
+        &self,
+        path: &str,
+        method: QueryMethod,
+        query: &SearchRequest,
+    ) -> Operation<ListResponse<T>> {
+        let path = path.trim_end_matches('/');
+        let mut op = match method {
+            QueryMethod::Get => {
+                let mut op = Operation::new(OperationKind::Query, Method::GET, Ok(path.to_owned()));
+                op.set_list("attributes", &query.attributes);
+                op.set_list("excludedAttributes", &query.excluded_attributes);
+                let mut push = |k, v: Option<String>| {
+                    if let Some(v) = v {
+                        op.query.push((k, v));
+                    }
+                };
+                push("filter", query.filter.clone());
+                push("sortBy", query.sort_by.clone());
+                push(
+                    "sortOrder",
+                    query.sort_order.map(|o| {
+                        match o {
+                            SortOrder::Ascending => "ascending",
+                            SortOrder::Descending => "descending",
+                        }
+                        .to_owned()
+                    }),
+                );
+                push("startIndex", query.start_index.map(|n| n.to_string()));
+                push("count", query.count.map(|n| n.to_string()));
+                op
+            }
+            QueryMethod::Search => Operation::new(
+                OperationKind::Search,
+                Method::POST,
+                Ok(format!("{path}/.search")),
+            )
+            .with_body(to_body(query)),
+        };
+        op.feature = if query.sort_by.is_some() {
+            Some(Feature::Sort)
+        } else if query.filter.is_some() {
+            Some(Feature::Filter)
+        } else {
+            None
+        };
+        op
+    }
+
+    /// Replaces a resource: `PUT endpoint/id` (RFC 7644 §3.5.1), with `If-Match: meta.version`
+    /// when the server supports ETags.
+    pub fn replace<R: Resource>(&self, resource: &R) -> Operation<R> {
+        let mut op = Operation::new(
+            OperationKind::Replace,
+            Method::PUT,
+            resource_path(self.endpoint::<R>(), resource.id()),
+        )
+        .with_body(to_body(
+            &resource.in_context(Context::ReplacementRequest, None),
+        ));
+        op.problem = resource
+            .validate(Context::ReplacementRequest)
+            .err()
+            .map(PayloadError::Violations);
+        op.version = resource.meta().and_then(|m| m.version.clone());
+        op.conditional = Conditional::IfMatch;
+        op
+    }
+
+    /// Modifies the resource with this id: `PATCH endpoint/id` (RFC 7644 §3.5.2). The server
+    /// answers `204 No Content` (`None`) or `200 OK` with the resource, which it must do when
+    /// `attributes` is given.
+    pub fn patch<R: Resource>(&self, id: &str, patch: &PatchOp<R>) -> Operation<Option<R>> {
+        let mut op = Operation::new(
+            OperationKind::Patch,
+            Method::PATCH,
+            resource_path(self.endpoint::<R>(), Some(id)),
+        )
+        .with_body(to_body(patch));
+        op.feature = Some(Feature::Patch);
+        op
+    }
+
+    /// Modifies `resource` as [`Core::patch`], with `If-Match: meta.version` when the server
+    /// supports ETags.
+    pub fn patch_resource<R: Resource>(
+        &self,
+        resource: &R,
+        patch: &PatchOp<R>,
+    ) -> Operation<Option<R>> {
+        let mut op = self.patch(resource.id().unwrap_or_default(), patch);
+        op.version = resource.meta().and_then(|m| m.version.clone());
+        op.conditional = Conditional::IfMatch;
+        op
+    }
+
+    /// Deletes the resource with this id: `DELETE endpoint/id` (RFC 7644 §3.6).
+    pub fn delete<R: Resource>(&self, id: &str) -> Operation<()> {
+        Operation::new(
+            OperationKind::Delete,
+            Method::DELETE,
+            resource_path(self.endpoint::<R>(), Some(id)),
+        )
+    }
+
+    /// Deletes `resource`, with `If-Match: meta.version` when the server supports ETags.
+    pub fn delete_resource<R: Resource>(&self, resource: &R) -> Operation<()> {
+        let mut op = Operation::new(
+            OperationKind::Delete,
+            Method::DELETE,
+            resource_path(self.endpoint::<R>(), resource.id()),
+        );
+        op.version = resource.meta().and_then(|m| m.version.clone());
+        op.conditional = Conditional::IfMatch;
+        op
+    }
+
+    /// Sends a bulk request: `POST /Bulk` (RFC 7644 §3.7), refused before sending when it
+    /// exceeds the server's `bulk.maxOperations` or `bulk.maxPayloadSize` (RFC 7644 §3.7.4).
+    pub fn bulk(&self, request: &BulkRequest) -> Operation<BulkResponse> {
+        let mut op = Operation::new(OperationKind::Bulk, Method::POST, Ok("/Bulk".to_owned()))
+            .with_body(to_body(request));
+        op.feature = Some(Feature::Bulk);
+        op.bulk_operations = request.operations.len();
+        op
+    }
+
+    /// `GET /ServiceProviderConfig` (RFC 7644 §4).
+    pub fn service_provider_config(&self) -> Operation<ServiceProviderConfig> {
+        Operation::new(
+            OperationKind::Query,
+            Method::GET,
+            Ok("/ServiceProviderConfig".to_owned()),
+        )
+    }
+
+    /// `GET /Schemas` (RFC 7644 §4).
+    pub fn schemas(&self) -> Operation<ListResponse<Schema>> {
+        Operation::new(OperationKind::Query, Method::GET, Ok("/Schemas".to_owned()))
+    }
+
+    /// `GET /ResourceTypes` (RFC 7644 §4).
+    pub fn resource_types(&self) -> Operation<ListResponse<ResourceType>> {
+        Operation::new(
+            OperationKind::Query,
+            Method::GET,
+            Ok("/ResourceTypes".to_owned()),
+        )
+    }
+
+    /// The absolute URL of `path` (relative to the base URL) with an encoded query.
+    pub fn url(&self, path: &str, query: &[(&str, String)]) -> String {
+        let mut url = String::with_capacity(self.base.len() + path.len() + 16);
+        url.push_str(&self.base);
+        if !path.is_empty() && !path.starts_with('/') {
+            url.push('/');
+        }
+        url.push_str(path);
+        for (i, (k, v)) in query.iter().enumerate() {
+            url.push(if i == 0 { '?' } else { '&' });
+            url.push_str(k);
+            url.push('=');
+            percent_encode(v, &mut url);
+        }
+        url
+    }
+
+    /// Adds what every request carries: `Accept`, and `Authorization` when configured.
+    pub(crate) fn common_headers(&self, headers: &mut HeaderMap) {
+        headers
+            .entry(ACCEPT)
+            .or_insert(HeaderValue::from_static(SCIM_JSON));
+        if let Some(auth) = &self.auth {
+            headers.entry(AUTHORIZATION).or_insert_with(|| auth.clone());
+        }
+    }
+
+    fn refusal(&self, op: &Operation<impl Sized>) -> Option<RequestError> {
+        if let Some(problem) = &op.problem {
+            return Some(RequestError::InvalidPayload(problem.clone()));
+        }
+        let spc = self.discovery.service_provider_config.as_ref()?;
+        match op.feature {
+            Some(Feature::Patch) if !spc.patch_supported() => {
+                return Some(RequestError::Unsupported("PATCH"))
+            }
+            Some(Feature::Bulk) if !spc.bulk_supported() => {
+                return Some(RequestError::Unsupported("bulk"))
+            }
+            Some(Feature::Sort) if !spc.sort_supported() => {
+                return Some(RequestError::Unsupported("sorting"))
+            }
+            Some(Feature::Filter) if !spc.filter_supported() => {
+                return Some(RequestError::Unsupported("filtering"))
+            }
+            _ => {}
+        }
+        if op.feature == Some(Feature::Bulk) {
+            let bulk = spc.bulk.as_ref()?;
+            if let Some(max) = bulk.max_operations.and_then(|m| u64::try_from(m).ok()) {
+                if op.bulk_operations as u64 > max {
+                    return Some(RequestError::TooManyBulkOperations {
+                        operations: op.bulk_operations,
+                        max,
+                    });
+                }
+            }
+            if let Some(max) = bulk.max_payload_size.and_then(|m| u64::try_from(m).ok()) {
+                let size = op.body.as_ref().map_or(0, Vec::len);
+                if size as u64 > max {
+                    return Some(RequestError::BulkPayloadTooLarge { size, max });
+                }
+            }
+        }
+        None
+    }
+
+    /// Builds the HTTP request of `operation`, and the reader of its response.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidRequest`] when the resource has no usable id, or, with request checks
+    /// on, when the payload is invalid in its request context or the ServiceProviderConfig
+    /// says the server does not support the operation or would refuse its size.
+    pub fn prepare<O: Outcome>(&self, operation: Operation<O>) -> Result<Prepared<O>, Error> {
+        let checks = operation.checks.unwrap_or(self.checks);
+        let refusal = if checks.request_payload {
+            self.refusal(&operation)
+        } else {
+            None
+        };
+        let Operation {
+            kind,
+            method,
+            path,
+            query,
+            body,
+            mut headers,
+            conditional,
+            version,
+            cached,
+            ..
+        } = operation;
+        let invalid = |url: String, source| Error::InvalidRequest {
+            exchange: Exchange::new(method.clone(), url, None, &[]),
+            source,
+        };
+        let path = match path {
+            Ok(path) => path,
+            Err(source) => return Err(invalid(self.url("", &query), source)),
+        };
+        let url = self.url(&path, &query);
+        if let Some(source) = refusal {
+            return Err(invalid(url, source));
+        }
+        let uri: http::Uri = match url.parse() {
+            Ok(uri) => uri,
+            Err(_) => return Err(invalid(url.clone(), RequestError::InvalidUrl(url))),
+        };
+        self.common_headers(&mut headers);
+        if body.is_some() {
+            headers
+                .entry(CONTENT_TYPE)
+                .or_insert(HeaderValue::from_static(SCIM_JSON));
+        }
+        let supports_etags = self
+            .discovery
+            .service_provider_config
+            .as_ref()
+            .is_some_and(ServiceProviderConfig::etag_supported);
+        let header = match conditional {
+            Conditional::IfMatch => Some(IF_MATCH),
+            Conditional::IfNoneMatch => Some(IF_NONE_MATCH),
+            Conditional::None => None,
+        };
+        if let (Some(name), Some(version), true) = (header, version, supports_etags) {
+            if let Ok(value) = HeaderValue::from_str(&version) {
+                headers.entry(name).or_insert(value);
+            }
+        }
+        let mut request = http::Request::new(body.unwrap_or_default());
+        *request.method_mut() = method.clone();
+        *request.uri_mut() = uri;
+        *request.headers_mut() = headers;
+        Ok(Prepared {
+            request,
+            reader: Reader {
+                kind,
+                method,
+                url,
+                checks,
+                cached,
+            },
+        })
+    }
+
+    /// Makes a request of any method to `path` (relative to the base URL) with the client's
+    /// `Accept` and `Authorization` headers: the escape hatch for what the operations do not
+    /// cover. Its response is not checked.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidRequest`] if the URL is invalid.
+    pub fn raw_request(
+        &self,
+        method: Method,
+        path: &str,
+        headers: HeaderMap,
+        body: Vec<u8>,
+    ) -> Result<http::Request<Vec<u8>>, Error> {
+        let url = self.url(path, &[]);
+        let uri: http::Uri = url.parse().map_err(|_| Error::InvalidRequest {
+            exchange: Exchange::new(method.clone(), url.clone(), None, &[]),
+            source: RequestError::InvalidUrl(url.clone()),
+        })?;
+        let mut headers = headers;
+        self.common_headers(&mut headers);
+        let mut request = http::Request::new(body);
+        *request.method_mut() = method;
+        *request.uri_mut() = uri;
+        *request.headers_mut() = headers;
+        Ok(request)
+    }
+}

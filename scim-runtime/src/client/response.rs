@@ -1,0 +1,321 @@
+//! Checking responses (RFC 7644 §3.12): status, content type, SCIM Error bodies, and the payload
+//! in the operation's response context.
+
+use http::header::{CONTENT_TYPE, ETAG};
+use http::{HeaderMap, Method, StatusCode};
+use serde::de::DeserializeOwned;
+
+use super::error::{Error, Exchange};
+use super::request::{Checks, OperationKind};
+use crate::message::{self, BulkResponse, ListResponse};
+use crate::payload::{self, PayloadError};
+use crate::schema::Schema;
+use crate::{Context, Resource};
+
+/// A value read from a list or search response, checked in the response context.
+///
+/// Implemented for every [`Resource`], for [`Schema`] documents, and for
+/// [`serde_json::Value`] (the mixed results of a search at the root, RFC 7644 §3.4.3, read as
+/// they are). An untagged enum of resources implements it by delegating to its variants:
+///
+/// ```
+/// use scim_runtime::client::ListItem;
+/// use scim_runtime::{Context, Group, Resource, User, Violations};
+///
+/// #[derive(Debug, serde::Deserialize)]
+/// #[serde(untagged)]
+/// enum Principal {
+///     User(User),
+///     Group(Group),
+/// }
+///
+/// impl ListItem for Principal {
+///     fn check(&self, context: Context) -> Result<(), Violations> {
+///         match self {
+///             Self::User(u) => u.validate(context),
+///             Self::Group(g) => g.validate(context),
+///         }
+///     }
+/// }
+/// ```
+pub trait ListItem: DeserializeOwned {
+    /// Every violation of the rules of `context`.
+    fn check(&self, context: Context) -> Result<(), crate::Violations>;
+}
+
+impl<T: Resource> ListItem for T {
+    fn check(&self, context: Context) -> Result<(), crate::Violations> {
+        self.validate(context)
+    }
+}
+
+impl ListItem for serde_json::Value {
+    fn check(&self, _: Context) -> Result<(), crate::Violations> {
+        Ok(())
+    }
+}
+
+impl ListItem for Schema {
+    fn check(&self, _: Context) -> Result<(), crate::Violations> {
+        Ok(())
+    }
+}
+
+/// What an operation answers with, and how it is read from a response body.
+///
+/// Implemented for a resource (create, get, replace), `Option` of a resource (PATCH: `None`
+/// on `204 No Content`), `()` (delete), [`ListResponse`] (list and search) and
+/// [`BulkResponse`].
+pub trait Outcome: Sized {
+    /// Reads a body; checks it in `context` when `check` is set.
+    fn from_body(body: &[u8], context: Context, check: bool) -> Result<Self, PayloadError>;
+
+    /// The value of a response without a body (`204 No Content`), if the operation allows one.
+    fn no_content() -> Option<Self> {
+        None
+    }
+
+    /// Fills `meta.version` from the `ETag` header when the body has none (RFC 7644 §3.14).
+    fn set_version(&mut self, _etag: &str) {}
+}
+
+fn read_resource<T: Resource>(
+    body: &[u8],
+    context: Context,
+    check: bool,
+) -> Result<T, PayloadError> {
+    let value: T = payload::from_slice(body)?;
+    if check {
+        value.validate(context).map_err(PayloadError::Violations)?;
+    }
+    Ok(value)
+}
+
+fn set_version<T: Resource>(resource: &mut T, etag: &str) {
+    let meta = resource.meta_mut().get_or_insert_with(Default::default);
+    if meta.version.as_deref().map_or(true, str::is_empty) {
+        meta.version = Some(etag.to_owned());
+    }
+}
+
+impl<T: Resource> Outcome for T {
+    fn from_body(body: &[u8], context: Context, check: bool) -> Result<Self, PayloadError> {
+        read_resource(body, context, check)
+    }
+
+    fn set_version(&mut self, etag: &str) {
+        set_version(self, etag);
+    }
+}
+
+impl<T: Resource> Outcome for Option<T> {
+    fn from_body(body: &[u8], context: Context, check: bool) -> Result<Self, PayloadError> {
+        read_resource(body, context, check).map(Some)
+    }
+
+    fn no_content() -> Option<Self> {
+        Some(None)
+    }
+
+    fn set_version(&mut self, etag: &str) {
+        if let Some(resource) = self {
+            set_version(resource, etag);
+        }
+    }
+}
+
+impl Outcome for () {
+    fn from_body(_: &[u8], _: Context, _: bool) -> Result<Self, PayloadError> {
+        Ok(())
+    }
+
+    fn no_content() -> Option<Self> {
+        Some(())
+    }
+}
+
+impl<T: ListItem> Outcome for ListResponse<T> {
+    fn from_body(body: &[u8], context: Context, check: bool) -> Result<Self, PayloadError> {
+        let list: Self = payload::from_slice(body)?;
+        if check {
+            let mut all = Vec::new();
+            for (i, item) in list.resources.iter().enumerate() {
+                if let Err(violations) = item.check(context) {
+                    all.extend(violations.0.into_iter().map(|mut v| {
+                        v.path = format!("Resources[{i}].{}", v.path);
+                        v
+                    }));
+                }
+            }
+            if !all.is_empty() {
+                return Err(PayloadError::Violations(crate::Violations(all)));
+            }
+        }
+        Ok(list)
+    }
+}
+
+impl Outcome for BulkResponse {
+    fn from_body(body: &[u8], _: Context, _: bool) -> Result<Self, PayloadError> {
+        payload::from_slice(body)
+    }
+}
+
+/// The media types a SCIM response may have: `application/scim+json` (RFC 7644 §8.1) and,
+/// from older servers, `application/json`.
+pub fn is_scim_content_type(headers: &HeaderMap) -> bool {
+    headers
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .map(str::trim)
+        .is_some_and(|t| {
+            t.eq_ignore_ascii_case("application/scim+json")
+                || t.eq_ignore_ascii_case("application/json")
+        })
+}
+
+/// Whether a JSON body is a SCIM Error object (its `schemas` holds the Error URN).
+fn error_payload(body: &[u8]) -> Option<Result<message::Error, PayloadError>> {
+    let value: serde_json::Value = serde_json::from_slice(body).ok()?;
+    let is_error = value
+        .get("schemas")
+        .and_then(serde_json::Value::as_array)
+        .is_some_and(|s| s.iter().any(|u| u.as_str() == Some(message::ERROR)));
+    is_error.then(|| payload::from_value(value))
+}
+
+/// Reads the response to one request; made by [`Core::prepare`](super::Core::prepare).
+#[derive(Debug)]
+pub struct Reader<O> {
+    pub(crate) kind: OperationKind,
+    pub(crate) method: Method,
+    pub(crate) url: String,
+    pub(crate) checks: Checks,
+    pub(crate) cached: Option<O>,
+}
+
+impl<O: Outcome> Reader<O> {
+    /// The request method.
+    pub fn method(&self) -> &Method {
+        &self.method
+    }
+
+    /// The request URL.
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    /// The error for a request that got no response.
+    pub fn transport_error(self, source: super::TransportError) -> Error {
+        Error::Transport {
+            exchange: Exchange::new(self.method, self.url, None, &[]),
+            source,
+        }
+    }
+
+    /// Checks a response and reads what the operation answers with, in this order (as
+    /// scim2-client does): a failure status must carry a SCIM Error (RFC 7644 §3.12), which
+    /// becomes [`Error::Scim`]; the body must be JSON with a SCIM content type; the status must
+    /// be one the operation defines; the payload must be valid in the response context. `304
+    /// Not Modified` answers with the cached resource the request was conditional on
+    /// (RFC 7644 §3.14).
+    pub fn read(self, response: http::Response<Vec<u8>>) -> Result<O, Error> {
+        let Self {
+            kind,
+            method,
+            url,
+            checks,
+            cached,
+        } = self;
+        let (parts, body) = response.into_parts();
+        let status = parts.status;
+        let headers = &parts.headers;
+        let exchange = || Exchange::new(method.clone(), url.clone(), Some(status), &body);
+        let content_type_error = || Error::UnexpectedContentType {
+            exchange: exchange(),
+            content_type: headers
+                .get(CONTENT_TYPE)
+                .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned()),
+        };
+        let content_type_ok = || !checks.content_type || is_scim_content_type(headers);
+        let status_ok = || !checks.status || kind.expected_statuses().contains(&status.as_u16());
+        let status_error = |reason| Error::UnexpectedStatus {
+            exchange: exchange(),
+            reason,
+        };
+        let no_content = matches!(status.as_u16(), 204 | 205 | 304);
+        let succeeded = status.is_success() || status == StatusCode::NOT_MODIFIED;
+
+        if !succeeded {
+            if body.is_empty() {
+                return Err(status_error("a failure without a SCIM error"));
+            }
+            return match error_payload(&body) {
+                None => Err(status_error("a failure without a SCIM error")),
+                Some(_) if !content_type_ok() => Err(content_type_error()),
+                Some(Ok(error)) => Err(Error::Scim {
+                    exchange: exchange(),
+                    error: Box::new(error),
+                }),
+                Some(Err(source)) => Err(Error::InvalidResponse {
+                    exchange: exchange(),
+                    source,
+                }),
+            };
+        }
+
+        if no_content || body.is_empty() {
+            if !status_ok() {
+                return Err(status_error(kind.expected_description()));
+            }
+            if status == StatusCode::NOT_MODIFIED {
+                return cached.ok_or_else(|| status_error("304 without a cached resource"));
+            }
+            return O::no_content().ok_or_else(|| Error::NotJson {
+                exchange: exchange(),
+                source: PayloadError::Syntax {
+                    line: 0,
+                    column: 0,
+                    message: "the response has no body".to_owned(),
+                },
+            });
+        }
+
+        let parsed = match O::from_body(&body, kind.response_context(), checks.response_payload) {
+            Err(source @ PayloadError::Syntax { .. }) => {
+                return Err(Error::NotJson {
+                    exchange: exchange(),
+                    source,
+                })
+            }
+            parsed => parsed,
+        };
+        if !content_type_ok() {
+            return Err(content_type_error());
+        }
+        if parsed.is_err() {
+            if let Some(Ok(error)) = error_payload(&body) {
+                return Err(Error::Scim {
+                    exchange: exchange(),
+                    error: Box::new(error),
+                });
+            }
+        }
+        if !status_ok() {
+            return Err(status_error(kind.expected_description()));
+        }
+        match parsed {
+            Ok(mut value) => {
+                if let Some(etag) = headers.get(ETAG).and_then(|v| v.to_str().ok()) {
+                    value.set_version(etag);
+                }
+                Ok(value)
+            }
+            Err(source) => Err(Error::InvalidResponse {
+                exchange: exchange(),
+                source,
+            }),
+        }
+    }
+}

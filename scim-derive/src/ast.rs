@@ -426,7 +426,7 @@ fn parse_field(cx: &Ctxt, f: &syn::Field, is_resource: bool, index: &mut usize) 
     let mut mutability = Once::<LitStr>::new("mutability");
     let mut returned = Once::<LitStr>::new("returned");
     let mut uniqueness = Once::<LitStr>::new("uniqueness");
-    let mut canonical = Once::<Vec<LitStr>>::new("canonical_values");
+    let mut canonical = Once::<Vec<String>>::new("canonical_values");
     let mut reference_types = Once::<Vec<LitStr>>::new("reference_types");
     let mut description = Once::<LitStr>::new("description");
     let mut extension = Once::<()>::new("extension");
@@ -443,7 +443,7 @@ fn parse_field(cx: &Ctxt, f: &syn::Field, is_resource: bool, index: &mut usize) 
             "mutability" => mutability.set(cx, span, attr::string_value(meta)?),
             "returned" => returned.set(cx, span, attr::string_value(meta)?),
             "uniqueness" => uniqueness.set(cx, span, attr::string_value(meta)?),
-            "canonical_values" => canonical.set(cx, span, attr::paren_strings(meta)?),
+            "canonical_values" => canonical.set(cx, span, attr::paren_scalars(meta)?),
             "reference_types" => reference_types.set(cx, span, attr::paren_strings(meta)?),
             "description" => description.set(cx, span, attr::string_value(meta)?),
             "extension" => extension.set(cx, span, ()),
@@ -629,9 +629,7 @@ fn parse_field(cx: &Ctxt, f: &syn::Field, is_resource: bool, index: &mut usize) 
                 &[("none", "None"), ("server", "Server"), ("global", "Global")],
             )
         }),
-        canonical_values: canonical
-            .get()
-            .map(|v| v.iter().map(LitStr::value).collect()),
+        canonical_values: canonical.get(),
         reference_types: reference_types
             .get()
             .map(|v| v.iter().map(LitStr::value).collect())

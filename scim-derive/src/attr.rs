@@ -83,6 +83,48 @@ pub fn paren_strings(meta: &ParseNestedMeta<'_>) -> syn::Result<Vec<LitStr>> {
     Ok(list.into_iter().collect())
 }
 
+/// One canonical value as written: a string, integer, decimal or boolean literal, an optional
+/// `-` before a number. Kept as its text (`"work"` → `work`, `-1` → `-1`, `true` → `true`),
+/// which is what the `&'static [&'static str]` table of an `AttributeDef` holds.
+pub fn scalar_text(input: syn::parse::ParseStream<'_>) -> syn::Result<String> {
+    let minus = input.parse::<Option<syn::Token![-]>>()?.is_some();
+    let lit: syn::Lit = input.parse().map_err(|e| {
+        syn::Error::new(
+            e.span(),
+            "expected a string, integer, decimal or boolean literal",
+        )
+    })?;
+    let text = match &lit {
+        syn::Lit::Str(s) if !minus => s.value(),
+        syn::Lit::Int(i) if i.suffix().is_empty() => i.base10_digits().to_owned(),
+        syn::Lit::Float(f) if f.suffix().is_empty() => f.base10_digits().to_owned(),
+        syn::Lit::Bool(b) if !minus => b.value.to_string(),
+        _ => {
+            return Err(syn::Error::new_spanned(
+                lit,
+                "expected a string, integer, decimal or boolean literal",
+            ))
+        }
+    };
+    Ok(if minus { format!("-{text}") } else { text })
+}
+
+/// Reads the values of `canonical_values("a", "b")`, `canonical_values(0, 1)` or
+/// `canonical_values = ["a", "b"]`, each as its text (see [`scalar_text`]).
+pub fn paren_scalars(meta: &ParseNestedMeta<'_>) -> syn::Result<Vec<String>> {
+    if meta.input.peek(syn::Token![=]) {
+        let value = meta.value()?;
+        let content;
+        syn::bracketed!(content in value);
+        let list = content.parse_terminated(scalar_text, syn::Token![,])?;
+        return Ok(list.into_iter().collect());
+    }
+    let content;
+    syn::parenthesized!(content in meta.input);
+    let list = content.parse_terminated(scalar_text, syn::Token![,])?;
+    Ok(list.into_iter().collect())
+}
+
 /// The doc comment of an item as a SCIM description: lines joined with `\n`, one leading
 /// space removed from each (the space `///` leaves).
 pub fn doc_comment(attrs: &[Attribute]) -> Option<String> {

@@ -114,7 +114,11 @@ fn eval(c: &mut Criterion) {
     for (name, text) in FILTERS {
         let filter = parse_filter(text).expect("a valid filter");
         let ours = count_typed(&filter, &typed);
-        assert_eq!(ours, count_json(&filter, &json), "typed and JSON disagree on {text}");
+        assert_eq!(
+            ours,
+            count_json(&filter, &json),
+            "typed and JSON disagree on {text}"
+        );
         eprintln!("{name}: {ours} of {USERS} users match `{text}`");
         group.bench_with_input(BenchmarkId::new("typed", name), &filter, |b, filter| {
             b.iter(|| count_typed(black_box(filter), &typed))

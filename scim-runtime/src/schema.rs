@@ -142,7 +142,7 @@ impl Attribute {
             canonical_values: (!def.canonical_values.is_empty()).then(|| {
                 def.canonical_values
                     .iter()
-                    .map(|v| serde_json::Value::String((*v).to_owned()))
+                    .map(|v| canonical_value(def.ty, v))
                     .collect()
             }),
             case_exact: Some(def.case_exact),
@@ -453,4 +453,18 @@ impl ServiceProviderConfig {
             .and_then(|b| b.supported)
             .unwrap_or(false)
     }
+}
+
+/// A canonical value of the static table (held as text) as the JSON value it stands for: a
+/// number or boolean for integer, decimal and boolean attributes, a string otherwise.
+fn canonical_value(ty: AttributeType, text: &str) -> serde_json::Value {
+    let typed = match ty {
+        AttributeType::Integer | AttributeType::Decimal | AttributeType::Boolean => {
+            serde_json::from_str::<serde_json::Value>(text)
+                .ok()
+                .filter(|v| v.is_number() || v.is_boolean())
+        }
+        _ => None,
+    };
+    typed.unwrap_or_else(|| serde_json::Value::String(text.to_owned()))
 }

@@ -53,7 +53,11 @@ use crate::value::{Attr, AttributeAccess, ValueRef};
 ///
 /// Each resource's sort key is read once, so the cost is one attribute lookup per resource and
 /// a stable sort of the keys.
-pub fn sort_resources<T: AttributeAccess>(resources: &mut [T], sort_by: &AttrPath, order: SortOrder) {
+pub fn sort_resources<T: AttributeAccess>(
+    resources: &mut [T],
+    sort_by: &AttrPath,
+    order: SortOrder,
+) {
     let keys: Vec<Option<SortKey>> = resources
         .iter()
         .map(|resource| sort_key(resource, sort_by))

@@ -267,3 +267,62 @@ fn contexts_apply_the_characteristics() {
         ]
     );
 }
+
+/// Canonical values that are not strings, as servers publish them for integer and boolean
+/// attributes.
+#[derive(Debug, Clone, PartialEq, Default, ScimResource)]
+#[scim(
+    extension,
+    schema = "urn:example:params:scim:schemas:extension:rack:2.0:Device",
+    name = "DeviceRack"
+)]
+pub struct DeviceRack {
+    /// The rack unit height.
+    #[scim(canonical_values(1, 2, 4, -1))]
+    pub height: Option<i64>,
+    /// The power factor.
+    #[scim(canonical_values(0.5, 1.0))]
+    pub power_factor: Option<scim_runtime::Decimal>,
+    /// Whether it is cooled.
+    #[scim(canonical_values(true))]
+    pub cooled: Option<bool>,
+    /// The row.
+    #[scim(canonical_values = ["a", "b"])]
+    pub row: Option<String>,
+    #[scim(other)]
+    pub other: OtherAttributes,
+}
+
+#[test]
+fn canonical_values_keep_their_json_type() {
+    use scim_runtime::{Extension, ScimObject};
+    let table: Vec<&[&str]> = DeviceRack::ATTRIBUTES
+        .iter()
+        .map(|a| a.canonical_values)
+        .collect();
+    assert_eq!(
+        table,
+        [
+            &["1", "2", "4", "-1"][..],
+            &["0.5", "1.0"],
+            &["true"],
+            &["a", "b"]
+        ]
+    );
+    let schema = serde_json::to_value(scim_runtime::Schema::from_def(DeviceRack::SCHEMA)).unwrap();
+    let values: Vec<&Value> = schema["attributes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| &a["canonicalValues"])
+        .collect();
+    assert_eq!(
+        values,
+        [
+            &json!([1, 2, 4, -1]),
+            &json!([0.5, 1.0]),
+            &json!([true]),
+            &json!(["a", "b"])
+        ]
+    );
+}

@@ -89,10 +89,16 @@ fn user_filters_of_every_shape() {
             true,
         ),
         (
-            same_as_runtime!(User, r#"EMAILS[TYPE eq "work" and Value co "@example.com"]"#),
+            same_as_runtime!(
+                User,
+                r#"EMAILS[TYPE eq "work" and Value co "@example.com"]"#
+            ),
             true,
         ),
-        (same_as_runtime!(User, r#"name.givenName eq "barbara""#), true),
+        (
+            same_as_runtime!(User, r#"name.givenName eq "barbara""#),
+            true,
+        ),
         (
             same_as_runtime!(User, r#"meta.lastModified gt "2011-01-01T00:00:00Z""#),
             true,
@@ -106,7 +112,10 @@ fn user_filters_of_every_shape() {
             true,
         ),
         (
-            same_as_runtime!(User, r#"urn:ietf:params:scim:schemas:core:2.0:User:userName pr"#),
+            same_as_runtime!(
+                User,
+                r#"urn:ietf:params:scim:schemas:core:2.0:User:userName pr"#
+            ),
             true,
         ),
         (

@@ -15,14 +15,21 @@ fn users(json: Value) -> Vec<User> {
 }
 
 fn labels(users: &[User]) -> Vec<&str> {
-    users.iter().map(|u| u.external_id.as_deref().unwrap()).collect()
+    users
+        .iter()
+        .map(|u| u.external_id.as_deref().unwrap())
+        .collect()
 }
 
 fn check_users(json: &Value, cases: &[(&str, SortOrder, &[&str])]) {
     for (path, order, expected) in cases {
         let mut list = users(json.clone());
         sort_resources(&mut list, &parse_path(path).unwrap(), *order);
-        assert_eq!(labels(&list), *expected, "sortBy={path} sortOrder={order:?}");
+        assert_eq!(
+            labels(&list),
+            *expected,
+            "sortBy={path} sortOrder={order:?}"
+        );
     }
 }
 
@@ -112,16 +119,33 @@ fn extension_attributes_sort() {
         &json,
         &[
             // employeeNumber is a string: "100" < "30" < "4".
-            (&format!("{enterprise}:employeeNumber"), Ascending, &["b", "a", "d", "c"]),
-            (&format!("{enterprise}:manager.value"), Ascending, &["d", "a", "b", "c"]),
-            (&format!("{enterprise}:manager"), Descending, &["b", "c", "a", "d"]),
+            (
+                &format!("{enterprise}:employeeNumber"),
+                Ascending,
+                &["b", "a", "d", "c"],
+            ),
+            (
+                &format!("{enterprise}:manager.value"),
+                Ascending,
+                &["d", "a", "b", "c"],
+            ),
+            (
+                &format!("{enterprise}:manager"),
+                Descending,
+                &["b", "c", "a", "d"],
+            ),
         ],
     );
 }
 
 /// A resource with numbers.
 #[derive(Debug, Clone, PartialEq, Default, ScimResource)]
-#[scim(resource, schema = "urn:example:scim:schemas:Item", name = "Item", endpoint = "/Items")]
+#[scim(
+    resource,
+    schema = "urn:example:scim:schemas:Item",
+    name = "Item",
+    endpoint = "/Items"
+)]
 pub struct Item {
     pub id: Option<String>,
     pub external_id: Option<String>,
@@ -184,8 +208,9 @@ fn json_resources_sort_through_the_schema() {
         let ids: Vec<_> = list
             .iter()
             .map(|o| {
-                let Some(scim_runtime::value::Attr::Single(scim_runtime::value::ValueRef::Json(id))) =
-                    scim_runtime::value::AttributeAccess::attribute(o, "id")
+                let Some(scim_runtime::value::Attr::Single(scim_runtime::value::ValueRef::Json(
+                    id,
+                ))) = scim_runtime::value::AttributeAccess::attribute(o, "id")
                 else {
                     panic!("an id")
                 };

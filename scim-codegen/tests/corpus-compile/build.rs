@@ -1,10 +1,13 @@
-//! Generates one module per corpus case into OUT_DIR, and `modules.rs` declaring them.
+//! Generates one module per corpus case into OUT_DIR, `modules.rs` declaring them, and
+//! `outcomes.rs`, what the generator made of every case, for the crate's test.
 
 #[path = "corpus_list.rs"]
 mod corpus_list;
 
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
+
+use corpus_list::Outcome;
 
 fn main() {
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").unwrap());
@@ -12,7 +15,9 @@ fn main() {
     let corpus = corpus_list::corpus_dir(&manifest.join("../.."));
     println!("cargo:rerun-if-changed={}", corpus.display());
     println!("cargo:rerun-if-changed=corpus_list.rs");
+    let prefix = format!("{}/", corpus.display());
     let mut modules = String::new();
+    let mut outcomes = String::from("vec![\n");
     let mut rfc = None;
     for case in corpus_list::cases(&corpus) {
         let mut config = scim_codegen::Config::new();
@@ -20,22 +25,45 @@ fn main() {
         for rt in &case.resource_types {
             config.resource_types(rt);
         }
-        // Skipped and failed cases are the corpus test's business; here only code is compiled.
-        let Ok(generated) = config.generate() else { continue };
-        let file = out_dir.join(format!("{}.rs", case.module));
-        generated.write_if_changed(&file).unwrap();
+        let outcome = match config.generate() {
+            Ok(generated) => {
+                let file = out_dir.join(format!("{}.rs", case.module));
+                generated.write_if_changed(&file).unwrap();
+                writeln!(
+                    modules,
+                    "#[doc = {:?}]\npub mod {} {{ include!({:?}); }}",
+                    format!(" Generated from `{}`.", case.label),
+                    case.module,
+                    file.display().to_string(),
+                )
+                .unwrap();
+                if case.module == "group_rfc7643_resources" {
+                    rfc = Some(file);
+                }
+                Outcome::Generated {
+                    warnings: generated.warnings.len(),
+                }
+            }
+            Err(
+                e @ (scim_codegen::Error::NoSchema { .. }
+                | scim_codegen::Error::NothingToGenerate { .. }),
+            ) => Outcome::Skipped(e.to_string().replace(&prefix, "")),
+            Err(e) => Outcome::Failed(e.to_string().replace(&prefix, "")),
+        };
+        // Written as an expression with owned strings, which `Debug` alone does not give.
+        let outcome = match outcome {
+            Outcome::Generated { warnings } => format!("Generated {{ warnings: {warnings} }}"),
+            Outcome::Skipped(reason) => format!("Skipped({reason:?}.to_owned())"),
+            Outcome::Failed(error) => format!("Failed({error:?}.to_owned())"),
+        };
         writeln!(
-            modules,
-            "#[doc = {:?}]\npub mod {} {{ include!({:?}); }}",
-            format!(" Generated from `{}`.", case.label),
-            case.module,
-            file.display().to_string(),
+            outcomes,
+            "    ({:?}, {:?}, corpus_list::Outcome::{outcome}),",
+            case.label, case.group
         )
         .unwrap();
-        if case.module == "group_rfc7643_resources" {
-            rfc = Some(file);
-        }
     }
+    outcomes.push_str("]\n");
     // The same code next to types that shadow the prelude: it must only use full paths.
     if let Some(rfc) = rfc {
         writeln!(
@@ -50,5 +78,6 @@ fn main() {
         )
         .unwrap();
     }
-    std::fs::write(Path::new(&out_dir).join("modules.rs"), modules).unwrap();
+    std::fs::write(out_dir.join("modules.rs"), modules).unwrap();
+    std::fs::write(out_dir.join("outcomes.rs"), outcomes).unwrap();
 }

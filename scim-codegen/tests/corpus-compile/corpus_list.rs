@@ -19,6 +19,36 @@ pub struct Case {
     pub group: bool,
 }
 
+/// What the generator made of a case.
+#[allow(dead_code)]
+#[derive(Debug)]
+pub enum Outcome {
+    /// Code, with this many warnings.
+    Generated { warnings: usize },
+    /// Nothing to generate from, with the reason.
+    Skipped(String),
+    /// An error.
+    Failed(String),
+}
+
+/// The expectations over the corpus: every real server, SDK and documentation dump generates.
+/// The only failures allowed are the deliberately invalid `bad-*` inputs of the SCIM-SDK (which
+/// may also generate, but then not silently) and the SCIM 1.1 `scimdef-v1.json`; the only skips
+/// allowed are single files that hold no schema (ResourceTypes only) or only meta-schemas no
+/// ResourceType serves. Returns why `outcome` breaks them, if it does.
+#[allow(dead_code)]
+pub fn unexpected(label: &str, group: bool, outcome: &Outcome) -> Option<String> {
+    let bad_input = label.contains("/bad-") || label.ends_with("/scimdef-v1.json");
+    match outcome {
+        Outcome::Generated { warnings: 0 } if label.contains("/bad-") => Some(format!(
+            "{label}: invalid input generated without a warning"
+        )),
+        Outcome::Skipped(reason) if group => Some(format!("{label}: group skipped: {reason}")),
+        Outcome::Failed(error) if !bad_input => Some(format!("{label}: {error}")),
+        _ => None,
+    }
+}
+
 /// The corpus, relative to the `scim-codegen` crate directory: `../../shared/corpus/schemas`.
 #[allow(dead_code)]
 pub fn corpus_dir(scim_codegen_dir: &Path) -> PathBuf {

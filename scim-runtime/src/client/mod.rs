@@ -790,7 +790,13 @@ mod tests {
 
     #[test]
     fn bad_base_urls_are_refused() {
-        for base in ["", "example.com/v2", "ftp://example.com", "http:///v2", "http://h/v2?x=1"] {
+        for base in [
+            "",
+            "example.com/v2",
+            "ftp://example.com",
+            "http:///v2",
+            "http://h/v2?x=1",
+        ] {
             assert!(Core::new(base).is_err(), "{base}");
         }
     }
@@ -805,7 +811,9 @@ mod tests {
             "Basic YWxpY2U6cGE1NXdvcmQ="
         );
         let shown = format!("{core:?} {:?} {:?}", p.request, Auth::bearer("t0ken"));
-        assert!(!shown.contains("pa55word") && !shown.contains("YWxpY2U6") && !shown.contains("t0ken"));
+        assert!(
+            !shown.contains("pa55word") && !shown.contains("YWxpY2U6") && !shown.contains("t0ken")
+        );
         assert!(Core::new("http://h")
             .unwrap()
             .set_auth(&Auth::bearer("new\nline"))
@@ -825,7 +833,10 @@ mod tests {
     fn no_content_responses_are_not_content_type_checked() {
         let core = core();
         let p = core.prepare(core.delete::<User>("1")).unwrap();
-        let response = http::Response::builder().status(204).body(Vec::new()).unwrap();
+        let response = http::Response::builder()
+            .status(204)
+            .body(Vec::new())
+            .unwrap();
         p.reader.read(response).unwrap();
     }
 }

@@ -167,7 +167,10 @@ fn for_each_value(
 }
 
 /// The definitions of `id`, `externalId` and `meta`, which no schema lists.
-pub(crate) fn common_def(object: &dyn AttributeAccess, name: &str) -> Option<&'static AttributeDef> {
+pub(crate) fn common_def(
+    object: &dyn AttributeAccess,
+    name: &str,
+) -> Option<&'static AttributeDef> {
     object
         .schema_urn()
         .and_then(|_| find_attribute(crate::meta::COMMON_ATTRIBUTES, name))

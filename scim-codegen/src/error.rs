@@ -19,7 +19,7 @@ pub struct Location {
     pub attribute_path: Option<String>,
     /// The 1-based line and column of the schema or attribute object in the file, when the
     /// document states it where it can be found (not in a flat attribute list).
-    pub position: Option<(usize, usize)>,
+    pub position: Option<(u32, u32)>,
 }
 
 impl fmt::Display for Location {

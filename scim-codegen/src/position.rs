@@ -10,13 +10,13 @@ enum Node {
     Other,
 }
 
-/// A 1-based line and column (in characters).
-type Pos = (usize, usize);
+/// A 1-based line and column (in characters); a schema file past 4 billion lines is not one.
+type Pos = (u32, u32);
 
 struct Scanner<'a> {
     chars: std::iter::Peekable<std::str::Chars<'a>>,
-    line: usize,
-    column: usize,
+    line: u32,
+    column: u32,
     depth: usize,
 }
 
@@ -24,10 +24,10 @@ impl Scanner<'_> {
     fn bump(&mut self) -> Option<char> {
         let c = self.chars.next()?;
         if c == '\n' {
-            self.line += 1;
+            self.line = self.line.saturating_add(1);
             self.column = 1;
         } else {
-            self.column += 1;
+            self.column = self.column.saturating_add(1);
         }
         Some(c)
     }
@@ -186,7 +186,7 @@ fn search(node: &Node, schema_id: &str, path: &[&str]) -> Option<Pos> {
 /// its attribute at `path` (names from the top, as in `emails / type`), in the JSON `text`.
 /// `None` when the document states it in another shape (a flat attribute list, an attribute
 /// standing for a schema).
-pub(crate) fn locate(text: &str, schema_id: &str, path: &[&str]) -> Option<(usize, usize)> {
+pub(crate) fn locate(text: &str, schema_id: &str, path: &[&str]) -> Option<Pos> {
     let mut scanner = Scanner {
         chars: text.chars().peekable(),
         line: 1,

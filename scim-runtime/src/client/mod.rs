@@ -30,6 +30,55 @@
 //! # Ok(()) }
 //! ```
 //!
+//! # Resources known at run time, and schema drift
+//!
+//! After [`discover`](Client::discover), [`Client::dynamic`] gives the resource type of a name
+//! as a [`DynamicType`], built from the discovered ResourceType and Schemas; an unknown name,
+//! or no discovery yet, is a [`DiscoveryError`]. `create`, `replace`, `patch`, `delete` and
+//! `refresh` take a [`DynamicResource`] as they take a typed resource ([`ClientResource`]);
+//! [`get_dynamic`](Client::get_dynamic), [`list_dynamic`](Client::list_dynamic) (with filter,
+//! sorting, paging and `stream()`) and [`search_dynamic`](Client::search_dynamic) take the
+//! type. Responses are checked in their response context against the run-time schemas, as
+//! typed ones are against theirs, with the same [`Error`]s.
+//!
+//! [`Client::drift`] and [`Client::drift_for`] compare the schemas typed resources were
+//! generated from with the discovered `/Schemas` ([`crate::drift`]): every added, removed or
+//! changed attribute, with its severity for this client.
+//!
+//! ```no_run
+//! # #[cfg(feature = "client-reqwest")]
+//! # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
+//! use scim_runtime::client::{Client, ReqwestTransport};
+//! use scim_runtime::filter::Filter;
+//! use scim_runtime::message::{PatchOp, PatchOperationKind};
+//! use scim_runtime::{Group, Resource, User};
+//!
+//! let mut client = Client::new("https://example.com/scim/v2", ReqwestTransport::new()?)?;
+//! client.discover().await?;
+//! let users = client.dynamic("User")?;
+//! let new = users.from_value(serde_json::json!({
+//!     "userName": "bjensen",
+//!     "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User": {"employeeNumber": "701984"}
+//! }))?;
+//! let created = client.create(&new).send().await?;
+//! let page = client
+//!     .list_dynamic(&users)
+//!     .filter(Filter::attr("userName")?.eq("bjensen"))
+//!     .send()
+//!     .await?;
+//! assert_eq!(page.resources[0].id(), created.id());
+//! let patch = PatchOp::new(vec![]).with(PatchOperationKind::Replace, Some("nickName"), Some("Babs".into()));
+//! client.patch(&created, &patch).send().await?;
+//! client.delete(&created).send().await?;
+//!
+//! let used: Vec<_> = User::schemas().into_iter().chain(Group::schemas()).collect();
+//! let report = client.drift_for(&used)?;
+//! if report.is_breaking() {
+//!     eprint!("{report}"); // e.g. "breaking: urn:...:Group / displayName: required false -> true"
+//! }
+//! # Ok(()) }
+//! ```
+//!
 //! # Layers
 //!
 //! - [`Core`] is the sans-IO client: each operation becomes an [`Operation`], which

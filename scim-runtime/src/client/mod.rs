@@ -994,6 +994,134 @@ mod tests {
         assert!(!OperationKind::Bulk.expected_statuses().contains(&412));
     }
 
+    fn discovered() -> Core {
+        let mut core = core();
+        let d = core.discovery_mut();
+        d.schemas = User::schemas();
+        d.resource_types = vec![crate::User::resource_type()];
+        core
+    }
+
+    fn scim_response(status: u16, etag: Option<&str>, body: &str) -> http::Response<Vec<u8>> {
+        let mut r = http::Response::builder()
+            .status(status)
+            .header("content-type", SCIM_JSON);
+        if let Some(etag) = etag {
+            r = r.header("etag", etag);
+        }
+        r.body(body.as_bytes().to_vec()).unwrap()
+    }
+
+    #[test]
+    fn dynamic_types_come_from_discovery() {
+        assert_eq!(
+            core().discovery().dynamic_type("User").unwrap_err(),
+            DiscoveryError::NotDiscovered("resource types")
+        );
+        assert_eq!(
+            core().discovery().drift::<User>().unwrap_err(),
+            DiscoveryError::NotDiscovered("schemas")
+        );
+        let core = discovered();
+        let err = core.discovery().dynamic_type("Group").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "the service provider has no resource type `Group` (it has: User)"
+        );
+        let mut missing = core.clone();
+        missing.discovery_mut().schemas.truncate(1);
+        assert!(matches!(
+            missing.discovery().dynamic_type("user").unwrap_err(),
+            DiscoveryError::InvalidSchema(_)
+        ));
+        assert!(core.discovery().drift::<User>().unwrap().is_empty());
+    }
+
+    #[test]
+    fn dynamic_resources_are_read_checked_and_versioned_as_typed_ones() {
+        let core = discovered();
+        let ty = core.discovery().dynamic_type("User").unwrap();
+        let p = core.prepare(core.get_dynamic(&ty, "a/b")).unwrap();
+        assert_eq!(p.request.uri(), "https://example.com/scim/v2/Users/a%2Fb");
+        let user = p
+            .reader
+            .read(scim_response(
+                200,
+                Some("W/\"7\""),
+                r#"{"schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"], "id": "a/b", "userName": "b"}"#,
+            ))
+            .unwrap();
+        assert_eq!(user.meta_version(), Some("W/\"7\""), "from the ETag header");
+
+        // With ETags supported, a replace sends If-Match from meta.version.
+        let mut etags = core.clone();
+        etags.discovery_mut().service_provider_config =
+            Some(crate::schema::ServiceProviderConfig {
+                etag: Some(crate::schema::Supported {
+                    supported: Some(true),
+                    ..Default::default()
+                }),
+                ..Default::default()
+            });
+        let p = etags.prepare(etags.replace(&user)).unwrap();
+        assert_eq!(p.request.method(), Method::PUT);
+        assert_eq!(p.request.headers()["if-match"], "W/\"7\"");
+        let body: serde_json::Value = serde_json::from_slice(p.request.body()).unwrap();
+        assert_eq!(body["userName"], "b");
+        assert!(
+            body.get("id").is_none(),
+            "readOnly, left out of a replacement request"
+        );
+        // 304 gives back the cached resource.
+        let p = etags.prepare(etags.refresh(&user)).unwrap();
+        assert_eq!(p.request.headers()["if-none-match"], "W/\"7\"");
+        let same = p.reader.read(scim_response(304, None, "")).unwrap();
+        assert_eq!(same, user);
+
+        // PATCH: 204 is None.
+        let patch = PatchOp::new(Vec::new());
+        let p = core.prepare(core.patch_resource(&user, &patch)).unwrap();
+        assert_eq!(p.reader.read(scim_response(204, None, "")).unwrap(), None);
+
+        // A list whose second result breaks the response context: the path names it.
+        let p = core
+            .prepare(core.query_dynamic(&ty, QueryMethod::Get, &SearchRequest::default()))
+            .unwrap();
+        let err = p
+            .reader
+            .read(scim_response(
+                200,
+                None,
+                r#"{"schemas": ["urn:ietf:params:scim:api:messages:2.0:ListResponse"], "totalResults": 2,
+                    "Resources": [{"id": "1", "userName": "a"}, {"id": "2", "userName": "b", "password": "x"}]}"#,
+            ))
+            .unwrap_err();
+        match err {
+            Error::InvalidResponse {
+                source: crate::payload::PayloadError::Violations(v),
+                ..
+            } => assert_eq!(v.0[0].path, "Resources[1].password"),
+            other => panic!("{other:?}"),
+        }
+        // A value of the wrong JSON type: the path names the result too.
+        let p = core
+            .prepare(core.query_dynamic(&ty, QueryMethod::Search, &SearchRequest::default()))
+            .unwrap();
+        assert_eq!(p.request.uri(), "https://example.com/scim/v2/Users/.search");
+        let err = p
+            .reader
+            .read(scim_response(
+                200,
+                None,
+                r#"{"totalResults": 1, "Resources": [{"id": "1", "emails": "a@example.com"}]}"#,
+            ))
+            .unwrap_err();
+        assert!(
+            matches!(&err, Error::InvalidResponse { source: crate::payload::PayloadError::Invalid { path, .. }, .. } if path == "Resources[0].emails"),
+            "{err:?}"
+        );
+    }
+
     #[test]
     fn no_content_responses_are_not_content_type_checked() {
         let core = core();

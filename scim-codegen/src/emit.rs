@@ -103,6 +103,7 @@ fn loc(schema: &Schema, path: Option<String>) -> Location {
         file: schema.file.clone(),
         schema_id: Some(schema.id.clone()),
         attribute_path: path,
+        position: None,
     }
 }
 
@@ -150,6 +151,7 @@ fn plan<'a>(catalog: &'a Catalog, out: &mut Output) -> (Vec<Resource<'a>>, Vec<E
                 file: rt.file.clone(),
                 schema_id: Some(rt.id.clone().unwrap_or_else(|| rt.name.clone())),
                 attribute_path: None,
+                position: None,
             };
             let Some((index, schema)) = find_schema(catalog, &rt.schema) else {
                 out.warnings.push(Warning::at(

@@ -4,10 +4,11 @@
 use std::fmt;
 use std::path::PathBuf;
 
-/// Where in the input something was found: file, schema and attribute path.
+/// Where in the input something was found: file, line and column when known, schema and
+/// attribute path.
 ///
-/// Displayed as `file: schema-id / attribute / sub-attribute`, e.g.
-/// `schemas.json: urn:ietf:params:scim:schemas:core:2.0:User / emails / type`.
+/// Displayed as `file[:line:column]: schema-id / attribute / sub-attribute`, e.g.
+/// `schemas.json:14:9: urn:ietf:params:scim:schemas:core:2.0:User / emails / type`.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Location {
     /// The input file, as it was given (or the name given to an in-memory input).
@@ -16,11 +17,17 @@ pub struct Location {
     pub schema_id: Option<String>,
     /// The attribute path inside the schema, names joined with ` / `, when known.
     pub attribute_path: Option<String>,
+    /// The 1-based line and column of the schema or attribute object in the file, when the
+    /// document states it where it can be found (not in a flat attribute list).
+    pub position: Option<(u32, u32)>,
 }
 
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.file)?;
+        if let Some((line, column)) = self.position {
+            write!(f, ":{line}:{column}")?;
+        }
         if let Some(id) = &self.schema_id {
             write!(f, ": {id}")?;
             if let Some(path) = &self.attribute_path {
@@ -62,6 +69,7 @@ impl Warning {
             file: self.file.clone(),
             schema_id: self.schema_id.clone(),
             attribute_path: self.attribute_path.clone(),
+            position: None,
         }
     }
 }
@@ -69,6 +77,29 @@ impl Warning {
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.location(), self.message)
+    }
+}
+
+impl Error {
+    /// Adds the line and column of the schema or attribute the error is about, found in
+    /// `text`, the document it was read from.
+    pub(crate) fn with_position(mut self, text: &str) -> Self {
+        let location = match &mut self {
+            Self::Invalid { location, .. }
+            | Self::Scim11 { location }
+            | Self::DuplicateAttribute { location, .. }
+            | Self::DuplicateSchema { location, .. } => location,
+            _ => return self,
+        };
+        if let Some(id) = &location.schema_id {
+            let path: Vec<&str> = location
+                .attribute_path
+                .as_deref()
+                .map(|p| p.split(" / ").collect())
+                .unwrap_or_default();
+            location.position = crate::position::locate(text, id, &path);
+        }
+        self
     }
 }
 

@@ -77,6 +77,7 @@ mod emit;
 mod error;
 mod model;
 pub mod naming;
+mod position;
 mod read;
 
 use std::path::{Path, PathBuf};
@@ -113,7 +114,8 @@ impl Source {
         }
     }
 
-    fn parse(&self) -> Result<serde_json::Value, Error> {
+    /// The text and the JSON it holds.
+    fn parse(&self) -> Result<(String, serde_json::Value), Error> {
         let text = match self {
             Self::Path(p) => std::fs::read_to_string(p).map_err(|source| Error::Read {
                 path: p.clone(),
@@ -121,10 +123,11 @@ impl Source {
             })?,
             Self::Json { text, .. } => text.clone(),
         };
-        serde_json::from_str(&text).map_err(|source| Error::Json {
+        let value = serde_json::from_str(&text).map_err(|source| Error::Json {
             file: self.display(),
             source,
-        })
+        })?;
+        Ok((text, value))
     }
 }
 
@@ -240,12 +243,15 @@ impl Config {
     fn read_catalog(&self) -> Result<read::Catalog, Error> {
         let mut catalog = read::Catalog::default();
         for source in &self.inputs {
-            read::read_document(&source.display(), &source.parse()?, &mut catalog)?;
+            let (text, doc) = source.parse()?;
+            read::read_document(&source.display(), &doc, &mut catalog)
+                .map_err(|e| e.with_position(&text))?;
         }
         for source in &self.resource_types {
             let before = catalog.resource_types.len();
             let file = source.display();
-            read::read_document(&file, &source.parse()?, &mut catalog)?;
+            let (text, doc) = source.parse()?;
+            read::read_document(&file, &doc, &mut catalog).map_err(|e| e.with_position(&text))?;
             if catalog.resource_types.len() == before {
                 catalog.warnings.push(Warning {
                     file,
@@ -289,6 +295,7 @@ impl Config {
                 file: files.clone(),
                 schema_id: None,
                 attribute_path: None,
+                position: None,
             },
             expected: format!("names that make valid Rust (internal error, please report: {e})"),
         })?;

@@ -129,6 +129,7 @@ impl Reader<'_> {
             file: self.file.to_owned(),
             schema_id: schema_id.map(str::to_owned),
             attribute_path: path.filter(|p| !p.is_empty()).map(|p| p.join(" / ")),
+            position: None,
         }
     }
 

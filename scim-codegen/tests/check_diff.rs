@@ -214,3 +214,92 @@ fn diff_of_definitions_and_served_output_is_clean() {
     ]);
     assert_eq!((code, out.as_str()), (0, ""), "{err}");
 }
+
+#[test]
+fn diff_of_rfc7643_and_what_scim2_server_serves_is_breaking() {
+    // scim2-server's schemas differ from RFC 7643 by more than spelled-out defaults.
+    let (code, out, err) = run(&[
+        "diff",
+        &corpus("rfc7643/rfc7643-8.7.1-resource-schemas.json"),
+        &corpus("scim2-server/served-GET-Schemas.json"),
+    ]);
+    assert_eq!(code, 1, "{out}{err}");
+    let user = "urn:ietf:params:scim:schemas:core:2.0:User";
+    let group = "urn:ietf:params:scim:schemas:core:2.0:Group";
+    let enterprise = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+    let expected = [
+        format!("breaking: {user} / profileUrl: caseExact false -> true"),
+        format!("breaking: {user} / password: caseExact false -> true"),
+        format!("breaking: {user} / photos / value: caseExact false -> true"),
+        format!("compatible: {user} / addresses / primary: optional attribute added"),
+        format!("breaking: {user} / groups / value: caseExact false -> true"),
+        format!("breaking: {user} / groups / $ref: caseExact false -> true"),
+        format!("breaking: {user} / x509Certificates / value: caseExact false -> true"),
+        format!("breaking: {group} / displayName: required false -> true"),
+        format!("breaking: {group} / members / value: caseExact false -> true"),
+        format!("breaking: {group} / members / $ref: caseExact false -> true"),
+        format!("compatible: {group} / members / display: optional attribute added"),
+        format!("breaking: {enterprise} / manager / value: caseExact false -> true"),
+        format!("breaking: {enterprise} / manager / $ref: caseExact false -> true"),
+    ];
+    assert_eq!(out.lines().collect::<Vec<_>>(), expected, "{err}");
+}
+
+#[test]
+fn an_invalid_schema_document_is_one_line_with_file_and_position_and_exit_2() {
+    // JSON, but not a valid schema: the error points at the attribute's line and column.
+    let bad = payload(
+        "bad-schema.json",
+        "[{\"id\": \"urn:x:Thing\", \"name\": \"Thing\",\n  \"attributes\": [\n    {\"name\": \"a\", \"type\": \"string\", \"multiValued\": \"yes\"}]}]",
+    );
+    let good = corpus("scim2-server/served-GET-Schemas.json");
+    let thing = payload("thing.json", "{\"a\": \"x\"}");
+    for args in [
+        vec!["diff", &bad, &good],
+        vec!["diff", &good, &bad],
+        vec![
+            "check",
+            "--schemas",
+            &bad,
+            "--resource",
+            "Thing",
+            "--context",
+            "default",
+            &thing,
+        ],
+    ] {
+        let (code, out, err) = run(&args);
+        assert_eq!((code, out.as_str()), (2, ""), "{args:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(
+            err.starts_with("error: ")
+                && err.contains(
+                    "bad-schema.json:3:5: urn:x:Thing / a: expected `multiValued` to be true or false"
+                ),
+            "{err}"
+        );
+    }
+
+    // A real one: the SCIM-SDK's deliberately invalid schema (writeOnly and returned always).
+    let sdk = corpus("scim-sdk-captaingoldfish/bad-write-only-and-always.json");
+    let (code, _, err) = run(&["diff", &sdk, &good]);
+    assert_eq!(code, 2, "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("bad-write-only-and-always.json:9:5: urn:gold:params:scim:schemas:custom:2.0:Senseless / senseless: expected a writeOnly attribute not to be `returned: \"always\"`"),
+        "{err}"
+    );
+
+    // A dump that is not JSON, on either side of a diff.
+    let truncated = payload("truncated-dump.json", "{\"Resources\": [\n  {\"id\":");
+    for args in [["diff", &truncated, &good], ["diff", &good, &truncated]] {
+        let (code, _, err) = run(&args);
+        assert_eq!(code, 2, "{err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(
+            err.contains("truncated-dump.json: not valid JSON")
+                && err.contains("at line 2 column 8"),
+            "{err}"
+        );
+    }
+}

@@ -99,7 +99,8 @@ fn a_bad_file_is_one_line_and_exit_code_1() {
     let stderr = text(&out.stderr);
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(
-        stderr.starts_with("error: ") && stderr.contains("bad.json: urn:x / a: expected `type`"),
+        stderr.starts_with("error: ")
+            && stderr.contains("bad.json:1:32: urn:x / a: expected `type`"),
         "{stderr}"
     );
 

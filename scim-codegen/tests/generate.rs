@@ -263,7 +263,10 @@ fn what_cannot_be_generated_is_an_error() {
         .generate()
         .unwrap_err();
     assert!(matches!(e, Error::DuplicateSchema { .. }), "{e}");
-    assert!(e.to_string().starts_with("b.json: urn:x:2.0:A: "), "{e}");
+    assert!(
+        e.to_string().starts_with("b.json:1:1: urn:x:2.0:A: "),
+        "{e}"
+    );
     // The same definition twice (two dumps of one server) is fine.
     assert!(Config::new()
         .input_json("a.json", a.clone())

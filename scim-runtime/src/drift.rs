@@ -132,13 +132,27 @@ impl fmt::Display for DriftReport {
 /// Compares the schemas `T` was built from (its core schema and extensions) with the schemas a
 /// server serves: schemas the server adds are not reported, as the client does not use them.
 pub fn against<T: Resource>(served: &[Schema]) -> DriftReport {
-    let used = T::schemas();
+    against_schemas(&T::schemas(), served)
+}
+
+/// Compares the schemas a client uses (such as `User::schemas()` and `Group::schemas()`
+/// together) with the schemas a server serves, as [`against`] does: only the schemas in `used`
+/// are compared, and one the server lacks is reported removed.
+pub fn against_schemas(used: &[Schema], served: &[Schema]) -> DriftReport {
+    let mut old: Vec<&Schema> = Vec::with_capacity(used.len());
+    for u in used {
+        // A schema shared by two types (an extension used twice) is compared once.
+        if !old.iter().any(|o| o.id.eq_ignore_ascii_case(&u.id)) {
+            old.push(u);
+        }
+    }
+    let old: Vec<Schema> = old.into_iter().cloned().collect();
     let relevant: Vec<Schema> = served
         .iter()
-        .filter(|s| used.iter().any(|u| u.id.eq_ignore_ascii_case(&s.id)))
+        .filter(|s| old.iter().any(|u| u.id.eq_ignore_ascii_case(&s.id)))
         .cloned()
         .collect();
-    compare(&used, &relevant)
+    compare(&old, &relevant)
 }
 
 /// Compares two schema sets, matching schemas by URN and attributes by name, both

@@ -225,3 +225,48 @@ proptest! {
         prop_assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
 }
+
+/// Filters (RFC 7644 §3.4.2.2) match a dynamic resource exactly when they match the typed one
+/// read from the same payload: names in any case, `caseExact`, sub-attributes of multi-valued
+/// values, the enterprise extension by its URN, instants and `pr`.
+#[test]
+fn filters_match_alike() {
+    use scim_runtime::filter::{parse_filter, FilterExt};
+    let dir = format!("{}/tests/fixtures/rfc7643", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(format!("{dir}/8.3-enterprise-user.json")).unwrap();
+    let input: Value = serde_json::from_str(&text).unwrap();
+    let typed: User = scim_runtime::payload::from_value(input.clone()).unwrap();
+    let dynamic = user_type().from_value(input).unwrap();
+    let filters = [
+        (r#"userName eq "BJENSEN@EXAMPLE.COM""#, true),
+        (r#"USERNAME sw "bj""#, true),
+        (r#"id eq "2819C223-7F76-453A-919D-413861904646""#, false),
+        (r#"emails[type eq "work" and value co "example.com"]"#, true),
+        (r#"emails.type eq "home""#, true),
+        (r#"name.familyName eq "jensen""#, true),
+        (r#"meta.lastModified ge "2011-05-13T04:42:34Z""#, true),
+        (r#"meta.created gt "2011-01-01T00:00:00+01:00""#, false),
+        ("title pr", true),
+        ("nickName pr and not (x509Certificates pr)", false),
+        (
+            r#"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber eq "701984""#,
+            true,
+        ),
+        (
+            r#"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.displayName eq "John Smith""#,
+            true,
+        ),
+        (
+            r#"addresses[type eq "work" and postalCode eq "91608"]"#,
+            true,
+        ),
+        (r#"phoneNumbers.value ew "5555""#, true),
+        (r#"groups.display eq "nobody""#, false),
+        (r#"groups.display eq "tour guides""#, true),
+    ];
+    for (text, expected) in filters {
+        let filter = parse_filter(text).unwrap();
+        assert_eq!(filter.matches(&typed), expected, "typed: {text}");
+        assert_eq!(filter.matches(&dynamic), expected, "dynamic: {text}");
+    }
+}

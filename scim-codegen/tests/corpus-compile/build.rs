@@ -78,6 +78,11 @@ fn main() {
         )
         .unwrap();
     }
+    // The dynamic-equals-generated test needs the AllTypes output, so only with the corpus.
+    println!("cargo:rustc-check-cfg=cfg(scim_corpus_all_types)");
+    if modules.contains("pub mod group_scim_sdk_captaingoldfish_all_types ") {
+        println!("cargo:rustc-cfg=scim_corpus_all_types");
+    }
     std::fs::write(out_dir.join("modules.rs"), modules).unwrap();
     std::fs::write(out_dir.join("outcomes.rs"), outcomes).unwrap();
 }

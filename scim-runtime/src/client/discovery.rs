@@ -1,7 +1,11 @@
 //! What a client learns from the discovery endpoints (RFC 7644 §4): `/ServiceProviderConfig`,
 //! `/Schemas` and `/ResourceTypes`.
 
+use super::error::DiscoveryError;
+use crate::drift::{self, DriftReport};
+use crate::dynamic::DynamicType;
 use crate::schema::{ResourceType, Schema, ServiceProviderConfig};
+use crate::Resource;
 
 /// The discovery documents a client has fetched (or was given), and what they decide.
 ///
@@ -49,5 +53,58 @@ impl Discovery {
         self.service_provider_config
             .as_ref()
             .is_some_and(ServiceProviderConfig::etag_supported)
+    }
+
+    /// The resource type of this name as a [`DynamicType`], built from the discovered
+    /// ResourceType (its endpoint, core schema and extensions) and `/Schemas`: what the
+    /// client's dynamic operations read and check resources against.
+    ///
+    /// # Errors
+    ///
+    /// [`DiscoveryError::NotDiscovered`] when no resource type is known,
+    /// [`DiscoveryError::UnknownResourceType`] when none has this name, and
+    /// [`DiscoveryError::InvalidSchema`] when its schemas are missing or unusable.
+    pub fn dynamic_type(&self, name: &str) -> Result<DynamicType, DiscoveryError> {
+        if self.resource_types.is_empty() {
+            return Err(DiscoveryError::NotDiscovered("resource types"));
+        }
+        let resource_type =
+            self.resource_type(name)
+                .ok_or_else(|| DiscoveryError::UnknownResourceType {
+                    name: name.to_owned(),
+                    known: self
+                        .resource_types
+                        .iter()
+                        .filter_map(|rt| rt.name.clone())
+                        .collect(),
+                })?;
+        Ok(DynamicType::from_resource_type(
+            resource_type,
+            &self.schemas,
+        )?)
+    }
+
+    /// How the discovered `/Schemas` drifted from the schemas `R` was generated from (its core
+    /// schema and extensions), with severities ([`drift::against`]).
+    ///
+    /// # Errors
+    ///
+    /// [`DiscoveryError::NotDiscovered`] when no schema is known.
+    pub fn drift<R: Resource>(&self) -> Result<DriftReport, DiscoveryError> {
+        self.drift_for(&R::schemas())
+    }
+
+    /// How the discovered `/Schemas` drifted from `used`, the schemas of every type the client
+    /// works with, such as `User::schemas()` and `Group::schemas()` together
+    /// ([`drift::against_schemas`]).
+    ///
+    /// # Errors
+    ///
+    /// [`DiscoveryError::NotDiscovered`] when no schema is known.
+    pub fn drift_for(&self, used: &[Schema]) -> Result<DriftReport, DiscoveryError> {
+        if self.schemas.is_empty() {
+            return Err(DiscoveryError::NotDiscovered("schemas"));
+        }
+        Ok(drift::against_schemas(used, &self.schemas))
     }
 }

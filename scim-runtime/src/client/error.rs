@@ -274,3 +274,28 @@ pub enum BuildError {
     #[error("the credentials cannot be sent in an Authorization header")]
     InvalidCredentials,
 }
+
+/// Why the client cannot answer from what it discovered: a dynamic type by name
+/// ([`Discovery::dynamic_type`](super::Discovery::dynamic_type)) or a drift report
+/// ([`Discovery::drift`](super::Discovery::drift)).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum DiscoveryError {
+    /// Nothing of this kind was discovered: `discover()` was not called, or did not get that
+    /// far.
+    #[error("the client knows no {0}: call discover() first")]
+    NotDiscovered(&'static str),
+    /// No discovered ResourceType has this name (RFC 7643 §6 `name`, compared
+    /// case-insensitively).
+    #[error("the service provider has no resource type `{name}` (it has: {})", known.join(", "))]
+    UnknownResourceType {
+        /// The name asked for.
+        name: String,
+        /// The names of the discovered resource types.
+        known: Vec<String>,
+    },
+    /// The discovered ResourceType names a schema that `/Schemas` did not serve, or a schema
+    /// cannot describe resources.
+    #[error(transparent)]
+    InvalidSchema(#[from] crate::dynamic::DynamicTypeError),
+}

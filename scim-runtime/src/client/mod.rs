@@ -30,6 +30,55 @@
 //! # Ok(()) }
 //! ```
 //!
+//! # Resources known at run time, and schema drift
+//!
+//! After [`discover`](Client::discover), [`Client::dynamic`] gives the resource type of a name
+//! as a [`DynamicType`], built from the discovered ResourceType and Schemas; an unknown name,
+//! or no discovery yet, is a [`DiscoveryError`]. `create`, `replace`, `patch`, `delete` and
+//! `refresh` take a [`DynamicResource`] as they take a typed resource ([`ClientResource`]);
+//! [`get_dynamic`](Client::get_dynamic), [`list_dynamic`](Client::list_dynamic) (with filter,
+//! sorting, paging and `stream()`) and [`search_dynamic`](Client::search_dynamic) take the
+//! type. Responses are checked in their response context against the run-time schemas, as
+//! typed ones are against theirs, with the same [`Error`]s.
+//!
+//! [`Client::drift`] and [`Client::drift_for`] compare the schemas typed resources were
+//! generated from with the discovered `/Schemas` ([`crate::drift`]): every added, removed or
+//! changed attribute, with its severity for this client.
+//!
+//! ```no_run
+//! # #[cfg(feature = "client-reqwest")]
+//! # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
+//! use scim_runtime::client::{Client, ReqwestTransport};
+//! use scim_runtime::filter::Filter;
+//! use scim_runtime::message::{PatchOp, PatchOperationKind};
+//! use scim_runtime::{Group, Resource, User};
+//!
+//! let mut client = Client::new("https://example.com/scim/v2", ReqwestTransport::new()?)?;
+//! client.discover().await?;
+//! let users = client.dynamic("User")?;
+//! let new = users.from_value(serde_json::json!({
+//!     "userName": "bjensen",
+//!     "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User": {"employeeNumber": "701984"}
+//! }))?;
+//! let created = client.create(&new).send().await?;
+//! let page = client
+//!     .list_dynamic(&users)
+//!     .filter(Filter::attr("userName")?.eq("bjensen"))
+//!     .send()
+//!     .await?;
+//! assert_eq!(page.resources[0].id(), created.id());
+//! let patch = PatchOp::new(vec![]).with(PatchOperationKind::Replace, Some("nickName"), Some("Babs".into()));
+//! client.patch(&created, &patch).send().await?;
+//! client.delete(&created).send().await?;
+//!
+//! let used: Vec<_> = User::schemas().into_iter().chain(Group::schemas()).collect();
+//! let report = client.drift_for(&used)?;
+//! if report.is_breaking() {
+//!     eprint!("{report}"); // e.g. "breaking: urn:...:Group / displayName: required false -> true"
+//! }
+//! # Ok(()) }
+//! ```
+//!
 //! # Layers
 //!
 //! - [`Core`] is the sans-IO client: each operation becomes an [`Operation`], which
@@ -55,6 +104,7 @@ mod discovery;
 mod error;
 mod paging;
 mod request;
+mod resource;
 mod response;
 mod transport;
 
@@ -66,10 +116,12 @@ use http::{HeaderMap, HeaderName, HeaderValue, Method};
 pub use auth::{Auth, Secret};
 pub use discovery::Discovery;
 pub use error::{
-    BuildError, Error, Exchange, RequestError, TransportError, TransportErrorKind, BODY_EXCERPT_LEN,
+    BuildError, DiscoveryError, Error, Exchange, RequestError, TransportError, TransportErrorKind,
+    BODY_EXCERPT_LEN,
 };
 pub use paging::Pager;
 pub use request::{Checks, Core, Operation, OperationKind, Prepared, QueryMethod, SCIM_JSON};
+pub use resource::ClientResource;
 pub use response::{is_scim_content_type, ListItem, Outcome, Reader};
 pub use transport::{BlockingTransport, Transport};
 
@@ -80,7 +132,10 @@ pub use transport::ReqwestTransport;
 #[cfg(feature = "client-tower")]
 pub use transport::TowerTransport;
 
+use crate::drift::DriftReport;
+use crate::dynamic::{DynamicResource, DynamicType};
 use crate::message::{BulkRequest, BulkResponse, ListResponse, PatchOp, SearchRequest, SortOrder};
+use crate::schema::Schema;
 use crate::Resource;
 
 /// Configures a [`Client`] or a [`BlockingClient`].
@@ -172,12 +227,12 @@ pub struct BlockingClient<T> {
 /// One operation to shape and send; see [`Client`] and [`BlockingClient`].
 #[derive(Debug)]
 #[must_use = "a call does nothing until it is sent"]
-pub struct Call<'a, C, O> {
+pub struct Call<'a, C, O: Outcome> {
     client: &'a C,
     operation: Operation<O>,
 }
 
-impl<C, O> Call<'_, C, O> {
+impl<C, O: Outcome> Call<'_, C, O> {
     /// Asks for these attributes in the response (RFC 7644 §3.9).
     pub fn attributes<I, S>(mut self, names: I) -> Self
     where
@@ -232,16 +287,23 @@ impl<C, O> Call<'_, C, O> {
 /// (async) or `iter()` (blocking).
 #[derive(Debug)]
 #[must_use = "a query does nothing until it is sent"]
-pub struct Query<'a, C, T> {
+pub struct Query<'a, C, T>
+where
+    ListResponse<T>: Outcome,
+{
     client: &'a C,
     path: String,
+    shape: <ListResponse<T> as Outcome>::Shape,
     method: QueryMethod,
     request: SearchRequest,
     checks: Option<Checks>,
     item: PhantomData<fn() -> T>,
 }
 
-impl<C, T> Query<'_, C, T> {
+impl<C, T> Query<'_, C, T>
+where
+    ListResponse<T>: Outcome,
+{
     /// Only the results matching `filter` (RFC 7644 §3.4.2.2): a [`Filter`] built or parsed,
     /// or filter text.
     ///
@@ -307,9 +369,12 @@ impl<C, T> Query<'_, C, T> {
     }
 }
 
-impl<C, T: ListItem> Query<'_, C, T> {
+impl<C, T> Query<'_, C, T>
+where
+    ListResponse<T>: Outcome,
+{
     fn page_operation(&self, core: &Core) -> Operation<ListResponse<T>> {
-        let op = core.query_at(&self.path, self.method, &self.request);
+        let op = core.query_shaped(&self.path, self.shape.clone(), self.method, &self.request);
         match self.checks {
             Some(c) => op.checks(c),
             None => op,
@@ -317,7 +382,12 @@ impl<C, T: ListItem> Query<'_, C, T> {
     }
 
     fn pager(&self) -> Pager<T> {
-        Pager::new(self.path.clone(), self.method, self.request.clone())
+        Pager::shaped(
+            self.path.clone(),
+            self.shape.clone(),
+            self.method,
+            self.request.clone(),
+        )
     }
 }
 
@@ -357,17 +427,63 @@ macro_rules! operations {
                 &self.transport
             }
 
-            fn call<O>(&self, operation: Operation<O>) -> Call<'_, Self, O> {
+            /// The discovered resource type of this name (case-insensitive) as a
+            /// [`DynamicType`], for [`get_dynamic`](Self::get_dynamic) and
+            /// [`list_dynamic`](Self::list_dynamic), and to read resources with
+            /// [`DynamicType::from_value`].
+            ///
+            /// # Errors
+            ///
+            /// [`DiscoveryError::NotDiscovered`] before `discover()`,
+            /// [`DiscoveryError::UnknownResourceType`] for a name the server does not serve.
+            pub fn dynamic(&self, name: &str) -> Result<DynamicType, DiscoveryError> {
+                self.core.discovery().dynamic_type(name)
+            }
+
+            /// How the server's discovered `/Schemas` drifted from the schemas `R` was
+            /// generated from, with severities ([`Discovery::drift`]).
+            ///
+            /// # Errors
+            ///
+            /// [`DiscoveryError::NotDiscovered`] before `discover()`.
+            pub fn drift<R: Resource>(&self) -> Result<DriftReport, DiscoveryError> {
+                self.core.discovery().drift::<R>()
+            }
+
+            /// How the server's discovered `/Schemas` drifted from the schemas of every type
+            /// the client uses ([`Discovery::drift_for`]).
+            ///
+            /// # Errors
+            ///
+            /// [`DiscoveryError::NotDiscovered`] before `discover()`.
+            pub fn drift_for(&self, used: &[Schema]) -> Result<DriftReport, DiscoveryError> {
+                self.core.discovery().drift_for(used)
+            }
+
+            fn call<O: Outcome>(&self, operation: Operation<O>) -> Call<'_, Self, O> {
                 Call {
                     client: self,
                     operation,
                 }
             }
 
-            fn query<R>(&self, path: &str, method: QueryMethod) -> Query<'_, Self, R> {
+            fn query<R: ListItem>(&self, path: &str, method: QueryMethod) -> Query<'_, Self, R> {
+                self.query_shaped(path, (), method)
+            }
+
+            fn query_shaped<R>(
+                &self,
+                path: &str,
+                shape: <ListResponse<R> as Outcome>::Shape,
+                method: QueryMethod,
+            ) -> Query<'_, Self, R>
+            where
+                ListResponse<R>: Outcome,
+            {
                 Query {
                     client: self,
                     path: path.to_owned(),
+                    shape,
                     method,
                     request: SearchRequest::default(),
                     checks: None,
@@ -375,8 +491,9 @@ macro_rules! operations {
                 }
             }
 
-            /// Creates a resource: `POST endpoint`, expecting `201 Created` (RFC 7644 §3.3).
-            pub fn create<R: Resource>(&self, resource: &R) -> Call<'_, Self, R> {
+            /// Creates a resource, typed or dynamic: `POST endpoint`, expecting `201 Created`
+            /// (RFC 7644 §3.3).
+            pub fn create<R: ClientResource>(&self, resource: &R) -> Call<'_, Self, R> {
                 self.call(self.core.create(resource))
             }
 
@@ -385,9 +502,20 @@ macro_rules! operations {
                 self.call(self.core.get::<R>(id))
             }
 
+            /// Retrieves a resource of the dynamic type `ty` (from
+            /// [`dynamic`](Self::dynamic)) by id: `GET endpoint/id` (RFC 7644 §3.4.1),
+            /// checked against `ty`'s schemas.
+            pub fn get_dynamic(
+                &self,
+                ty: &DynamicType,
+                id: &str,
+            ) -> Call<'_, Self, DynamicResource> {
+                self.call(self.core.get_dynamic(ty, id))
+            }
+
             /// Retrieves `resource` again; with ETag support a `304 Not Modified` gives it back
             /// unchanged (RFC 7644 §3.14).
-            pub fn refresh<R: Resource + Clone>(&self, resource: &R) -> Call<'_, Self, R> {
+            pub fn refresh<R: ClientResource + Clone>(&self, resource: &R) -> Call<'_, Self, R> {
                 self.call(self.core.refresh(resource))
             }
 
@@ -407,22 +535,35 @@ macro_rules! operations {
                 self.query(self.core.endpoint::<R>(), QueryMethod::Search)
             }
 
+            /// Lists resources of the dynamic type `ty` as [`list`](Self::list) does, each
+            /// result checked against `ty`'s schemas.
+            pub fn list_dynamic(&self, ty: &DynamicType) -> Query<'_, Self, DynamicResource> {
+                self.query_shaped(&ty.endpoint, ty.clone(), QueryMethod::Get)
+            }
+
+            /// Searches resources of the dynamic type `ty`: `POST endpoint/.search`
+            /// (RFC 7644 §3.4.3).
+            pub fn search_dynamic(&self, ty: &DynamicType) -> Query<'_, Self, DynamicResource> {
+                self.query_shaped(&ty.endpoint, ty.clone(), QueryMethod::Search)
+            }
+
             /// Searches every resource type: `POST /.search` (RFC 7644 §3.4.3). Results are
             /// `T`: [`serde_json::Value`], or an enum of the types expected ([`ListItem`]).
             pub fn search_all<R: ListItem>(&self) -> Query<'_, Self, R> {
                 self.query("", QueryMethod::Search)
             }
 
-            /// Replaces a resource: `PUT endpoint/id` (RFC 7644 §3.5.1), with `If-Match` when
-            /// the server supports ETags and the resource has `meta.version`.
-            pub fn replace<R: Resource>(&self, resource: &R) -> Call<'_, Self, R> {
+            /// Replaces a resource, typed or dynamic: `PUT endpoint/id` (RFC 7644 §3.5.1),
+            /// with `If-Match` when the server supports ETags and the resource has
+            /// `meta.version`.
+            pub fn replace<R: ClientResource>(&self, resource: &R) -> Call<'_, Self, R> {
                 self.call(self.core.replace(resource))
             }
 
-            /// Modifies a resource: `PATCH endpoint/id` (RFC 7644 §3.5.2), with `If-Match` as
-            /// [`replace`](Self::replace). `None` when the server answers `204 No Content`;
-            /// ask for `attributes` to get the resource.
-            pub fn patch<R: Resource>(
+            /// Modifies a resource, typed or dynamic: `PATCH endpoint/id` (RFC 7644 §3.5.2),
+            /// with `If-Match` as [`replace`](Self::replace). `None` when the server answers
+            /// `204 No Content`; ask for `attributes` to get the resource.
+            pub fn patch<R: ClientResource>(
                 &self,
                 resource: &R,
                 patch: &PatchOp<R>,
@@ -439,15 +580,30 @@ macro_rules! operations {
                 self.call(self.core.patch(id, patch))
             }
 
-            /// Deletes a resource: `DELETE endpoint/id` (RFC 7644 §3.6), with `If-Match` as
-            /// [`replace`](Self::replace).
-            pub fn delete<R: Resource>(&self, resource: &R) -> Call<'_, Self, ()> {
+            /// Modifies the resource of the dynamic type `ty` with this id (RFC 7644 §3.5.2).
+            pub fn patch_dynamic_id(
+                &self,
+                ty: &DynamicType,
+                id: &str,
+                patch: &PatchOp<DynamicResource>,
+            ) -> Call<'_, Self, Option<DynamicResource>> {
+                self.call(self.core.patch_dynamic(ty, id, patch))
+            }
+
+            /// Deletes a resource, typed or dynamic: `DELETE endpoint/id` (RFC 7644 §3.6),
+            /// with `If-Match` as [`replace`](Self::replace).
+            pub fn delete<R: ClientResource>(&self, resource: &R) -> Call<'_, Self, ()> {
                 self.call(self.core.delete_resource(resource))
             }
 
             /// Deletes the resource with this id: `DELETE endpoint/id` (RFC 7644 §3.6).
             pub fn delete_id<R: Resource>(&self, id: &str) -> Call<'_, Self, ()> {
                 self.call(self.core.delete::<R>(id))
+            }
+
+            /// Deletes the resource of the dynamic type `ty` with this id (RFC 7644 §3.6).
+            pub fn delete_dynamic_id(&self, ty: &DynamicType, id: &str) -> Call<'_, Self, ()> {
+                self.call(self.core.delete_dynamic(ty, id))
             }
 
             /// Sends a bulk request: `POST /Bulk` (RFC 7644 §3.7), refused before sending when
@@ -622,11 +778,14 @@ impl<T: BlockingTransport, O: Outcome> Call<'_, BlockingClient<T>, O> {
 }
 
 /// Sends the next page of a pager and takes it in.
-async fn next_page<T: Transport, R: ListItem>(
+async fn next_page<T: Transport, R>(
     client: &Client<T>,
     pager: &mut Pager<R>,
     checks: Option<Checks>,
-) -> Result<bool, Error> {
+) -> Result<bool, Error>
+where
+    ListResponse<R>: Outcome,
+{
     let Some(op) = pager.next_operation(&client.core) else {
         return Ok(false);
     };
@@ -644,7 +803,10 @@ async fn next_page<T: Transport, R: ListItem>(
     Ok(true)
 }
 
-impl<'a, T: Transport, R: ListItem + 'a> Query<'a, Client<T>, R> {
+impl<'a, T: Transport, R: 'a> Query<'a, Client<T>, R>
+where
+    ListResponse<R>: Outcome,
+{
     /// Fetches one page.
     ///
     /// # Errors
@@ -677,7 +839,10 @@ impl<'a, T: Transport, R: ListItem + 'a> Query<'a, Client<T>, R> {
     }
 }
 
-impl<'a, T: BlockingTransport, R: ListItem + 'a> Query<'a, BlockingClient<T>, R> {
+impl<'a, T: BlockingTransport, R: 'a> Query<'a, BlockingClient<T>, R>
+where
+    ListResponse<R>: Outcome,
+{
     /// Fetches one page.
     ///
     /// # Errors
@@ -827,6 +992,134 @@ mod tests {
         assert!(OperationKind::Patch.expected_statuses().contains(&204));
         assert!(!OperationKind::Delete.expected_statuses().contains(&200));
         assert!(!OperationKind::Bulk.expected_statuses().contains(&412));
+    }
+
+    fn discovered() -> Core {
+        let mut core = core();
+        let d = core.discovery_mut();
+        d.schemas = User::schemas();
+        d.resource_types = vec![crate::User::resource_type()];
+        core
+    }
+
+    fn scim_response(status: u16, etag: Option<&str>, body: &str) -> http::Response<Vec<u8>> {
+        let mut r = http::Response::builder()
+            .status(status)
+            .header("content-type", SCIM_JSON);
+        if let Some(etag) = etag {
+            r = r.header("etag", etag);
+        }
+        r.body(body.as_bytes().to_vec()).unwrap()
+    }
+
+    #[test]
+    fn dynamic_types_come_from_discovery() {
+        assert_eq!(
+            core().discovery().dynamic_type("User").unwrap_err(),
+            DiscoveryError::NotDiscovered("resource types")
+        );
+        assert_eq!(
+            core().discovery().drift::<User>().unwrap_err(),
+            DiscoveryError::NotDiscovered("schemas")
+        );
+        let core = discovered();
+        let err = core.discovery().dynamic_type("Group").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "the service provider has no resource type `Group` (it has: User)"
+        );
+        let mut missing = core.clone();
+        missing.discovery_mut().schemas.truncate(1);
+        assert!(matches!(
+            missing.discovery().dynamic_type("user").unwrap_err(),
+            DiscoveryError::InvalidSchema(_)
+        ));
+        assert!(core.discovery().drift::<User>().unwrap().is_empty());
+    }
+
+    #[test]
+    fn dynamic_resources_are_read_checked_and_versioned_as_typed_ones() {
+        let core = discovered();
+        let ty = core.discovery().dynamic_type("User").unwrap();
+        let p = core.prepare(core.get_dynamic(&ty, "a/b")).unwrap();
+        assert_eq!(p.request.uri(), "https://example.com/scim/v2/Users/a%2Fb");
+        let user = p
+            .reader
+            .read(scim_response(
+                200,
+                Some("W/\"7\""),
+                r#"{"schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"], "id": "a/b", "userName": "b"}"#,
+            ))
+            .unwrap();
+        assert_eq!(user.meta_version(), Some("W/\"7\""), "from the ETag header");
+
+        // With ETags supported, a replace sends If-Match from meta.version.
+        let mut etags = core.clone();
+        etags.discovery_mut().service_provider_config =
+            Some(crate::schema::ServiceProviderConfig {
+                etag: Some(crate::schema::Supported {
+                    supported: Some(true),
+                    ..Default::default()
+                }),
+                ..Default::default()
+            });
+        let p = etags.prepare(etags.replace(&user)).unwrap();
+        assert_eq!(p.request.method(), Method::PUT);
+        assert_eq!(p.request.headers()["if-match"], "W/\"7\"");
+        let body: serde_json::Value = serde_json::from_slice(p.request.body()).unwrap();
+        assert_eq!(body["userName"], "b");
+        assert!(
+            body.get("id").is_none(),
+            "readOnly, left out of a replacement request"
+        );
+        // 304 gives back the cached resource.
+        let p = etags.prepare(etags.refresh(&user)).unwrap();
+        assert_eq!(p.request.headers()["if-none-match"], "W/\"7\"");
+        let same = p.reader.read(scim_response(304, None, "")).unwrap();
+        assert_eq!(same, user);
+
+        // PATCH: 204 is None.
+        let patch = PatchOp::new(Vec::new());
+        let p = core.prepare(core.patch_resource(&user, &patch)).unwrap();
+        assert_eq!(p.reader.read(scim_response(204, None, "")).unwrap(), None);
+
+        // A list whose second result breaks the response context: the path names it.
+        let p = core
+            .prepare(core.query_dynamic(&ty, QueryMethod::Get, &SearchRequest::default()))
+            .unwrap();
+        let err = p
+            .reader
+            .read(scim_response(
+                200,
+                None,
+                r#"{"schemas": ["urn:ietf:params:scim:api:messages:2.0:ListResponse"], "totalResults": 2,
+                    "Resources": [{"id": "1", "userName": "a"}, {"id": "2", "userName": "b", "password": "x"}]}"#,
+            ))
+            .unwrap_err();
+        match err {
+            Error::InvalidResponse {
+                source: crate::payload::PayloadError::Violations(v),
+                ..
+            } => assert_eq!(v.0[0].path, "Resources[1].password"),
+            other => panic!("{other:?}"),
+        }
+        // A value of the wrong JSON type: the path names the result too.
+        let p = core
+            .prepare(core.query_dynamic(&ty, QueryMethod::Search, &SearchRequest::default()))
+            .unwrap();
+        assert_eq!(p.request.uri(), "https://example.com/scim/v2/Users/.search");
+        let err = p
+            .reader
+            .read(scim_response(
+                200,
+                None,
+                r#"{"totalResults": 1, "Resources": [{"id": "1", "emails": "a@example.com"}]}"#,
+            ))
+            .unwrap_err();
+        assert!(
+            matches!(&err, Error::InvalidResponse { source: crate::payload::PayloadError::Invalid { path, .. }, .. } if path == "Resources[0].emails"),
+            "{err:?}"
+        );
     }
 
     #[test]

@@ -5,7 +5,8 @@ use std::collections::VecDeque;
 
 use super::error::{Error, Exchange};
 use super::request::{Core, Operation, QueryMethod};
-use super::response::ListItem;
+use super::response::{ListItem, Outcome};
+use crate::dynamic::{DynamicResource, DynamicType};
 use crate::message::{ListResponse, SearchRequest};
 
 /// The state of a paginated query.
@@ -22,9 +23,15 @@ use crate::message::{ListResponse, SearchRequest};
 ///   empty;
 /// - a page whose `startIndex` is not the one asked for is an [`Error::Paging`], never a silent
 ///   loop over the same page.
+///
+/// Results are typed resources ([`Pager::new`]) or dynamic ones ([`Pager::dynamic`]).
 #[derive(Debug, Clone)]
-pub struct Pager<T> {
+pub struct Pager<T>
+where
+    ListResponse<T>: Outcome,
+{
     path: String,
+    shape: <ListResponse<T> as Outcome>::Shape,
     method: QueryMethod,
     query: SearchRequest,
     next_index: u64,
@@ -37,9 +44,33 @@ pub struct Pager<T> {
 impl<T: ListItem> Pager<T> {
     /// A pager over the results of `query` at `path`.
     pub fn new(path: String, method: QueryMethod, query: SearchRequest) -> Self {
+        Self::shaped(path, (), method, query)
+    }
+}
+
+impl Pager<DynamicResource> {
+    /// A pager over the results of `query` at the endpoint of the dynamic type `ty`, each
+    /// read and checked against `ty`'s schemas.
+    pub fn dynamic(ty: &DynamicType, method: QueryMethod, query: SearchRequest) -> Self {
+        Self::shaped(ty.endpoint.clone(), ty.clone(), method, query)
+    }
+}
+
+impl<T> Pager<T>
+where
+    ListResponse<T>: Outcome,
+{
+    /// A pager whose pages are read as `shape` describes.
+    pub(crate) fn shaped(
+        path: String,
+        shape: <ListResponse<T> as Outcome>::Shape,
+        method: QueryMethod,
+        query: SearchRequest,
+    ) -> Self {
         let next_index = query.start_index.unwrap_or(1).max(1);
         Self {
             path,
+            shape,
             method,
             query,
             next_index,
@@ -72,7 +103,7 @@ impl<T: ListItem> Pager<T> {
         }
         let mut query = self.query.clone();
         query.start_index = Some(self.next_index);
-        Some(core.query_at(&self.path, self.method, &query))
+        Some(core.query_shaped(&self.path, self.shape.clone(), self.method, &query))
     }
 
     /// Takes in a page; its results are then given by [`Pager::pop`].

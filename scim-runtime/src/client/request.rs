@@ -6,8 +6,10 @@ use http::{HeaderMap, HeaderValue, Method};
 
 use super::discovery::Discovery;
 use super::error::{BuildError, Error, Exchange, RequestError};
+use super::resource::ClientResource;
 use super::response::{ListItem, Outcome, Reader};
 use super::Auth;
+use crate::dynamic::{DynamicResource, DynamicType};
 use crate::message::{BulkRequest, BulkResponse, ListResponse, PatchOp, SearchRequest, SortOrder};
 use crate::payload::PayloadError;
 use crate::schema::{ResourceType, Schema, ServiceProviderConfig};
@@ -131,8 +133,9 @@ enum Conditional {
 /// turned into an HTTP request by [`Core::prepare`].
 #[derive(Debug)]
 #[must_use = "an operation does nothing until it is prepared and sent"]
-pub struct Operation<O> {
+pub struct Operation<O: Outcome> {
     kind: OperationKind,
+    shape: O::Shape,
     method: Method,
     path: Result<String, RequestError>,
     query: Vec<(&'static str, String)>,
@@ -147,10 +150,23 @@ pub struct Operation<O> {
     cached: Option<O>,
 }
 
-impl<O> Operation<O> {
+impl<O: Outcome<Shape = ()>> Operation<O> {
     fn new(kind: OperationKind, method: Method, path: Result<String, RequestError>) -> Self {
+        Self::shaped(kind, (), method, path)
+    }
+}
+
+impl<O: Outcome> Operation<O> {
+    /// An operation whose response is read as `shape` describes.
+    fn shaped(
+        kind: OperationKind,
+        shape: O::Shape,
+        method: Method,
+        path: Result<String, RequestError>,
+    ) -> Self {
         Self {
             kind,
+            shape,
             method,
             path,
             query: Vec::new(),
@@ -247,7 +263,7 @@ impl<O> Operation<O> {
 
 /// A request ready for a transport, and the [`Reader`] for its response.
 #[derive(Debug)]
-pub struct Prepared<O> {
+pub struct Prepared<O: Outcome> {
     /// The HTTP request.
     pub request: http::Request<Vec<u8>>,
     /// Reads the response.
@@ -404,19 +420,18 @@ impl Core {
             .unwrap_or(R::RESOURCE_TYPE.endpoint)
     }
 
-    /// Creates a resource: `POST endpoint` (RFC 7644 §3.3). The body is the resource in the
-    /// creation-request context, without `readOnly` attributes.
-    pub fn create<R: Resource>(&self, resource: &R) -> Operation<R> {
-        let mut op = Operation::new(
+    /// Creates a resource, typed or dynamic: `POST endpoint` (RFC 7644 §3.3). The body is the
+    /// resource in the creation-request context, without `readOnly` attributes.
+    pub fn create<R: ClientResource>(&self, resource: &R) -> Operation<R> {
+        let mut op = Operation::shaped(
             OperationKind::Create,
+            resource.shape(),
             Method::POST,
-            Ok(self.endpoint::<R>().to_owned()),
+            Ok(resource.endpoint(&self.discovery).to_owned()),
         )
-        .with_body(to_body(
-            &resource.in_context(Context::CreationRequest, None),
-        ));
+        .with_body(resource.body_in(Context::CreationRequest));
         op.problem = resource
-            .validate(Context::CreationRequest)
+            .check_in(Context::CreationRequest)
             .err()
             .map(PayloadError::Violations);
         op
@@ -431,16 +446,28 @@ impl Core {
         )
     }
 
+    /// Retrieves a resource of the dynamic type `ty`: `GET endpoint/id` (RFC 7644 §3.4.1),
+    /// read and checked against `ty`'s schemas.
+    pub fn get_dynamic(&self, ty: &DynamicType, id: &str) -> Operation<DynamicResource> {
+        Operation::shaped(
+            OperationKind::Query,
+            ty.clone(),
+            Method::GET,
+            resource_path(&ty.endpoint, Some(id)),
+        )
+    }
+
     /// Retrieves a resource again, conditionally: with `If-None-Match: meta.version` when the
     /// server supports ETags, so that `304 Not Modified` answers with `resource` itself
     /// (RFC 7644 §3.14).
-    pub fn refresh<R: Resource + Clone>(&self, resource: &R) -> Operation<R> {
-        let mut op = Operation::new(
+    pub fn refresh<R: ClientResource + Clone>(&self, resource: &R) -> Operation<R> {
+        let mut op = Operation::shaped(
             OperationKind::Query,
+            resource.shape(),
             Method::GET,
-            resource_path(self.endpoint::<R>(), resource.id()),
+            resource_path(resource.endpoint(&self.discovery), resource.resource_id()),
         );
-        op.version = resource.meta().and_then(|m| m.version.clone());
+        op.version = resource.version().map(str::to_owned);
         op.conditional = Conditional::IfNoneMatch;
         op.cached = Some(resource.clone());
         op
@@ -469,10 +496,40 @@ impl Core {
         method: QueryMethod,
         query: &SearchRequest,
     ) -> Operation<ListResponse<T>> {
+        self.query_shaped(path, (), method, query)
+    }
+
+    /// Queries the endpoint of the dynamic type `ty` as [`Core::query`] does; every result is
+    /// read and checked against `ty`'s schemas.
+    pub fn query_dynamic(
+        &self,
+        ty: &DynamicType,
+        method: QueryMethod,
+        query: &SearchRequest,
+    ) -> Operation<ListResponse<DynamicResource>> {
+        self.query_shaped(&ty.endpoint, ty.clone(), method, query)
+    }
+
+    /// Queries the endpoint at `path`, reading the results as `shape` describes.
+    pub(crate) fn query_shaped<T>(
+        &self,
+        path: &str,
+        shape: <ListResponse<T> as Outcome>::Shape,
+        method: QueryMethod,
+        query: &SearchRequest,
+    ) -> Operation<ListResponse<T>>
+    where
+        ListResponse<T>: Outcome,
+    {
         let path = path.trim_end_matches('/');
         let mut op = match method {
             QueryMethod::Get => {
-                let mut op = Operation::new(OperationKind::Query, Method::GET, Ok(path.to_owned()));
+                let mut op = Operation::shaped(
+                    OperationKind::Query,
+                    shape,
+                    Method::GET,
+                    Ok(path.to_owned()),
+                );
                 op.set_list("attributes", &query.attributes);
                 op.set_list("excludedAttributes", &query.excluded_attributes);
                 let mut push = |k, v: Option<String>| {
@@ -496,8 +553,9 @@ impl Core {
                 push("count", query.count.map(|n| n.to_string()));
                 op
             }
-            QueryMethod::Search => Operation::new(
+            QueryMethod::Search => Operation::shaped(
                 OperationKind::Search,
+                shape,
                 Method::POST,
                 Ok(format!("{path}/.search")),
             )
@@ -513,22 +571,21 @@ impl Core {
         op
     }
 
-    /// Replaces a resource: `PUT endpoint/id` (RFC 7644 §3.5.1), with `If-Match: meta.version`
-    /// when the server supports ETags.
-    pub fn replace<R: Resource>(&self, resource: &R) -> Operation<R> {
-        let mut op = Operation::new(
+    /// Replaces a resource, typed or dynamic: `PUT endpoint/id` (RFC 7644 §3.5.1), with
+    /// `If-Match: meta.version` when the server supports ETags.
+    pub fn replace<R: ClientResource>(&self, resource: &R) -> Operation<R> {
+        let mut op = Operation::shaped(
             OperationKind::Replace,
+            resource.shape(),
             Method::PUT,
-            resource_path(self.endpoint::<R>(), resource.id()),
+            resource_path(resource.endpoint(&self.discovery), resource.resource_id()),
         )
-        .with_body(to_body(
-            &resource.in_context(Context::ReplacementRequest, None),
-        ));
+        .with_body(resource.body_in(Context::ReplacementRequest));
         op.problem = resource
-            .validate(Context::ReplacementRequest)
+            .check_in(Context::ReplacementRequest)
             .err()
             .map(PayloadError::Violations);
-        op.version = resource.meta().and_then(|m| m.version.clone());
+        op.version = resource.version().map(str::to_owned);
         op.conditional = Conditional::IfMatch;
         op
     }
@@ -537,25 +594,48 @@ impl Core {
     /// answers `204 No Content` (`None`) or `200 OK` with the resource, which it must do when
     /// `attributes` is given.
     pub fn patch<R: Resource>(&self, id: &str, patch: &PatchOp<R>) -> Operation<Option<R>> {
-        let mut op = Operation::new(
+        self.patch_at((), self.endpoint::<R>(), id, patch)
+    }
+
+    /// Modifies the resource of the dynamic type `ty` with this id, as [`Core::patch`].
+    pub fn patch_dynamic(
+        &self,
+        ty: &DynamicType,
+        id: &str,
+        patch: &PatchOp<DynamicResource>,
+    ) -> Operation<Option<DynamicResource>> {
+        self.patch_at(ty.clone(), &ty.endpoint, id, patch)
+    }
+
+    fn patch_at<R: ClientResource>(
+        &self,
+        shape: R::Shape,
+        endpoint: &str,
+        id: &str,
+        patch: &PatchOp<R>,
+    ) -> Operation<Option<R>> {
+        let mut op = Operation::shaped(
             OperationKind::Patch,
+            shape,
             Method::PATCH,
-            resource_path(self.endpoint::<R>(), Some(id)),
+            resource_path(endpoint, Some(id)),
         )
         .with_body(to_body(patch));
         op.feature = Some(Feature::Patch);
         op
     }
 
-    /// Modifies `resource` as [`Core::patch`], with `If-Match: meta.version` when the server
-    /// supports ETags.
-    pub fn patch_resource<R: Resource>(
+    /// Modifies `resource`, typed or dynamic, as [`Core::patch`], with `If-Match:
+    /// meta.version` when the server supports ETags.
+    pub fn patch_resource<R: ClientResource>(
         &self,
         resource: &R,
         patch: &PatchOp<R>,
     ) -> Operation<Option<R>> {
-        let mut op = self.patch(resource.id().unwrap_or_default(), patch);
-        op.version = resource.meta().and_then(|m| m.version.clone());
+        let endpoint = resource.endpoint(&self.discovery);
+        let id = resource.resource_id().unwrap_or_default();
+        let mut op = self.patch_at(resource.shape(), endpoint, id, patch);
+        op.version = resource.version().map(str::to_owned);
         op.conditional = Conditional::IfMatch;
         op
     }
@@ -569,14 +649,24 @@ impl Core {
         )
     }
 
-    /// Deletes `resource`, with `If-Match: meta.version` when the server supports ETags.
-    pub fn delete_resource<R: Resource>(&self, resource: &R) -> Operation<()> {
+    /// Deletes the resource of the dynamic type `ty` with this id (RFC 7644 §3.6).
+    pub fn delete_dynamic(&self, ty: &DynamicType, id: &str) -> Operation<()> {
+        Operation::new(
+            OperationKind::Delete,
+            Method::DELETE,
+            resource_path(&ty.endpoint, Some(id)),
+        )
+    }
+
+    /// Deletes `resource`, typed or dynamic, with `If-Match: meta.version` when the server
+    /// supports ETags.
+    pub fn delete_resource<R: ClientResource>(&self, resource: &R) -> Operation<()> {
         let mut op = Operation::new(
             OperationKind::Delete,
             Method::DELETE,
-            resource_path(self.endpoint::<R>(), resource.id()),
+            resource_path(resource.endpoint(&self.discovery), resource.resource_id()),
         );
-        op.version = resource.meta().and_then(|m| m.version.clone());
+        op.version = resource.version().map(str::to_owned);
         op.conditional = Conditional::IfMatch;
         op
     }
@@ -641,7 +731,7 @@ impl Core {
         }
     }
 
-    fn refusal(&self, op: &Operation<impl Sized>) -> Option<RequestError> {
+    fn refusal(&self, op: &Operation<impl Outcome>) -> Option<RequestError> {
         if let Some(problem) = &op.problem {
             return Some(RequestError::InvalidPayload(problem.clone()));
         }
@@ -697,6 +787,7 @@ impl Core {
         };
         let Operation {
             kind,
+            shape,
             method,
             path,
             query,
@@ -752,6 +843,7 @@ impl Core {
             request,
             reader: Reader {
                 kind,
+                shape,
                 method,
                 url,
                 checks,

@@ -7,9 +7,12 @@ use serde::de::DeserializeOwned;
 
 use super::error::{Error, Exchange};
 use super::request::{Checks, OperationKind};
+use super::resource::ClientResource;
+use crate::dynamic::{DynamicResource, DynamicType};
 use crate::message::{self, BulkResponse, ListResponse};
 use crate::payload::{self, PayloadError};
 use crate::schema::Schema;
+use crate::validation::Violations;
 use crate::{Context, Resource};
 
 /// A value read from a list or search response, checked in the response context.
@@ -40,23 +43,23 @@ use crate::{Context, Resource};
 /// ```
 pub trait ListItem: DeserializeOwned {
     /// Every violation of the rules of `context`.
-    fn check(&self, context: Context) -> Result<(), crate::Violations>;
+    fn check(&self, context: Context) -> Result<(), Violations>;
 }
 
 impl<T: Resource> ListItem for T {
-    fn check(&self, context: Context) -> Result<(), crate::Violations> {
+    fn check(&self, context: Context) -> Result<(), Violations> {
         self.validate(context)
     }
 }
 
 impl ListItem for serde_json::Value {
-    fn check(&self, _: Context) -> Result<(), crate::Violations> {
+    fn check(&self, _: Context) -> Result<(), Violations> {
         Ok(())
     }
 }
 
 impl ListItem for Schema {
-    fn check(&self, _: Context) -> Result<(), crate::Violations> {
+    fn check(&self, _: Context) -> Result<(), Violations> {
         Ok(())
     }
 }
@@ -65,10 +68,19 @@ impl ListItem for Schema {
 ///
 /// Implemented for a resource (create, get, replace), `Option` of a resource (PATCH: `None`
 /// on `204 No Content`), `()` (delete), [`ListResponse`] (list and search) and
-/// [`BulkResponse`].
+/// [`BulkResponse`]; a resource is a typed [`Resource`] or a [`DynamicResource`].
 pub trait Outcome: Sized {
-    /// Reads a body; checks it in `context` when `check` is set.
-    fn from_body(body: &[u8], context: Context, check: bool) -> Result<Self, PayloadError>;
+    /// What reading a body needs besides its bytes: `()` when the Rust type says it all
+    /// (typed resources, messages), the [`DynamicType`] for dynamic resources.
+    type Shape: Clone + core::fmt::Debug;
+
+    /// Reads a body as `shape` describes it; checks it in `context` when `check` is set.
+    fn from_body(
+        shape: &Self::Shape,
+        body: &[u8],
+        context: Context,
+        check: bool,
+    ) -> Result<Self, PayloadError>;
 
     /// The value of a response without a body (`204 No Content`), if the operation allows one.
     fn no_content() -> Option<Self> {
@@ -99,7 +111,9 @@ fn set_version<T: Resource>(resource: &mut T, etag: &str) {
 }
 
 impl<T: Resource> Outcome for T {
-    fn from_body(body: &[u8], context: Context, check: bool) -> Result<Self, PayloadError> {
+    type Shape = ();
+
+    fn from_body(_: &(), body: &[u8], context: Context, check: bool) -> Result<Self, PayloadError> {
         read_resource(body, context, check)
     }
 
@@ -108,9 +122,50 @@ impl<T: Resource> Outcome for T {
     }
 }
 
-impl<T: Resource> Outcome for Option<T> {
-    fn from_body(body: &[u8], context: Context, check: bool) -> Result<Self, PayloadError> {
-        read_resource(body, context, check).map(Some)
+/// Reads a dynamic resource as [`read_resource`] reads a typed one: the payload, then, when
+/// checked, the rules of `context` against the run-time schemas.
+fn read_dynamic(
+    ty: &DynamicType,
+    value: serde_json::Value,
+    context: Context,
+    check: bool,
+) -> Result<DynamicResource, PayloadError> {
+    let resource = ty.from_value(value)?;
+    if check {
+        resource
+            .validate(context)
+            .map_err(PayloadError::Violations)?;
+    }
+    Ok(resource)
+}
+
+impl Outcome for DynamicResource {
+    type Shape = DynamicType;
+
+    fn from_body(
+        ty: &DynamicType,
+        body: &[u8],
+        context: Context,
+        check: bool,
+    ) -> Result<Self, PayloadError> {
+        read_dynamic(ty, payload::from_slice(body)?, context, check)
+    }
+
+    fn set_version(&mut self, etag: &str) {
+        self.set_version_if_missing(etag);
+    }
+}
+
+impl<T: ClientResource> Outcome for Option<T> {
+    type Shape = T::Shape;
+
+    fn from_body(
+        shape: &T::Shape,
+        body: &[u8],
+        context: Context,
+        check: bool,
+    ) -> Result<Self, PayloadError> {
+        T::from_body(shape, body, context, check).map(Some)
     }
 
     fn no_content() -> Option<Self> {
@@ -119,13 +174,15 @@ impl<T: Resource> Outcome for Option<T> {
 
     fn set_version(&mut self, etag: &str) {
         if let Some(resource) = self {
-            set_version(resource, etag);
+            resource.set_version(etag);
         }
     }
 }
 
 impl Outcome for () {
-    fn from_body(_: &[u8], _: Context, _: bool) -> Result<Self, PayloadError> {
+    type Shape = ();
+
+    fn from_body(_: &(), _: &[u8], _: Context, _: bool) -> Result<Self, PayloadError> {
         Ok(())
     }
 
@@ -134,29 +191,98 @@ impl Outcome for () {
     }
 }
 
+/// Prefixes the violations of the `i`th result with `Resources[i].`.
+fn in_results(i: usize, violations: Violations, all: &mut Vec<crate::Violation>) {
+    all.extend(violations.0.into_iter().map(|mut v| {
+        v.path = format!("Resources[{i}].{}", v.path);
+        v
+    }));
+}
+
 impl<T: ListItem> Outcome for ListResponse<T> {
-    fn from_body(body: &[u8], context: Context, check: bool) -> Result<Self, PayloadError> {
+    type Shape = ();
+
+    fn from_body(_: &(), body: &[u8], context: Context, check: bool) -> Result<Self, PayloadError> {
         let list: Self = payload::from_slice(body)?;
         if check {
             let mut all = Vec::new();
             for (i, item) in list.resources.iter().enumerate() {
                 if let Err(violations) = item.check(context) {
-                    all.extend(violations.0.into_iter().map(|mut v| {
-                        v.path = format!("Resources[{i}].{}", v.path);
-                        v
-                    }));
+                    in_results(i, violations, &mut all);
                 }
             }
             if !all.is_empty() {
-                return Err(PayloadError::Violations(crate::Violations(all)));
+                return Err(PayloadError::Violations(Violations(all)));
             }
         }
         Ok(list)
     }
 }
 
+/// A page of dynamic resources: each result is read against the run-time schemas, and every
+/// result's violations are reported, each under `Resources[i]`.
+impl Outcome for ListResponse<DynamicResource> {
+    type Shape = DynamicType;
+
+    fn from_body(
+        ty: &DynamicType,
+        body: &[u8],
+        context: Context,
+        check: bool,
+    ) -> Result<Self, PayloadError> {
+        let list: ListResponse<serde_json::Value> = payload::from_slice(body)?;
+        let ListResponse {
+            total_results,
+            items_per_page,
+            start_index,
+            resources,
+            other,
+        } = list;
+        let mut read = Vec::with_capacity(resources.len());
+        let mut all = Vec::new();
+        for (i, item) in resources.into_iter().enumerate() {
+            match read_dynamic(ty, item, context, check) {
+                Ok(resource) => read.push(resource),
+                Err(PayloadError::Violations(violations)) => in_results(i, violations, &mut all),
+                Err(PayloadError::Invalid {
+                    scim_type,
+                    path,
+                    line,
+                    column,
+                    message,
+                }) => {
+                    return Err(PayloadError::Invalid {
+                        scim_type,
+                        path: if path == "." {
+                            format!("Resources[{i}]")
+                        } else {
+                            format!("Resources[{i}].{path}")
+                        },
+                        line,
+                        column,
+                        message,
+                    })
+                }
+                Err(other) => return Err(other),
+            }
+        }
+        if !all.is_empty() {
+            return Err(PayloadError::Violations(Violations(all)));
+        }
+        Ok(Self {
+            total_results,
+            items_per_page,
+            start_index,
+            resources: read,
+            other,
+        })
+    }
+}
+
 impl Outcome for BulkResponse {
-    fn from_body(body: &[u8], _: Context, _: bool) -> Result<Self, PayloadError> {
+    type Shape = ();
+
+    fn from_body(_: &(), body: &[u8], _: Context, _: bool) -> Result<Self, PayloadError> {
         payload::from_slice(body)
     }
 }
@@ -187,8 +313,9 @@ fn error_payload(body: &[u8]) -> Option<Result<message::Error, PayloadError>> {
 
 /// Reads the response to one request; made by [`Core::prepare`](super::Core::prepare).
 #[derive(Debug)]
-pub struct Reader<O> {
+pub struct Reader<O: Outcome> {
     pub(crate) kind: OperationKind,
+    pub(crate) shape: O::Shape,
     pub(crate) method: Method,
     pub(crate) url: String,
     pub(crate) checks: Checks,
@@ -223,6 +350,7 @@ impl<O: Outcome> Reader<O> {
     pub fn read(self, response: http::Response<Vec<u8>>) -> Result<O, Error> {
         let Self {
             kind,
+            shape,
             method,
             url,
             checks,
@@ -282,7 +410,12 @@ impl<O: Outcome> Reader<O> {
             });
         }
 
-        let parsed = match O::from_body(&body, kind.response_context(), checks.response_payload) {
+        let parsed = match O::from_body(
+            &shape,
+            &body,
+            kind.response_context(),
+            checks.response_payload,
+        ) {
             Err(source @ PayloadError::Syntax { .. }) => {
                 return Err(Error::NotJson {
                     exchange: exchange(),

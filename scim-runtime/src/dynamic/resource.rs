@@ -468,6 +468,28 @@ impl DynamicResource {
         self.data.get("id").and_then(Value::as_str)
     }
 
+    /// `meta.version`, the resource's ETag (RFC 7644 §3.14).
+    pub fn meta_version(&self) -> Option<&str> {
+        self.data.get("meta")?.get("version")?.as_str()
+    }
+
+    /// Sets `meta.version` to `etag` unless the resource has a version already: a response's
+    /// `ETag` header stands for a version its body leaves out (RFC 7644 §3.14).
+    #[cfg(feature = "client")]
+    pub(crate) fn set_version_if_missing(&mut self, etag: &str) {
+        if self.meta_version().is_some_and(|v| !v.is_empty()) {
+            return;
+        }
+        let meta = self
+            .data
+            .entry("meta")
+            .or_insert_with(|| Value::Object(Map::new()));
+        // `meta` is read as a complex value, so it is an object.
+        if let Value::Object(meta) = meta {
+            meta.insert("version".to_owned(), Value::String(etag.to_owned()));
+        }
+    }
+
     /// The resource as JSON in `context`, as `Resource::to_json_in` writes a typed resource.
     pub fn to_json_in(&self, context: Context, projection: Option<&Projection>) -> Value {
         let scope = Scope::new(context, projection, self.resource_type.schema.id);

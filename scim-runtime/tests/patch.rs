@@ -629,3 +629,87 @@ fn password_can_be_replaced() {
     patch::apply(&mut u, &body).unwrap();
     assert_eq!(u.password.as_deref(), Some("n3w"));
 }
+
+// --- PUT (RFC 7644 §3.5.1) ---
+
+#[test]
+fn put_copies_read_only_and_keeps_omitted_write_only() {
+    let mut stored_json = user();
+    stored_json["groups"] = json!([{"value": "e9e30dba", "display": "Tour Guides"}]);
+    let stored: User = serde_json::from_value(stored_json).unwrap();
+    let replacement: User = serde_json::from_value(json!({
+        "id": "forged", "userName": "bjensen", "displayName": "Barbara",
+        "meta": {"resourceType": "User", "version": "W/\"forged\""},
+        "groups": [{"value": "forged"}]
+    }))
+    .unwrap();
+    let put = patch::apply_put(&stored, replacement).unwrap();
+    assert_eq!(
+        put.id, stored.id,
+        "readOnly id is copied from the stored resource"
+    );
+    assert_eq!(put.meta, stored.meta, "readOnly meta is copied");
+    assert_eq!(put.groups, stored.groups, "readOnly groups are copied");
+    assert_eq!(
+        put.password.as_deref(),
+        Some("t1meMa$heen"),
+        "omitted writeOnly is kept"
+    );
+    assert_eq!(put.display_name.as_deref(), Some("Barbara"));
+    assert!(
+        put.emails.is_empty(),
+        "omitted readWrite attributes are not kept"
+    );
+
+    let replacement: User =
+        serde_json::from_value(json!({"userName": "bjensen", "password": "n3w"})).unwrap();
+    let put = patch::apply_put(&stored, replacement).unwrap();
+    assert_eq!(
+        put.password.as_deref(),
+        Some("n3w"),
+        "a given writeOnly value replaces it"
+    );
+}
+
+#[test]
+fn put_checks_immutable_values() {
+    let stored: Device =
+        serde_json::from_value(json!({"id": "d1", "serialNumber": "SN-1"})).unwrap();
+    let same: Device =
+        serde_json::from_value(json!({"serialNumber": "SN-1", "label": "x"})).unwrap();
+    assert_eq!(
+        patch::apply_put(&stored, same).unwrap().label.as_deref(),
+        Some("x")
+    );
+    let omitted: Device = serde_json::from_value(json!({"label": "y"})).unwrap();
+    let put = patch::apply_put(&stored, omitted).unwrap();
+    assert_eq!(
+        put.serial_number.as_deref(),
+        Some("SN-1"),
+        "an omitted immutable value is kept"
+    );
+    let changed: Device = serde_json::from_value(json!({"serialNumber": "SN-2"})).unwrap();
+    let e = patch::apply_put(&stored, changed).unwrap_err();
+    assert_eq!(e.scim_type(), ScimType::Mutability);
+    assert_eq!(e.path(), Some("serialNumber"));
+    assert_eq!(e.to_string(), "`serialNumber`: 'serialNumber' is immutable");
+    let unset: Device = serde_json::from_value(json!({"id": "d2"})).unwrap();
+    let first: Device = serde_json::from_value(json!({"serialNumber": "SN-9"})).unwrap();
+    let put = patch::apply_put(&unset, first).unwrap();
+    assert_eq!(
+        put.serial_number.as_deref(),
+        Some("SN-9"),
+        "nothing stored yet: applied"
+    );
+}
+
+#[test]
+fn put_checks_immutable_sub_attributes_of_matched_values() {
+    let stored: Group = serde_json::from_value(group()).unwrap();
+    let replacement: Group = serde_json::from_value(json!({"displayName": "Tour Guides",
+        "members": [{"value": "2819c223-7f76-453a-919d-413861904646", "type": "Group"}]}))
+    .unwrap();
+    let e = patch::apply_put(&stored, replacement).unwrap_err();
+    assert_eq!(e.scim_type(), ScimType::Mutability);
+    assert_eq!(e.path(), Some("members.type"));
+}

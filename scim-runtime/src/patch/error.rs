@@ -87,7 +87,6 @@ impl PatchError {
     }
 
     /// Names the attribute path the error is about (when no operation path says it).
-    #[allow(dead_code)]
     pub(crate) fn on_path(mut self, path: impl Into<String>) -> Self {
         self.path = Some(path.into());
         self

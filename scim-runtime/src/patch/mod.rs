@@ -51,7 +51,9 @@
 //! ```
 
 mod apply;
+mod diff;
 mod error;
+mod put;
 mod target;
 mod value;
 
@@ -90,6 +92,100 @@ pub fn apply_to_json(
     operations: &[PatchOperation],
 ) -> Result<(), PatchError> {
     apply::apply_operations(object, shape, operations)
+}
+
+/// The PATCH request that turns `from` into `to`: applied to `from` with [`apply`], it gives
+/// `to` (scim2-models `PatchOp.build_from`).
+///
+/// Attribute by attribute: what `to` leaves unassigned is removed, what `from` lacks is added,
+/// a changed single value is replaced, a changed complex value or extension block is diffed
+/// sub-attribute by sub-attribute, and a changed multi-valued attribute gets an `add` of the
+/// values `to` appends, or a `replace` of all its values. `readOnly` attributes (`id`, `meta`,
+/// `groups`) are left out, since a client cannot write them; and a change to an `immutable`
+/// value already assigned gives a request that fails with `mutability` when applied, as the
+/// service provider would refuse it.
+///
+/// ```
+/// use scim_runtime::{patch, Context, Resource, User};
+/// use serde_json::json;
+///
+/// let from: User = serde_json::from_value(json!({"userName": "bjensen", "nickName": "Babs",
+///     "name": {"givenName": "Barbara", "familyName": "Jensen"}}))?;
+/// let to: User = serde_json::from_value(json!({"userName": "bjensen", "title": "Tour Guide",
+///     "name": {"givenName": "Barbara", "familyName": "Jensen-Smith"}}))?;
+/// let request = patch::diff(&from, &to);
+/// let ops = serde_json::to_value(&request.operations)?;
+/// assert_eq!(ops, json!([
+///     {"op": "replace", "path": "name", "value": {"familyName": "Jensen-Smith"}},
+///     {"op": "remove", "path": "nickName"},
+///     {"op": "add", "path": "title", "value": "Tour Guide"},
+/// ]));
+///
+/// let mut patched = from.clone();
+/// patch::apply(&mut patched, &request)?;
+/// assert_eq!(patched.to_json_in(Context::Default, None), to.to_json_in(Context::Default, None));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn diff<R: Resource>(from: &R, to: &R) -> PatchOp<R> {
+    let shape = ResourceShape::of::<R>();
+    // A typed resource always serializes to an object; an empty one diffs as nothing set.
+    let from = to_object(from).unwrap_or_default();
+    let to = to_object(to).unwrap_or_default();
+    PatchOp::new(diff::diff_objects(&from, &to, &shape))
+}
+
+/// [`diff`] on the JSON objects of two resources of `shape`.
+pub fn diff_json(
+    from: &Map<String, Value>,
+    to: &Map<String, Value>,
+    shape: &ResourceShape,
+) -> Vec<PatchOperation> {
+    diff::diff_objects(from, to, shape)
+}
+
+/// The resource a PUT (RFC 7644 §3.5.1) stores: `replacement`, with the stored resource's
+/// `readOnly` attributes (`id`, `meta`, `groups`), its `immutable` attributes when left out,
+/// and its `writeOnly` attributes (`password`) when left out (scim2-models
+/// `Resource.replace`). The same applies to sub-attributes of complex values, and to those of
+/// multi-valued values matched on their `value`.
+///
+/// ```
+/// use scim_runtime::{patch, User};
+/// use serde_json::json;
+///
+/// let stored: User = serde_json::from_value(json!({"id": "2819c223", "userName": "bjensen",
+///     "password": "t1meMa$heen", "groups": [{"value": "e9e30dba", "display": "Tour Guides"}]}))?;
+/// let replacement: User = serde_json::from_value(json!({"userName": "bjensen", "nickName": "Babs"}))?;
+/// let put = patch::apply_put(&stored, replacement)?;
+/// assert_eq!(put.id.as_deref(), Some("2819c223"));
+/// assert_eq!(put.password.as_deref(), Some("t1meMa$heen"));
+/// assert_eq!(put.groups.len(), 1);
+/// assert_eq!(put.nick_name.as_deref(), Some("Babs"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+///
+/// `mutability` when the replacement changes an `immutable` value that was set.
+pub fn apply_put<R: Resource>(stored: &R, replacement: R) -> Result<R, PatchError> {
+    let shape = ResourceShape::of::<R>();
+    let old = to_object(stored)?;
+    let mut new = to_object(&replacement)?;
+    put::replace_object(&mut new, &old, &shape)?;
+    from_object(new, &shape)
+}
+
+/// [`apply_put`] on the JSON objects of two resources of `shape`.
+///
+/// # Errors
+///
+/// As [`apply_put`].
+pub fn apply_put_json(
+    stored: &Map<String, Value>,
+    replacement: &mut Map<String, Value>,
+    shape: &ResourceShape,
+) -> Result<(), PatchError> {
+    put::replace_object(replacement, stored, shape)
 }
 
 /// The JSON object of a typed resource, without `schemas` (which the engine derives).

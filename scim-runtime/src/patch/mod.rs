@@ -20,8 +20,9 @@
 //! - Atomic: when an operation fails, the resource is left as it was.
 //! - Errors ([`PatchError`]) carry the `scimType` scim2-server answers with: `mutability` for a
 //!   path naming a `readOnly` attribute, a change to an `immutable` value already assigned, or
-//!   a `required` attribute removed; `invalidPath` for a path that names no attribute;
-//!   `invalidFilter` for a malformed value filter; `noTarget` for a `remove` without a path and
+//!   a `required` attribute removed; `invalidPath` for a path that names no attribute or does
+//!   not follow the grammar (its value filter included); `invalidFilter` for a value filter on
+//!   a single-valued attribute; `noTarget` for a `remove` without a path and
 //!   for an `add`/`replace` whose value filter matches nothing (a `remove` whose filter matches
 //!   nothing succeeds, as in scim2-server); `invalidValue` for a missing value, a value of the
 //!   wrong type, or an attribute the schema does not declare.

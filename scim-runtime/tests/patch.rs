@@ -716,3 +716,26 @@ fn put_checks_immutable_sub_attributes_of_matched_values() {
     assert_eq!(e.scim_type(), ScimType::Mutability);
     assert_eq!(e.path(), Some("members.type"));
 }
+
+#[test]
+fn json_objects_keep_schemas_in_step() {
+    let shape = patch::ResourceShape::of::<User>();
+    let mut object = user().as_object().unwrap().clone();
+    let request: PatchOp =
+        serde_json::from_value(ops(json!([{"op": "remove", "path": ENTERPRISE}]))).unwrap();
+    patch::apply_to_json(&mut object, &shape, &request.operations).unwrap();
+    assert_eq!(
+        object["schemas"],
+        json!(["urn:ietf:params:scim:schemas:core:2.0:User"])
+    );
+    let request: PatchOp = serde_json::from_value(ops(
+        json!([{"op": "add", "path": format!("{ENTERPRISE}:department"), "value": "x"}]),
+    ))
+    .unwrap();
+    patch::apply_to_json(&mut object, &shape, &request.operations).unwrap();
+    assert_eq!(
+        object["schemas"],
+        json!(["urn:ietf:params:scim:schemas:core:2.0:User", ENTERPRISE])
+    );
+    assert_eq!(object[ENTERPRISE], json!({"department": "x"}));
+}

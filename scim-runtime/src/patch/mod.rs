@@ -82,7 +82,9 @@ pub fn apply<R: Resource>(resource: &mut R, patch: &PatchOp<R>) -> Result<(), Pa
 
 /// Applies PATCH operations to the JSON object of a resource of `shape` (the form a typed
 /// resource serializes to, or the attributes of a
-/// [`DynamicResource`](crate::dynamic::DynamicResource)), atomically.
+/// [`DynamicResource`](crate::dynamic::DynamicResource)), atomically. Attributes are stored
+/// under their canonical names; a `schemas` list, if the object has one, is kept in step with
+/// the extension blocks present.
 ///
 /// # Errors
 ///
@@ -102,7 +104,8 @@ pub fn apply_to_json(
 /// a changed single value is replaced, a changed complex value or extension block is diffed
 /// sub-attribute by sub-attribute, and a changed multi-valued attribute gets an `add` of the
 /// values `to` appends, or a `replace` of all its values. `readOnly` attributes (`id`, `meta`,
-/// `groups`) are left out, since a client cannot write them; and a change to an `immutable`
+/// `groups`) are left out, since a client cannot write them, and so are attributes the schemas
+/// do not declare (kept in `other`), which no PATCH path can name; a change to an `immutable`
 /// value already assigned gives a request that fails with `mutability` when applied, as the
 /// service provider would refuse it.
 ///

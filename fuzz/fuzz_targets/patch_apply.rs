@@ -56,7 +56,11 @@ fuzz_target!(|data: &[u8]| {
         (Err(t), Err(d)) => {
             assert_eq!(t.scim_type(), d.scim_type(), "typed {t} but dynamic {d}");
             assert_eq!(typed, original, "a failed PATCH changed the typed user");
-            assert_eq!(&dynamic, dynamic_user(), "a failed PATCH changed the dynamic user");
+            assert_eq!(
+                &dynamic,
+                dynamic_user(),
+                "a failed PATCH changed the dynamic user"
+            );
         }
         _ => panic!("typed {typed_result:?} but dynamic {dynamic_result:?}"),
     }

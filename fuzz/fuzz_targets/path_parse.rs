@@ -11,7 +11,11 @@ fuzz_target!(|data: &[u8]| {
     };
     if let Ok(path) = parse_path(text) {
         let printed = path.to_string();
-        assert_eq!(parse_path(&printed).ok(), Some(path), "{text:?} printed as {printed:?}");
+        assert_eq!(
+            parse_path(&printed).ok(),
+            Some(path),
+            "{text:?} printed as {printed:?}"
+        );
     }
     if let Ok(path) = parse_patch_path(text) {
         let printed = path.to_string();

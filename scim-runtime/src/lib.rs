@@ -110,6 +110,7 @@ pub mod dynamic;
 pub mod filter;
 pub mod message;
 pub mod meta;
+pub mod patch;
 pub mod path;
 pub mod payload;
 pub mod prelude;

@@ -22,4 +22,5 @@ mod defs;
 mod resource;
 
 pub use defs::{schema_def, SchemaError};
+pub(crate) use resource::{read_single, read_value};
 pub use resource::{DynamicResource, DynamicType, DynamicTypeError};

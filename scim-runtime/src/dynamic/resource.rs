@@ -332,7 +332,7 @@ fn read_object(
 }
 
 /// Reads one attribute's value: `None` when unassigned.
-fn read_value(
+pub(crate) fn read_value(
     def: &'static AttributeDef,
     value: Value,
     path: &str,
@@ -370,7 +370,7 @@ fn read_value(
     Ok((!out.is_empty()).then_some(Value::Array(out)))
 }
 
-fn read_single(
+pub(crate) fn read_single(
     def: &'static AttributeDef,
     value: Value,
     path: &str,
@@ -592,6 +592,39 @@ impl DynamicResource {
             }
         }
         v.finish().into_result()
+    }
+
+    /// The shape PATCH paths resolve against: the core schema and the extensions.
+    pub fn shape(&self) -> crate::patch::ResourceShape {
+        crate::patch::ResourceShape {
+            schema: self.resource_type.schema,
+            extensions: self
+                .resource_type
+                .extensions
+                .iter()
+                .map(|(e, _)| *e)
+                .collect(),
+        }
+    }
+
+    /// Applies a PATCH request (RFC 7644 §3.5.2) with the engine typed resources use
+    /// ([`crate::patch::apply`]), atomically: on error the resource is unchanged.
+    ///
+    /// # Errors
+    ///
+    /// The first operation that cannot be applied, with its index, path and `scimType`.
+    pub fn apply_patch<T>(
+        &mut self,
+        patch: &crate::message::PatchOp<T>,
+    ) -> Result<(), crate::patch::PatchError> {
+        let mut data = self.data.clone();
+        crate::patch::apply_to_json(&mut data, &self.shape(), &patch.operations)?;
+        let read = self
+            .resource_type
+            .from_value(Value::Object(data))
+            .map_err(crate::patch::PatchError::from_payload)?;
+        self.data = read.data;
+        Ok(())
     }
 
     /// Removes what a request of `context` ignores: `readOnly` attributes in creation and

@@ -59,9 +59,23 @@ pub struct PatchOperation {
     /// The attribute path (RFC 7644 §3.5.2, `PATH`), absent to target the whole resource.
     #[serde(default, skip_serializing_if = "Option::is_none", alias = "Path")]
     pub path: Option<String>,
-    /// The value: required for `add` and `replace`.
-    #[serde(default, skip_serializing_if = "Option::is_none", alias = "Value")]
+    /// The value: required for `add` and `replace`. A `null` sent is kept as
+    /// `Some(Value::Null)` (a `replace` to `null` unassigns its target), apart from an absent
+    /// value (`None`).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        alias = "Value",
+        deserialize_with = "present_value"
+    )]
     pub value: Option<serde_json::Value>,
+}
+
+/// Reads a `value` that is present, `null` included, as `Some`.
+fn present_value<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<serde_json::Value>, D::Error> {
+    serde_json::Value::deserialize(deserializer).map(Some)
 }
 
 /// A PATCH request body (RFC 7644 §3.5.2) for resources of type `T`.

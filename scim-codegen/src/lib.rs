@@ -40,6 +40,14 @@
 //! The file is rewritten only when its content changes, each input is announced with
 //! `cargo:rerun-if-changed`, and each [`Warning`] is shown with `cargo:warning`.
 //!
+//! # Features
+//!
+//! * `cli` (default): the `scim-codegen` binary (`generate`, `check`, `diff`, `fetch`).
+//! * `fetch` (default): the `fetch` module, which fetches the discovery documents of a live
+//!   server into one dump, over `scim-runtime`'s blocking client (reqwest, rustls).
+//!
+//! A build script needs neither; `default-features = false` leaves out clap and the HTTP client.
+//!
 //! # Inputs
 //!
 //! The reader is lenient, because real servers are: it takes a `/Schemas` or `/ResourceTypes`
@@ -75,6 +83,8 @@ pub mod check;
 mod documents;
 mod emit;
 mod error;
+#[cfg(feature = "fetch")]
+pub mod fetch;
 mod model;
 pub mod naming;
 mod read;

@@ -64,8 +64,8 @@ impl ListItem for Schema {
 /// What an operation answers with, and how it is read from a response body.
 ///
 /// Implemented for a resource (create, get, replace), `Option` of a resource (PATCH: `None`
-/// on `204 No Content`), `()` (delete), [`ListResponse`] (list and search) and
-/// [`BulkResponse`].
+/// on `204 No Content`), `()` (delete), [`ListResponse`] (list and search),
+/// [`BulkResponse`], and [`serde_json::Value`] (any JSON body, read as it is).
 pub trait Outcome: Sized {
     /// Reads a body; checks it in `context` when `check` is set.
     fn from_body(body: &[u8], context: Context, check: bool) -> Result<Self, PayloadError>;
@@ -131,6 +131,12 @@ impl Outcome for () {
 
     fn no_content() -> Option<Self> {
         Some(())
+    }
+}
+
+impl Outcome for serde_json::Value {
+    fn from_body(body: &[u8], _: Context, _: bool) -> Result<Self, PayloadError> {
+        payload::from_slice(body)
     }
 }
 

@@ -103,3 +103,39 @@ fn the_override_is_what_makes_the_extension_optional() {
         "    #[scim(extension, required)]\n    pub enterprise_user: ::core::option::Option<EnterpriseUser>,\n"
     ));
 }
+
+#[test]
+fn the_checked_in_types_read_and_write_the_wire_names() {
+    use scim_runtime::resources::{UserEmail, UserEmailType};
+    use scim_runtime::{Context, Resource, User};
+
+    let json = r#"{"schemas": ["urn:ietf:params:scim:schemas:core:2.0:User",
+        "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"],
+        "userName": "bjensen",
+        "emails": [{"value": "b@example.com", "type": "work"}, {"value": "c@example.com", "type": "x-lab"}],
+        "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User": {"manager": {"$ref": "../Users/26118915"}}}"#;
+    let user = User::from_json_in(json, Context::CreationRequest).unwrap();
+    assert_eq!(
+        user.emails[0],
+        UserEmail {
+            value: Some("b@example.com".to_owned()),
+            r#type: Some(UserEmailType::Work),
+            ..UserEmail::default()
+        }
+    );
+    assert_eq!(
+        user.emails[1].r#type,
+        Some(UserEmailType::Custom("x-lab".to_owned()))
+    );
+    let manager = user.enterprise_user.as_ref().unwrap().manager.as_ref();
+    assert!(manager.unwrap().r#ref.is_some());
+    let back = user.to_json_in(Context::CreationRequest, None);
+    assert_eq!(back["emails"][0]["type"], "work");
+    assert_eq!(back["emails"][1]["type"], "x-lab");
+    // The extension is optional: a user without it is a valid creation request.
+    let plain = User {
+        user_name: Some("bjensen".to_owned()),
+        ..User::default()
+    };
+    plain.validate(Context::CreationRequest).unwrap();
+}

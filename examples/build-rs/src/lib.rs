@@ -2,8 +2,9 @@
 //! `/ResourceTypes` (here scim2-server's, in `scim/`): its `User` with its enterprise extension,
 //! its `Group`, and every complex attribute and canonical-value enum.
 //!
-//! Regenerating is `scim-codegen fetch <BASE_URL> -o scim/dump.json` and a rebuild; the build
-//! script reruns when a file in `scim/` changes.
+//! To follow a live server instead, save its documents with
+//! `scim-codegen fetch <BASE_URL> -o scim/dump.json` and list `scim/dump.json` in `build.rs`;
+//! the build script reruns whenever an input file changes.
 
 /// The generated types: one struct per resource, extension and complex attribute.
 pub mod scim {

@@ -66,6 +66,23 @@ fn fetched_dump_generates_user_group_and_enterprise_user() {
         "/Users"
     );
     assert!(document["ServiceProviderConfig"]["patch"]["supported"].is_boolean());
+    // The same schemas as the dump `examples/build-rs` generates from, attribute for attribute.
+    let example: serde_json::Value =
+        serde_json::from_str(include_str!("../../examples/build-rs/scim/Schemas.json")).unwrap();
+    let attributes = |list: &serde_json::Value| -> Vec<(String, serde_json::Value)> {
+        list["Resources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| {
+                (
+                    s["id"].as_str().unwrap().to_owned(),
+                    s["attributes"].clone(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(attributes(&document["Schemas"]), attributes(&example));
 
     let out = bin()
         .args(["generate", dump.to_str().unwrap()])

@@ -65,13 +65,19 @@ pub(crate) struct Output {
     pub warnings: Vec<Warning>,
     /// Why schemas were skipped, for the error when nothing is left.
     pub skipped: Vec<String>,
+    /// Each resource and extension, in output order: its Rust name and the index of its first
+    /// item; its items run up to the next one's first.
+    pub units: Vec<(String, usize)>,
 }
 
-pub(crate) fn emit(catalog: &Catalog) -> Output {
+/// Builds the items. With `split`, each resource and extension is meant to be its own module of
+/// one parent, so a resource names its extensions' types as `super::Name`.
+pub(crate) fn emit(catalog: &Catalog, split: bool) -> Output {
     let mut out = Output {
         items: Vec::new(),
         warnings: Vec::new(),
         skipped: Vec::new(),
+        units: Vec::new(),
     };
     let (mut resources, mut extensions) = plan(catalog, &mut out);
     name_top_level(&mut resources, &mut extensions);
@@ -86,11 +92,14 @@ pub(crate) fn emit(catalog: &Catalog) -> Output {
         types,
         items: Vec::new(),
         warnings: Vec::new(),
+        split,
     };
     for r in &resources {
+        out.units.push((r.rust_name.clone(), emitter.items.len()));
         emitter.resource(r, &extensions);
     }
     for e in &extensions {
+        out.units.push((e.rust_name.clone(), emitter.items.len()));
         emitter.extension(e);
     }
     out.items = emitter.items;
@@ -325,6 +334,8 @@ struct Emitter {
     types: Scope,
     items: Vec<TokenStream>,
     warnings: Vec<Warning>,
+    /// Extensions live in sibling modules (see [`emit`]).
+    split: bool,
 }
 
 /// Doc attributes for a description, and whether `description = ".."` must be written because
@@ -506,6 +517,11 @@ impl Emitter {
             let name = fields.scope.claim(&naming::field_ident(&ext.rust_name));
             let field = ident(&name);
             let ty = format_ident!("{}", ext.rust_name);
+            let ty = if self.split {
+                quote!(super::#ty)
+            } else {
+                quote!(#ty)
+            };
             let d = fixed_doc(&format!("The extension `{}`.", ext.schema.id));
             let attr = if *required {
                 quote!(#[scim(extension, required)])

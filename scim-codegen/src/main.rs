@@ -1,6 +1,7 @@
 //! `scim-codegen generate <INPUT>... [--resource-types FILE] [-o FILE]`
 //! `scim-codegen check --schemas DUMP [--resource-types FILE] --resource NAME --context CONTEXT FILE`
 //! `scim-codegen diff OLD NEW`
+//! `scim-codegen fetch <BASE_URL> [--bearer TOKEN] [-o FILE]` (feature `fetch`)
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -60,6 +61,21 @@ enum Command {
         #[arg(value_name = "NEW")]
         new: PathBuf,
     },
+    /// Fetches a server's /Schemas, /ResourceTypes and /ServiceProviderConfig into one JSON
+    /// document that `generate` reads (written to stdout unless -o is given). Exits 2 when the
+    /// server cannot be reached or answers wrongly.
+    #[cfg(feature = "fetch")]
+    Fetch {
+        /// The server's SCIM base URL, e.g. https://example.com/scim/v2.
+        #[arg(value_name = "BASE_URL")]
+        base_url: String,
+        /// A bearer token sent as `Authorization: Bearer TOKEN`.
+        #[arg(long, value_name = "TOKEN")]
+        bearer: Option<String>,
+        /// Write to FILE instead of stdout.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -77,6 +93,41 @@ fn main() -> ExitCode {
             file,
         } => check(&schemas, &resource_types, &resource, context, &file),
         Command::Diff { old, new } => diff(&old, &new),
+        #[cfg(feature = "fetch")]
+        Command::Fetch {
+            base_url,
+            bearer,
+            output,
+        } => fetch(&base_url, bearer.as_deref(), output.as_deref()),
+    }
+}
+
+#[cfg(feature = "fetch")]
+fn fetch(base_url: &str, bearer: Option<&str>, output: Option<&std::path::Path>) -> ExitCode {
+    let dump = match scim_codegen::fetch::fetch(base_url, bearer) {
+        Ok(dump) => dump,
+        Err(error) => {
+            // One line: response bodies in the message may hold line breaks.
+            eprintln!("error: {}", error.to_string().replace(['\n', '\r'], " "));
+            return ExitCode::from(2);
+        }
+    };
+    let text = dump.to_json();
+    let written = match output {
+        Some(path) => {
+            std::fs::write(path, &text).map_err(|e| format!("cannot write {}: {e}", path.display()))
+        }
+        None => std::io::stdout()
+            .lock()
+            .write_all(text.as_bytes())
+            .map_err(|e| format!("cannot write to stdout: {e}")),
+    };
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
     }
 }
 

@@ -35,7 +35,7 @@ fn help() {
     let out = bin().arg("--help").output().unwrap();
     assert!(out.status.success());
     assert!(
-        text(&out.stdout).contains("generate"),
+        text(&out.stdout).contains("generate") && text(&out.stdout).contains("fetch"),
         "{}",
         text(&out.stdout)
     );

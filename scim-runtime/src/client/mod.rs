@@ -954,6 +954,32 @@ mod tests {
     }
 
     #[test]
+    fn get_json_keeps_the_body_and_checks_the_exchange() {
+        let core = core();
+        let served = br#"{"Resources": [{"id": "urn:x", "multiValued": "false"}]}"#;
+        let p = core.prepare(core.get_json("/Schemas")).unwrap();
+        assert_eq!(p.request.uri(), "https://example.com/scim/v2/Schemas");
+        assert_eq!(p.request.method(), Method::GET);
+        let response = http::Response::builder()
+            .status(200)
+            .header("content-type", SCIM_JSON)
+            .body(served.to_vec())
+            .unwrap();
+        // Kept as served, quirks included: no typed Schema would take `"multiValued": "false"`.
+        let value = p.reader.read(response).unwrap();
+        assert_eq!(value["Resources"][0]["multiValued"], "false");
+
+        let p = core.prepare(core.get_json("/Schemas")).unwrap();
+        let refused = http::Response::builder()
+            .status(401)
+            .header("content-type", SCIM_JSON)
+            .body(br#"{"schemas": ["urn:ietf:params:scim:api:messages:2.0:Error"], "status": "401", "detail": "no"}"#.to_vec())
+            .unwrap();
+        let error = p.reader.read(refused).unwrap_err();
+        assert_eq!(error.exchange().status.map(|s| s.as_u16()), Some(401));
+    }
+
+    #[test]
     fn bad_base_urls_are_refused() {
         for base in [
             "",

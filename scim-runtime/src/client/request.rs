@@ -704,6 +704,13 @@ impl Core {
         )
     }
 
+    /// `GET path` (relative to the base URL) whose body is kept as the JSON it is: the status,
+    /// content type and SCIM Error checks apply, but the payload is not read into a type. For
+    /// tools that keep discovery documents exactly as served (RFC 7644 §4), quirks included.
+    pub fn get_json(&self, path: &str) -> Operation<serde_json::Value> {
+        Operation::new(OperationKind::Query, Method::GET, Ok(path.to_owned()))
+    }
+
     /// The absolute URL of `path` (relative to the base URL) with an encoded query.
     pub fn url(&self, path: &str, query: &[(&str, String)]) -> String {
         let mut url = String::with_capacity(self.base.len() + path.len() + 16);

@@ -67,8 +67,9 @@ impl ListItem for Schema {
 /// What an operation answers with, and how it is read from a response body.
 ///
 /// Implemented for a resource (create, get, replace), `Option` of a resource (PATCH: `None`
-/// on `204 No Content`), `()` (delete), [`ListResponse`] (list and search) and
-/// [`BulkResponse`]; a resource is a typed [`Resource`] or a [`DynamicResource`].
+/// on `204 No Content`), `()` (delete), [`ListResponse`] (list and search),
+/// [`BulkResponse`], and [`serde_json::Value`] (any JSON body, read as it is); a resource is a
+/// typed [`Resource`] or a [`DynamicResource`].
 pub trait Outcome: Sized {
     /// What reading a body needs besides its bytes: `()` when the Rust type says it all
     /// (typed resources, messages), the [`DynamicType`] for dynamic resources.
@@ -197,6 +198,14 @@ fn in_results(i: usize, violations: Violations, all: &mut Vec<crate::Violation>)
         v.path = format!("Resources[{i}].{}", v.path);
         v
     }));
+}
+
+impl Outcome for serde_json::Value {
+    type Shape = ();
+
+    fn from_body(_: &(), body: &[u8], _: Context, _: bool) -> Result<Self, PayloadError> {
+        payload::from_slice(body)
+    }
 }
 
 impl<T: ListItem> Outcome for ListResponse<T> {

@@ -49,7 +49,7 @@ fn run(case: &corpus_list::Case) -> (Outcome, Option<String>) {
 fn corpus() {
     let corpus = corpus_list::corpus_dir(env!("CARGO_MANIFEST_DIR").as_ref());
     if !corpus.is_dir() {
-        eprintln!("schema corpus not found at {}: skipped", corpus.display());
+        corpus_list::corpus_missing(&corpus);
         return;
     }
     let out_dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("corpus");

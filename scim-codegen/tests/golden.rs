@@ -3,6 +3,10 @@
 
 use std::path::{Path, PathBuf};
 
+#[allow(dead_code)]
+#[path = "corpus-compile/corpus_list.rs"]
+mod corpus_list;
+
 fn corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus/schemas")
 }
@@ -10,7 +14,7 @@ fn corpus() -> PathBuf {
 fn check(name: &str, inputs: &[&str], resource_types: &[&str]) {
     let corpus = corpus();
     if !corpus.is_dir() {
-        eprintln!("schema corpus not found at {}: skipped", corpus.display());
+        corpus_list::corpus_missing(&corpus);
         return;
     }
     let mut config = scim_codegen::Config::new();

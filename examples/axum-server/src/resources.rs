@@ -1,0 +1,169 @@
+//! What the server does per resource type beyond storing it: the unique key of a User, the
+//! member references of a Group, and the `groups` of a User, computed from the Groups.
+
+use std::collections::HashMap;
+
+use scim_runtime::resources::GroupMemberType;
+use scim_runtime::resources::{UserGroup, UserGroupType};
+use scim_runtime::server::ScimError;
+use scim_runtime::{Group, Reference, Resource, ScimType, User};
+
+use crate::app::{store_error, AppState};
+
+/// A resource type the server serves.
+pub trait Served: Resource + Clone + Send + Sync + 'static {
+    /// The value that must be unique among resources of this type, normalised, if any.
+    fn unique_key(&self) -> Option<String>;
+
+    /// Checks and completes what the server derives before storing: references must point to
+    /// existing resources; computed attributes are not stored.
+    ///
+    /// # Errors
+    ///
+    /// A 400 `invalidValue` for a reference to nothing.
+    fn prepare(&mut self, state: &AppState) -> Result<(), ScimError>;
+
+    /// Fills the attributes the server computes on read.
+    ///
+    /// # Errors
+    ///
+    /// A 500 when the store fails.
+    fn complete(items: &mut [Self], state: &AppState) -> Result<(), ScimError>;
+}
+
+/// The resource type name, which is also the storage kind.
+pub fn kind<R: Resource>() -> &'static str {
+    R::RESOURCE_TYPE.name
+}
+
+/// Reads every stored resource of a type.
+///
+/// # Errors
+///
+/// A 500 for a store failure or a stored document that no longer reads.
+pub fn load_all<R: Served>(state: &AppState) -> Result<Vec<(u64, R)>, ScimError> {
+    state
+        .store
+        .list(kind::<R>())
+        .map_err(store_error)?
+        .into_iter()
+        .map(|record| Ok((record.version, decode(&record.document)?)))
+        .collect()
+}
+
+/// Reads a stored document.
+///
+/// # Errors
+///
+/// A 500 naming the JSON error: the store holds what the server wrote, so this is a fault.
+pub fn decode<R: Resource>(document: &str) -> Result<R, ScimError> {
+    serde_json::from_str(document).map_err(|e| {
+        ScimError::new(
+            http::StatusCode::INTERNAL_SERVER_ERROR,
+            None,
+            format!("a stored {} does not read: {e}", kind::<R>()),
+        )
+    })
+}
+
+impl Served for User {
+    /// `userName` is unique case-insensitively (RFC 7643 §4.1.1).
+    fn unique_key(&self) -> Option<String> {
+        self.user_name.as_deref().map(str::to_lowercase)
+    }
+
+    fn prepare(&mut self, _state: &AppState) -> Result<(), ScimError> {
+        // `groups` is readOnly and derived from the Groups' members (RFC 7643 §4.1.2).
+        self.groups.clear();
+        Ok(())
+    }
+
+    fn complete(items: &mut [Self], state: &AppState) -> Result<(), ScimError> {
+        let groups = state.store.list(kind::<Group>()).map_err(store_error)?;
+        if groups.is_empty() {
+            return Ok(());
+        }
+        let mut by_member: HashMap<String, Vec<UserGroup>> = HashMap::new();
+        for record in groups {
+            let group: Group = decode(&record.document)?;
+            for member in &group.members {
+                if let Some(value) = &member.value {
+                    by_member.entry(value.clone()).or_default().push(UserGroup {
+                        value: Some(record.id.clone()),
+                        r#ref: Some(Reference::new(
+                            state.location(Group::RESOURCE_TYPE.endpoint, &record.id),
+                        )),
+                        display: group.display_name.clone(),
+                        r#type: Some(UserGroupType::Direct),
+                        ..Default::default()
+                    });
+                }
+            }
+        }
+        for user in items {
+            if let Some(groups) = user.id.as_ref().and_then(|id| by_member.get(id)) {
+                user.groups = groups.clone();
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Served for Group {
+    fn unique_key(&self) -> Option<String> {
+        None
+    }
+
+    /// Every member must be an existing User or Group; its `$ref` and `type` are set from
+    /// what it is (RFC 7643 §4.2).
+    fn prepare(&mut self, state: &AppState) -> Result<(), ScimError> {
+        let own_id = self.id.clone();
+        for (index, member) in self.members.iter_mut().enumerate() {
+            let Some(value) = member.value.clone() else {
+                return Err(ScimError::bad_request(
+                    ScimType::InvalidValue,
+                    format!("members[{index}] has no value"),
+                ));
+            };
+            let candidates: &[(&str, &str, GroupMemberType)] = match &member.r#type {
+                Some(GroupMemberType::User) => &[("User", "/Users", GroupMemberType::User)],
+                Some(GroupMemberType::Group) => &[("Group", "/Groups", GroupMemberType::Group)],
+                _ => &[
+                    ("User", "/Users", GroupMemberType::User),
+                    ("Group", "/Groups", GroupMemberType::Group),
+                ],
+            };
+            let mut found = None;
+            for (kind, endpoint, ty) in candidates {
+                if state
+                    .store
+                    .get(kind, &value)
+                    .map_err(store_error)?
+                    .is_some()
+                {
+                    found = Some((*endpoint, ty.clone()));
+                    break;
+                }
+            }
+            let Some((endpoint, ty)) = found else {
+                return Err(ScimError::bad_request(
+                    ScimType::InvalidValue,
+                    format!("members[{index}]: no User or Group has the id `{value}`"),
+                ));
+            };
+            if ty == GroupMemberType::Group && own_id.as_deref() == Some(value.as_str()) {
+                return Err(ScimError::bad_request(
+                    ScimType::InvalidValue,
+                    format!("members[{index}]: a group cannot be its own member"),
+                ));
+            }
+            member.r#ref = Some(Reference::new(state.location(endpoint, &value)));
+            member.r#type = Some(ty);
+        }
+        Ok(())
+    }
+
+    fn complete(_items: &mut [Self], _state: &AppState) -> Result<(), ScimError> {
+        Ok(())
+    }
+}

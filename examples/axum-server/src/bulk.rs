@@ -32,7 +32,17 @@ const PREFIX: &str = "bulkId:";
 
 /// The axum handler.
 pub async fn handle(State(state): State<Shared>, headers: HeaderMap, body: Bytes) -> Response {
-    into_axum(run(&state, &headers, &body).unwrap_or_else(ScimError::into_response))
+    // Bulk runs many storage operations: off the async workers, as the single ones.
+    let result = tokio::task::spawn_blocking(move || run(&state, &headers, &body))
+        .await
+        .unwrap_or_else(|e| {
+            Err(ScimError::new(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                None,
+                format!("the bulk request failed: {e}"),
+            ))
+        });
+    into_axum(result.unwrap_or_else(ScimError::into_response))
 }
 
 /// Runs a bulk request.

@@ -18,7 +18,18 @@ pub fn into_axum(response: http::Response<Vec<u8>>) -> Response {
     response.map(Body::from)
 }
 
-fn reply(result: Reply) -> Response {
+/// Runs a storage-bound operation on the blocking pool, so a long list scan or an SQLite
+/// write never holds up the async workers, and answers with its response or SCIM error.
+async fn reply(operation: impl FnOnce() -> Reply + Send + 'static) -> Response {
+    let result = tokio::task::spawn_blocking(operation)
+        .await
+        .unwrap_or_else(|e| {
+            Err(ScimError::new(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                None,
+                format!("the operation failed: {e}"),
+            ))
+        });
     into_axum(result.unwrap_or_else(ScimError::into_response))
 }
 
@@ -29,12 +40,7 @@ pub async fn create<R: Served>(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    reply(operations::create::<R>(
-        &state,
-        &headers,
-        query.as_deref(),
-        &body,
-    ))
+    reply(move || operations::create::<R>(&state, &headers, query.as_deref(), &body)).await
 }
 
 /// `GET /Users/{id}`.
@@ -44,12 +50,7 @@ pub async fn read<R: Served>(
     RawQuery(query): RawQuery,
     headers: HeaderMap,
 ) -> Response {
-    reply(operations::read::<R>(
-        &state,
-        &id,
-        &headers,
-        query.as_deref(),
-    ))
+    reply(move || operations::read::<R>(&state, &id, &headers, query.as_deref())).await
 }
 
 /// `PUT /Users/{id}`.
@@ -60,13 +61,7 @@ pub async fn replace<R: Served>(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    reply(operations::replace::<R>(
-        &state,
-        &id,
-        &headers,
-        query.as_deref(),
-        &body,
-    ))
+    reply(move || operations::replace::<R>(&state, &id, &headers, query.as_deref(), &body)).await
 }
 
 /// `PATCH /Users/{id}`.
@@ -77,13 +72,7 @@ pub async fn patch<R: Served>(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    reply(operations::patch::<R>(
-        &state,
-        &id,
-        &headers,
-        query.as_deref(),
-        &body,
-    ))
+    reply(move || operations::patch::<R>(&state, &id, &headers, query.as_deref(), &body)).await
 }
 
 /// `DELETE /Users/{id}`.
@@ -92,15 +81,16 @@ pub async fn delete<R: Served>(
     Path(id): Path<String>,
     headers: HeaderMap,
 ) -> Response {
-    reply(operations::delete::<R>(&state, &id, &headers))
+    reply(move || operations::delete::<R>(&state, &id, &headers)).await
 }
 
 /// `GET /Users?filter=...` (RFC 7644 §3.4.2).
 pub async fn list<R: Served>(State(state): State<Shared>, RawQuery(query): RawQuery) -> Response {
-    reply(
+    reply(move || {
         ListQuery::from_query(query.as_deref().unwrap_or_default())
-            .and_then(|q| search::list::<R>(&state, &q, Context::QueryResponse)),
-    )
+            .and_then(|q| search::list::<R>(&state, &q, Context::QueryResponse))
+    })
+    .await
 }
 
 /// `POST /Users/.search` (RFC 7644 §3.4.3).
@@ -109,15 +99,19 @@ pub async fn search<R: Served>(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    reply(
+    reply(move || {
         search::search_query(&headers, &body)
-            .and_then(|q| search::list::<R>(&state, &q, Context::SearchResponse)),
-    )
+            .and_then(|q| search::list::<R>(&state, &q, Context::SearchResponse))
+    })
+    .await
 }
 
 /// `POST /.search` over every resource type.
 pub async fn search_all(State(state): State<Shared>, headers: HeaderMap, body: Bytes) -> Response {
-    reply(search::search_query(&headers, &body).and_then(|q| search::search_all(&state, &q)))
+    reply(move || {
+        search::search_query(&headers, &body).and_then(|q| search::search_all(&state, &q))
+    })
+    .await
 }
 
 /// Any other path under `/v2`: the discovery endpoints (RFC 7644 §4), else a SCIM 404.

@@ -45,6 +45,8 @@ pub struct AppState {
     pub limits: Limits,
     /// The discovery documents.
     pub discovery: Discovery,
+    /// Resources decoded by earlier lists.
+    pub cache: crate::resources::DecodedCache,
 }
 
 impl std::fmt::Debug for AppState {
@@ -79,6 +81,7 @@ impl AppState {
             token,
             limits,
             discovery,
+            cache: crate::resources::DecodedCache::default(),
         }
     }
 

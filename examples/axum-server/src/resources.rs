@@ -1,7 +1,9 @@
 //! What the server does per resource type beyond storing it: the unique key of a User, the
 //! member references of a Group, and the `groups` of a User, computed from the Groups.
 
+use std::any::Any;
 use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
 use scim_runtime::resources::GroupMemberType;
 use scim_runtime::resources::{UserGroup, UserGroupType};
@@ -29,6 +31,12 @@ pub trait Served: Resource + Clone + Send + Sync + 'static {
     ///
     /// A 500 when the store fails.
     fn complete(items: &mut [Self], state: &AppState) -> Result<(), ScimError>;
+
+    /// The attributes [`Served::complete`] fills: a filter or sort naming one of them needs
+    /// every resource completed first.
+    fn computed_attributes() -> &'static [&'static str] {
+        &[]
+    }
 }
 
 /// The resource type name, which is also the storage kind.
@@ -36,19 +44,73 @@ pub fn kind<R: Resource>() -> &'static str {
     R::RESOURCE_TYPE.name
 }
 
-/// Reads every stored resource of a type.
+/// Resources already decoded, by kind and id, each with the version it was decoded from, so a
+/// list decodes only what changed since the last one. The store stays the authority: an entry
+/// is used only while the store lists the same version.
+#[derive(Default)]
+pub struct DecodedCache {
+    kinds: Mutex<HashMap<&'static str, HashMap<String, Entry>>>,
+}
+
+type Entry = (u64, Arc<dyn Any + Send + Sync>);
+
+impl std::fmt::Debug for DecodedCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DecodedCache").finish_non_exhaustive()
+    }
+}
+
+impl DecodedCache {
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<&'static str, HashMap<String, Entry>>> {
+        // Entries are inserted whole: a panic elsewhere cannot leave one half-written.
+        self.kinds.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// Every stored resource of a type, in creation order, decoded once per version.
 ///
 /// # Errors
 ///
 /// A 500 for a store failure or a stored document that no longer reads.
-pub fn load_all<R: Served>(state: &AppState) -> Result<Vec<(u64, R)>, ScimError> {
-    state
-        .store
-        .list(kind::<R>())
-        .map_err(store_error)?
-        .into_iter()
-        .map(|record| Ok((record.version, decode(&record.document)?)))
-        .collect()
+pub fn load_all<R: Served>(state: &AppState) -> Result<Vec<Arc<R>>, ScimError> {
+    let kind = kind::<R>();
+    let versions = state.store.versions(kind).map_err(store_error)?;
+    let mut found: Vec<Option<Arc<R>>> = {
+        let cache = state.cache.lock();
+        let entries = cache.get(kind);
+        versions
+            .iter()
+            .map(|(id, version)| {
+                entries
+                    .and_then(|e| e.get(id))
+                    .filter(|(v, _)| v == version)
+                    .and_then(|(_, r)| r.clone().downcast::<R>().ok())
+            })
+            .collect()
+    };
+    let mut decoded = Vec::new();
+    for ((id, _), slot) in versions.iter().zip(&mut found) {
+        if slot.is_some() {
+            continue;
+        }
+        // Deleted since the versions were read: left out, as a list a moment later would.
+        if let Some(record) = state.store.get(kind, id).map_err(store_error)? {
+            let resource = Arc::new(decode::<R>(&record.document)?);
+            decoded.push((id.clone(), record.version, resource.clone()));
+            *slot = Some(resource);
+        }
+    }
+    let mut cache = state.cache.lock();
+    let entries = cache.entry(kind).or_default();
+    for (id, version, resource) in decoded {
+        entries.insert(id, (version, resource));
+    }
+    if entries.len() > versions.len() {
+        let live: std::collections::HashSet<&str> =
+            versions.iter().map(|(id, _)| id.as_str()).collect();
+        entries.retain(|id, _| live.contains(id.as_str()));
+    }
+    Ok(found.into_iter().flatten().collect())
 }
 
 /// Reads a stored document.
@@ -106,6 +168,10 @@ impl Served for User {
             }
         }
         Ok(())
+    }
+
+    fn computed_attributes() -> &'static [&'static str] {
+        &["groups"]
     }
 }
 

@@ -1,32 +1,96 @@
 //! Listing and searching (RFC 7644 §3.4.2, §3.4.3): filter with
 //! [`FilterExt`](scim_runtime::filter::FilterExt), sort with [`scim_runtime::sort`], then page.
 
+use core::cmp::Ordering;
+use std::sync::Arc;
+
 use http::{header, HeaderMap};
-use scim_runtime::message::{ListResponse, SearchRequest};
+use scim_runtime::message::{ListResponse, SearchRequest, SortOrder};
 use scim_runtime::prelude::*;
 use scim_runtime::server::{list_response, scim_response, ListQuery, ScimError};
-use scim_runtime::sort::{sort_key, sort_resources, SortKey};
+use scim_runtime::sort::{sort_key, SortKey};
 use scim_runtime::{Context, Group, User};
 
 use crate::app::AppState;
 use crate::operations::Reply;
 use crate::resources::{load_all, Served};
 
-/// The resources of one type matching the query, sorted, and their total before paging.
+/// The resources of one type matching the query, sorted; whether they are already completed
+/// (their computed attributes filled).
+///
+/// Filtering and sorting read the decoded resources in place; only the page a response
+/// returns is cloned. A filter or sort naming a computed attribute (a User's `groups`) needs
+/// every resource completed first.
 ///
 /// # Errors
 ///
 /// A 500 when the store fails.
-pub fn matching<R: Served>(state: &AppState, query: &ListQuery) -> Result<Vec<R>, ScimError> {
-    let mut items: Vec<R> = load_all::<R>(state)?.into_iter().map(|(_, r)| r).collect();
-    R::complete(&mut items, state)?;
+pub fn matching<R: Served>(
+    state: &AppState,
+    query: &ListQuery,
+) -> Result<(Vec<Arc<R>>, bool), ScimError> {
+    let mut items = load_all::<R>(state)?;
+    let names_computed = |text: String| {
+        let text = text.to_ascii_lowercase();
+        R::computed_attributes().iter().any(|a| text.contains(a))
+    };
+    let complete_first = query
+        .filter
+        .as_ref()
+        .is_some_and(|f| names_computed(f.to_string()))
+        || query
+            .sort_by
+            .as_ref()
+            .is_some_and(|s| names_computed(s.to_string()));
+    if complete_first {
+        let mut owned: Vec<R> = items.iter().map(|r| R::clone(r)).collect();
+        R::complete(&mut owned, state)?;
+        items = owned.into_iter().map(Arc::new).collect();
+    }
     if let Some(filter) = &query.filter {
-        items.retain(|r| filter.matches(r));
+        items.retain(|r| filter.matches(&**r));
     }
     if let Some(sort_by) = &query.sort_by {
-        sort_resources(&mut items, sort_by, query.sort_order);
+        let mut keyed: Vec<(Option<SortKey>, Arc<R>)> = items
+            .into_iter()
+            .map(|r| (sort_key(&*r, sort_by), r))
+            .collect();
+        keyed.sort_by(|(a, _), (b, _)| compare(a.as_ref(), b.as_ref(), query.sort_order));
+        items = keyed.into_iter().map(|(_, r)| r).collect();
     }
-    Ok(items)
+    Ok((items, complete_first))
+}
+
+/// The order of RFC 7644 §3.4.2.3, as [`scim_runtime::sort::sort_resources`] applies it:
+/// unassigned values last ascending, first descending; used with a stable sort.
+fn compare(a: Option<&SortKey>, b: Option<&SortKey>, order: SortOrder) -> Ordering {
+    let ordering = match (a, b) {
+        (Some(a), Some(b)) => a.cmp_ascending(b),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    };
+    match order {
+        SortOrder::Ascending => ordering,
+        SortOrder::Descending => ordering.reverse(),
+    }
+}
+
+/// The requested page of `items`, owned and completed.
+fn page<R: Served>(
+    state: &AppState,
+    query: &ListQuery,
+    items: &[Arc<R>],
+    completed: bool,
+) -> Result<Vec<R>, ScimError> {
+    let mut page: Vec<R> = items[query.page(items.len(), state.limits.max_results)]
+        .iter()
+        .map(|r| R::clone(r))
+        .collect();
+    if !completed {
+        R::complete(&mut page, state)?;
+    }
+    Ok(page)
 }
 
 /// A page of one resource type in `context` (a query or search response).
@@ -35,12 +99,9 @@ pub fn matching<R: Served>(state: &AppState, query: &ListQuery) -> Result<Vec<R>
 ///
 /// A 500 when the store fails.
 pub fn list<R: Served>(state: &AppState, query: &ListQuery, context: Context) -> Reply {
-    let mut items = matching::<R>(state, query)?;
-    let total = items.len() as u64;
-    let page: Vec<R> = items
-        .drain(query.page(items.len(), state.limits.max_results))
-        .collect();
-    let list = ListResponse::new(page, total, query.start_index);
+    let (items, completed) = matching::<R>(state, query)?;
+    let page = page(state, query, &items, completed)?;
+    let list = ListResponse::new(page, items.len() as u64, query.start_index);
     let projection = query.projection();
     Ok(list_response(&list, context, Some(&projection)))
 }
@@ -78,44 +139,31 @@ pub fn search_all(state: &AppState, query: &ListQuery) -> Reply {
         ..query.clone()
     };
     let projection = query.projection();
-    let mut found: Vec<(Option<SortKey>, serde_json::Value)> = Vec::new();
     let key = |r: &dyn scim_runtime::value::AttributeAccess| {
         query.sort_by.as_ref().and_then(|s| sort_key(r, s))
     };
-    for user in matching::<User>(state, &unsorted)? {
-        found.push((
-            key(&user),
-            user.to_json_in(Context::SearchResponse, Some(&projection)),
-        ));
+    // Users and Groups completed, keyed, then sorted and paged as one list.
+    let (users, completed) = matching::<User>(state, &unsorted)?;
+    let mut users: Vec<User> = users.iter().map(|u| User::clone(u)).collect();
+    if !completed {
+        User::complete(&mut users, state)?;
     }
-    for group in matching::<Group>(state, &unsorted)? {
-        found.push((
-            key(&group),
-            group.to_json_in(Context::SearchResponse, Some(&projection)),
-        ));
-    }
+    let (groups, _) = matching::<Group>(state, &unsorted)?;
+    let mut found: Vec<(Option<SortKey>, Found)> = users
+        .into_iter()
+        .map(|u| (key(&u), Found::User(Box::new(u))))
+        .chain(groups.into_iter().map(|g| (key(&*g), Found::Group(g))))
+        .collect();
     if query.sort_by.is_some() {
-        // As `sort_resources` orders: unassigned last ascending, first descending (RFC 7644
-        // §3.4.2.3); a stable sort keeps Users before Groups among equals.
-        let descending = query.sort_order == scim_runtime::message::SortOrder::Descending;
-        found.sort_by(|(a, _), (b, _)| {
-            let ordering = match (a, b) {
-                (Some(a), Some(b)) => a.cmp_ascending(b),
-                (Some(_), None) => core::cmp::Ordering::Less,
-                (None, Some(_)) => core::cmp::Ordering::Greater,
-                (None, None) => core::cmp::Ordering::Equal,
-            };
-            if descending {
-                ordering.reverse()
-            } else {
-                ordering
-            }
-        });
+        found.sort_by(|(a, _), (b, _)| compare(a.as_ref(), b.as_ref(), query.sort_order));
     }
     let total = found.len() as u64;
     let page: Vec<serde_json::Value> = found
         .drain(query.page(found.len(), state.limits.max_results))
-        .map(|(_, v)| v)
+        .map(|(_, f)| match f {
+            Found::User(u) => u.to_json_in(Context::SearchResponse, Some(&projection)),
+            Found::Group(g) => g.to_json_in(Context::SearchResponse, Some(&projection)),
+        })
         .collect();
     let list = ListResponse::new(page, total, query.start_index);
     let body = serde_json::to_vec(&list).map_err(|e| {
@@ -126,4 +174,10 @@ pub fn search_all(state: &AppState, query: &ListQuery) -> Reply {
         )
     })?;
     Ok(scim_response(http::StatusCode::OK, body))
+}
+
+/// A resource found by a search over every type.
+enum Found {
+    User(Box<User>),
+    Group(Arc<Group>),
 }

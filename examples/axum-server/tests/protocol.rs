@@ -319,6 +319,38 @@ async fn lists_filter_sort_page_and_project() {
     .await;
     assert_eq!(status, 201);
     assert_eq!(group["members"][0]["type"], "User");
+    // A filter on the computed `groups` sees the membership.
+    let (_, _, admins) = call(
+        &app,
+        Method::GET,
+        "/Users?filter=groups.display%20eq%20%22admins%22",
+        &[],
+        None,
+    )
+    .await;
+    assert_eq!(admins["totalResults"], 1, "{admins}");
+    assert_eq!(admins["Resources"][0]["groups"][0]["value"], group["id"]);
+    // A list after a change shows the change: decoded resources are kept per version.
+    let patch = json!({"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+        "Operations": [{"op": "replace", "path": "title", "value": "Architect"}]});
+    let (status, _, _) = call(
+        &app,
+        Method::PATCH,
+        &format!("/Users/{alice_id}"),
+        &[],
+        Some(patch),
+    )
+    .await;
+    assert_eq!(status, 200);
+    let (_, _, architects) = call(
+        &app,
+        Method::GET,
+        "/Users?filter=title%20eq%20%22Architect%22",
+        &[],
+        None,
+    )
+    .await;
+    assert_eq!(architects["totalResults"], 1, "{architects}");
     let search = json!({"schemas": ["urn:ietf:params:scim:api:messages:2.0:SearchRequest"],
         "filter": "userName sw \"a\" or displayName sw \"a\"", "sortBy": "meta.created"});
     let (status, _, found) = call(&app, Method::POST, "/.search", &[], Some(search)).await;

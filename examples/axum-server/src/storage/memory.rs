@@ -101,6 +101,20 @@ impl Store for MemoryStore {
             .unwrap_or_default())
     }
 
+    fn versions(&self, kind: &str) -> Result<Vec<(String, u64)>, StoreError> {
+        let inner = self.lock();
+        Ok(inner
+            .kinds
+            .get(kind)
+            .map(|k| {
+                k.records
+                    .values()
+                    .map(|r| (r.id.clone(), r.version))
+                    .collect()
+            })
+            .unwrap_or_default())
+    }
+
     fn update(
         &self,
         kind: &str,

@@ -94,6 +94,14 @@ pub trait Store: Send + Sync + 'static {
     /// [`StoreError::Backend`] only.
     fn list(&self, kind: &str) -> Result<Vec<Record>, StoreError>;
 
+    /// The id and version of every document of `kind`, in creation order: what a reader
+    /// needs to tell which documents it already holds decoded.
+    ///
+    /// # Errors
+    ///
+    /// [`StoreError::Backend`] only.
+    fn versions(&self, kind: &str) -> Result<Vec<(String, u64)>, StoreError>;
+
     /// Replaces the document if its version is still `expected`; returns the new version.
     ///
     /// # Errors
@@ -147,6 +155,10 @@ pub(crate) mod tests {
             .map(|r| r.id)
             .collect();
         assert_eq!(ids, ["a", "b"]);
+        assert_eq!(
+            store.versions("User").unwrap(),
+            [("a".to_owned(), 1), ("b".to_owned(), 1)]
+        );
 
         let record = store.get("User", "a").unwrap().unwrap();
         assert_eq!((record.version, record.document.as_str()), (1, "{\"n\":1}"));
@@ -160,6 +172,7 @@ pub(crate) mod tests {
                 .unwrap(),
             2
         );
+        assert_eq!(store.versions("User").unwrap()[0], ("a".to_owned(), 2));
         assert!(matches!(
             store.update("User", "a", 1, Some("babs"), "{}"),
             Err(StoreError::Stale {

@@ -143,6 +143,19 @@ impl Store for SqliteStore {
         rows.collect::<Result<_, _>>().map_err(backend)
     }
 
+    fn versions(&self, kind: &str) -> Result<Vec<(String, u64)>, StoreError> {
+        let connection = self.lock();
+        let mut statement = connection
+            .prepare_cached("SELECT id, version FROM resources WHERE kind = ?1 ORDER BY seq")
+            .map_err(backend)?;
+        let rows = statement
+            .query_map(params![kind], |row| {
+                Ok((row.get::<_, String>(0)?, row.get::<_, i64>(1)? as u64))
+            })
+            .map_err(backend)?;
+        rows.collect::<Result<_, _>>().map_err(backend)
+    }
+
     fn update(
         &self,
         kind: &str,

@@ -1,6 +1,7 @@
 //! Requests per second on loopback, the example server against scim2-server, same run, same
-//! requests: `GET /Users/{id}` and a filtered list (`GET /Users?filter=userName eq "..."`)
-//! over 10,000 users.
+//! requests over 10,000 users: `GET /Users/{id}`, a filtered list by `userName eq "..."`
+//! (both servers answer it from an index), and one by `userName sw "..."` (a scan of every
+//! user, 10 matches).
 //!
 //! ```text
 //! cargo bench -p scim-example-server --bench load [-- --users N --seconds S --concurrency C]
@@ -149,7 +150,12 @@ async fn measure(
     done as f64 / elapsed
 }
 
-async fn bench_server(name: &str, base_url: &str, token: &str, options: &Options) -> (f64, f64) {
+async fn bench_server(
+    name: &str,
+    base_url: &str,
+    token: &str,
+    options: &Options,
+) -> (f64, f64, f64) {
     let client = reqwest::Client::builder()
         .timeout(Duration::from_secs(30))
         .build()
@@ -183,8 +189,24 @@ async fn bench_server(name: &str, base_url: &str, token: &str, options: &Options
         }),
     )
     .await;
-    println!("{name:<16} GET by id {get:>9.1} req/s   filtered list {filtered:>9.1} req/s");
-    (get, filtered)
+    let base = base_url.to_owned();
+    let scanned = measure(
+        &client,
+        options,
+        token,
+        Arc::new(move |i| {
+            format!(
+                "{base}/Users?filter=userName%20sw%20%22user{:04}%22",
+                (i * 7919) % (users / 10).max(1)
+            )
+        }),
+    )
+    .await;
+    println!(
+        "{name:<16} GET by id {get:>9.1} req/s   filtered list (userName eq) {filtered:>9.1} req/s   \
+         filtered list (userName sw, a scan) {scanned:>9.1} req/s"
+    );
+    (get, filtered, scanned)
 }
 
 fn main() {
@@ -219,8 +241,9 @@ fn main() {
     ));
     drop(peer);
     println!(
-        "ratio (example / scim2-server): GET by id {:.1}x, filtered list {:.1}x",
+        "ratio (example / scim2-server): GET by id {:.1}x, userName eq {:.1}x, userName sw {:.1}x",
         ours.0 / theirs.0,
-        ours.1 / theirs.1
+        ours.1 / theirs.1,
+        ours.2 / theirs.2
     );
 }

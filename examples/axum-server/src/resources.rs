@@ -5,6 +5,7 @@ use std::any::Any;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
+use scim_runtime::filter::{CompValue, CompareOp, Filter};
 use scim_runtime::resources::GroupMemberType;
 use scim_runtime::resources::{UserGroup, UserGroupType};
 use scim_runtime::server::ScimError;
@@ -36,6 +37,12 @@ pub trait Served: Resource + Clone + Send + Sync + 'static {
     /// every resource completed first.
     fn computed_attributes() -> &'static [&'static str] {
         &[]
+    }
+
+    /// The unique key a filter selects by equality, if it is such a filter: the resources
+    /// matching it are at most the one holding the key.
+    fn unique_key_in(_filter: &Filter) -> Option<String> {
+        None
     }
 }
 
@@ -172,6 +179,28 @@ impl Served for User {
 
     fn computed_attributes() -> &'static [&'static str] {
         &["groups"]
+    }
+
+    /// `userName eq "..."` (the common lookup of provisioning clients). Only for an ASCII
+    /// value, whose lower case is the key however the filter folds case.
+    fn unique_key_in(filter: &Filter) -> Option<String> {
+        let Filter::Comparison(c) = filter else {
+            return None;
+        };
+        let core = c
+            .path
+            .schema()
+            .map_or(true, |s| s.eq_ignore_ascii_case(User::SCHEMA.id));
+        let user_name = core
+            && c.path.sub_attr().is_none()
+            && c.path.name().as_str().eq_ignore_ascii_case("userName")
+            && c.op == CompareOp::Equal;
+        match &c.value {
+            CompValue::String(value) if user_name && value.is_ascii() => {
+                Some(value.to_ascii_lowercase())
+            }
+            _ => None,
+        }
     }
 }
 

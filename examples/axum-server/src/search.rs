@@ -11,9 +11,10 @@ use scim_runtime::server::{list_response, scim_response, ListQuery, ScimError};
 use scim_runtime::sort::{sort_key, SortKey};
 use scim_runtime::{Context, Group, User};
 
+use crate::app::store_error;
 use crate::app::AppState;
 use crate::operations::Reply;
-use crate::resources::{load_all, Served};
+use crate::resources::{decode, kind, load_all, Served};
 
 /// The resources of one type matching the query, sorted; whether they are already completed
 /// (their computed attributes filled).
@@ -29,7 +30,6 @@ pub fn matching<R: Served>(
     state: &AppState,
     query: &ListQuery,
 ) -> Result<(Vec<Arc<R>>, bool), ScimError> {
-    let mut items = load_all::<R>(state)?;
     let names_computed = |text: String| {
         let text = text.to_ascii_lowercase();
         R::computed_attributes().iter().any(|a| text.contains(a))
@@ -42,6 +42,18 @@ pub fn matching<R: Served>(
             .sort_by
             .as_ref()
             .is_some_and(|s| names_computed(s.to_string()));
+    let indexed = query.filter.as_ref().and_then(R::unique_key_in);
+    let mut items = match indexed {
+        Some(key) if !complete_first => state
+            .store
+            .find_unique(kind::<R>(), &key)
+            .map_err(store_error)?
+            .map(|record| decode::<R>(&record.document).map(Arc::new))
+            .transpose()?
+            .into_iter()
+            .collect(),
+        _ => load_all::<R>(state)?,
+    };
     if complete_first {
         let mut owned: Vec<R> = items.iter().map(|r| R::clone(r)).collect();
         R::complete(&mut owned, state)?;

@@ -319,6 +319,25 @@ async fn lists_filter_sort_page_and_project() {
     .await;
     assert_eq!(status, 201);
     assert_eq!(group["members"][0]["type"], "User");
+    // `userName eq` goes through the store's unique index, case-insensitively.
+    let (_, _, found) = call(
+        &app,
+        Method::GET,
+        "/Users?filter=USERNAME%20eq%20%22ALICE%22",
+        &[],
+        None,
+    )
+    .await;
+    assert_eq!(found["Resources"][0]["id"], alice_id.as_str(), "{found}");
+    let (_, _, none) = call(
+        &app,
+        Method::GET,
+        "/Users?filter=userName%20eq%20%22nobody%22",
+        &[],
+        None,
+    )
+    .await;
+    assert_eq!(none["totalResults"], 0);
     // A filter on the computed `groups` sees the membership.
     let (_, _, admins) = call(
         &app,

@@ -92,6 +92,14 @@ impl Store for MemoryStore {
             .cloned())
     }
 
+    fn find_unique(&self, kind: &str, key: &str) -> Result<Option<Record>, StoreError> {
+        let inner = self.lock();
+        Ok(inner.kinds.get(kind).and_then(|k| {
+            let id = k.unique.get(key)?;
+            k.ids.get(id).and_then(|seq| k.records.get(seq)).cloned()
+        }))
+    }
+
     fn list(&self, kind: &str) -> Result<Vec<Record>, StoreError> {
         let inner = self.lock();
         Ok(inner

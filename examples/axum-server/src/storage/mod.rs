@@ -87,6 +87,14 @@ pub trait Store: Send + Sync + 'static {
     /// [`StoreError::Backend`] only.
     fn get(&self, kind: &str, id: &str) -> Result<Option<Record>, StoreError>;
 
+    /// The document of `kind` holding the unique key, if any: the index a `userName eq`
+    /// filter uses instead of a scan.
+    ///
+    /// # Errors
+    ///
+    /// [`StoreError::Backend`] only.
+    fn find_unique(&self, kind: &str, key: &str) -> Result<Option<Record>, StoreError>;
+
     /// Every document of `kind`, in creation order.
     ///
     /// # Errors
@@ -160,6 +168,12 @@ pub(crate) mod tests {
             [("a".to_owned(), 1), ("b".to_owned(), 1)]
         );
 
+        assert_eq!(
+            store.find_unique("User", "jsmith").unwrap().unwrap().id,
+            "b"
+        );
+        assert_eq!(store.find_unique("User", "nobody").unwrap(), None);
+        assert_eq!(store.find_unique("Group", "jsmith").unwrap(), None);
         let record = store.get("User", "a").unwrap().unwrap();
         assert_eq!((record.version, record.document.as_str()), (1, "{\"n\":1}"));
         assert!(matches!(

@@ -124,6 +124,25 @@ impl Store for SqliteStore {
             .map_err(backend)
     }
 
+    fn find_unique(&self, kind: &str, key: &str) -> Result<Option<Record>, StoreError> {
+        self.lock()
+            .prepare_cached(
+                "SELECT id, version, document FROM resources WHERE kind = ?1 AND unique_key = ?2",
+            )
+            .and_then(|mut statement| {
+                statement
+                    .query_row(params![kind, key], |row| {
+                        Ok(Record {
+                            id: row.get(0)?,
+                            version: row.get::<_, i64>(1)? as u64,
+                            document: row.get(2)?,
+                        })
+                    })
+                    .optional()
+            })
+            .map_err(backend)
+    }
+
     fn list(&self, kind: &str) -> Result<Vec<Record>, StoreError> {
         let connection = self.lock();
         let mut statement = connection

@@ -57,6 +57,8 @@ pub fn kind<R: Resource>() -> &'static str {
 #[derive(Default)]
 pub struct DecodedCache {
     kinds: Mutex<HashMap<&'static str, HashMap<String, Entry>>>,
+    /// The whole list of each kind, with the store generation it was read at.
+    snapshots: Mutex<HashMap<&'static str, Entry>>,
 }
 
 type Entry = (u64, Arc<dyn Any + Send + Sync>);
@@ -68,6 +70,19 @@ impl std::fmt::Debug for DecodedCache {
 }
 
 impl DecodedCache {
+    fn snapshot(&self, kind: &'static str, generation: u64) -> Option<Arc<dyn Any + Send + Sync>> {
+        let snapshots = self.snapshots.lock().unwrap_or_else(|e| e.into_inner());
+        snapshots
+            .get(kind)
+            .filter(|(g, _)| *g == generation)
+            .map(|(_, list)| list.clone())
+    }
+
+    fn set_snapshot(&self, kind: &'static str, generation: u64, list: Arc<dyn Any + Send + Sync>) {
+        let mut snapshots = self.snapshots.lock().unwrap_or_else(|e| e.into_inner());
+        snapshots.insert(kind, (generation, list));
+    }
+
     fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<&'static str, HashMap<String, Entry>>> {
         // Entries are inserted whole: a panic elsewhere cannot leave one half-written.
         self.kinds.lock().unwrap_or_else(|e| e.into_inner())
@@ -80,6 +95,22 @@ impl DecodedCache {
 ///
 /// A 500 for a store failure or a stored document that no longer reads.
 pub fn load_all<R: Served>(state: &AppState) -> Result<Vec<Arc<R>>, ScimError> {
+    let kind = kind::<R>();
+    // Read before the documents: a write in between leaves the snapshot tagged as older.
+    let generation = state.store.generation();
+    let snapshot = state.cache.snapshot(kind, generation);
+    if let Some(list) = snapshot.and_then(|s| s.downcast::<Vec<Arc<R>>>().ok()) {
+        return Ok(Vec::clone(&list));
+    }
+    let list = load_versions::<R>(state)?;
+    state
+        .cache
+        .set_snapshot(kind, generation, Arc::new(list.clone()));
+    Ok(list)
+}
+
+/// Every stored resource of a type, decoding only those not decoded at their version yet.
+fn load_versions<R: Served>(state: &AppState) -> Result<Vec<Arc<R>>, ScimError> {
     let kind = kind::<R>();
     let versions = state.store.versions(kind).map_err(store_error)?;
     let mut found: Vec<Option<Arc<R>>> = {

@@ -26,6 +26,7 @@ pub struct MemoryStore {
 #[derive(Debug, Default)]
 struct Inner {
     next: u64,
+    generation: u64,
     kinds: HashMap<String, Kind>,
 }
 
@@ -80,7 +81,12 @@ impl Store for MemoryStore {
                 document: document.to_owned(),
             },
         );
+        inner.generation += 1;
         Ok(())
+    }
+
+    fn generation(&self) -> u64 {
+        self.lock().generation
     }
 
     fn get(&self, kind: &str, id: &str) -> Result<Option<Record>, StoreError> {
@@ -162,7 +168,9 @@ impl Store for MemoryStore {
         let record = k.records.get_mut(&seq).ok_or_else(not_found)?;
         record.version = expected + 1;
         record.document = document.to_owned();
-        Ok(record.version)
+        let version = record.version;
+        inner.generation += 1;
+        Ok(version)
     }
 
     fn delete(&self, kind: &str, id: &str) -> Result<bool, StoreError> {
@@ -177,6 +185,7 @@ impl Store for MemoryStore {
         if let Some(key) = k.keys.remove(id) {
             k.unique.remove(&key);
         }
+        inner.generation += 1;
         Ok(true)
     }
 }

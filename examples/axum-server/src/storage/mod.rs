@@ -80,6 +80,11 @@ pub trait Store: Send + Sync + 'static {
         document: &str,
     ) -> Result<(), StoreError>;
 
+    /// A number that changes after every successful insert, update or delete through this
+    /// store, so a reader can keep what it derived from the documents until it changes.
+    /// (Writes by another process to the same SQLite file are not seen.)
+    fn generation(&self) -> u64;
+
     /// The document with this id, if any.
     ///
     /// # Errors
@@ -203,7 +208,13 @@ pub(crate) mod tests {
         store.insert("User", "d", Some("bjensen"), "{}").unwrap();
         assert!(store.insert("User", "e", Some("babs"), "{}").is_err());
 
+        let before = store.generation();
         assert!(store.delete("User", "a").unwrap());
+        assert_ne!(
+            store.generation(),
+            before,
+            "a delete changes the generation"
+        );
         assert!(!store.delete("User", "a").unwrap());
         store.insert("User", "f", Some("babs"), "{}").unwrap();
         assert_eq!(store.get("Group", "a").unwrap(), None, "kinds are separate");

@@ -2,6 +2,7 @@
 //! guarding ids and unique keys.
 
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard};
 
 use rusqlite::{params, Connection, OptionalExtension};
@@ -13,6 +14,8 @@ use super::{Record, Store, StoreError};
 pub struct SqliteStore {
     // One connection: SQLite serialises writers anyway, and every call is short.
     connection: Mutex<Connection>,
+    /// Bumped after each write, while the connection is still held.
+    generation: AtomicU64,
 }
 
 const SCHEMA: &str = "
@@ -63,6 +66,7 @@ impl SqliteStore {
         connection.execute_batch(SCHEMA).map_err(backend)?;
         Ok(Self {
             connection: Mutex::new(connection),
+            generation: AtomicU64::new(0),
         })
     }
 
@@ -98,13 +102,19 @@ impl Store for SqliteStore {
         unique: Option<&str>,
         document: &str,
     ) -> Result<(), StoreError> {
-        self.lock()
+        let connection = self.lock();
+        connection
             .execute(
                 "INSERT INTO resources (kind, id, unique_key, version, document) VALUES (?1, ?2, ?3, 1, ?4)",
                 params![kind, id, unique, document],
             )
             .map_err(|e| constraint(e, kind, id, unique))?;
+        self.generation.fetch_add(1, Ordering::SeqCst);
         Ok(())
+    }
+
+    fn generation(&self) -> u64 {
+        self.generation.load(Ordering::SeqCst)
     }
 
     fn get(&self, kind: &str, id: &str) -> Result<Option<Record>, StoreError> {
@@ -192,6 +202,7 @@ impl Store for SqliteStore {
             )
             .map_err(|e| constraint(e, kind, id, unique))?;
         if changed == 1 {
+            self.generation.fetch_add(1, Ordering::SeqCst);
             return Ok(expected + 1);
         }
         // Nothing changed: tell a missing document from a stale version.
@@ -218,13 +229,14 @@ impl Store for SqliteStore {
     }
 
     fn delete(&self, kind: &str, id: &str) -> Result<bool, StoreError> {
-        let deleted = self
-            .lock()
+        let connection = self.lock();
+        let deleted = connection
             .execute(
                 "DELETE FROM resources WHERE kind = ?1 AND id = ?2",
                 params![kind, id],
             )
             .map_err(backend)?;
+        self.generation.fetch_add(1, Ordering::SeqCst);
         Ok(deleted == 1)
     }
 }

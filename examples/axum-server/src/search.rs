@@ -1,5 +1,5 @@
 //! Listing and searching (RFC 7644 §3.4.2, §3.4.3): filter with
-//! [`FilterExt`](scim_runtime::filter::FilterExt), sort with [`scim_runtime::sort`], then page.
+//! [`FilterExt`], sort with [`scim_runtime::sort`], then page.
 
 use core::cmp::Ordering;
 use std::sync::Arc;

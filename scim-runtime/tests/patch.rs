@@ -456,19 +456,22 @@ fn unknown_path_is_invalid_path() {
 }
 
 #[test]
-fn malformed_filter_is_invalid_filter() {
+fn malformed_paths_are_invalid_path_and_filters_on_single_values_invalid_filter() {
+    // As scim2-server answers: a path that does not parse, value filter included, is
+    // `invalidPath`; a value filter on a single-valued attribute is `invalidFilter`.
     for path in [
         "emails[type eq]",
         "emails[type xx \"work\"]",
         "emails[type eq \"work\"",
+        "emails..value",
     ] {
         let out = apply_user(ops(json!([{"op": "replace", "path": path, "value": "x"}])));
-        assert_eq!(error_type(out), ScimType::InvalidFilter, "{path}");
+        assert_eq!(error_type(out), ScimType::InvalidPath, "{path}");
     }
     let out = apply_user(ops(
-        json!([{"op": "replace", "path": "emails..value", "value": "x"}]),
+        json!([{"op": "replace", "path": "name[givenName eq \"Barbara\"].familyName", "value": "x"}]),
     ));
-    assert_eq!(error_type(out), ScimType::InvalidPath);
+    assert_eq!(error_type(out), ScimType::InvalidFilter);
 }
 
 #[test]
@@ -728,4 +731,27 @@ fn an_extension_written_whole_may_carry_its_schemas() {
     let e = apply_user(ops(json!([{"op": "add", "path": ENTERPRISE,
         "value": {"favouriteColour": "blue"}}])));
     assert_eq!(error_type(e), ScimType::InvalidValue);
+}
+
+#[test]
+fn json_objects_keep_schemas_in_step() {
+    let shape = patch::ResourceShape::of::<User>();
+    let mut object = user().as_object().unwrap().clone();
+    let request: PatchOp =
+        serde_json::from_value(ops(json!([{"op": "remove", "path": ENTERPRISE}]))).unwrap();
+    patch::apply_to_json(&mut object, &shape, &request.operations).unwrap();
+    assert_eq!(
+        object["schemas"],
+        json!(["urn:ietf:params:scim:schemas:core:2.0:User"])
+    );
+    let request: PatchOp = serde_json::from_value(ops(
+        json!([{"op": "add", "path": format!("{ENTERPRISE}:department"), "value": "x"}]),
+    ))
+    .unwrap();
+    patch::apply_to_json(&mut object, &shape, &request.operations).unwrap();
+    assert_eq!(
+        object["schemas"],
+        json!(["urn:ietf:params:scim:schemas:core:2.0:User", ENTERPRISE])
+    );
+    assert_eq!(object[ENTERPRISE], json!({"department": "x"}));
 }

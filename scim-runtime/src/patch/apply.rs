@@ -28,6 +28,7 @@ pub(crate) fn apply_operations(
             .map_err(|e| e.at(index, operation.op, operation.path.as_deref()))?;
         drop_empty_extensions(&mut work, shape);
     }
+    update_schemas(&mut work, shape);
     *object = work;
     Ok(())
 }
@@ -724,6 +725,35 @@ fn drop_empty_extensions(object: &mut Map<String, Value>, shape: &ResourceShape)
     for ext in &shape.extensions {
         if object.get(ext.id).is_some_and(|b| !assigned(Some(b))) {
             object.remove(ext.id);
+        }
+    }
+}
+
+/// Keeps a `schemas` list the object carries in step with the extension blocks it holds
+/// (RFC 7643 §3: `schemas` names the schemas of the attributes present).
+fn update_schemas(object: &mut Map<String, Value>, shape: &ResourceShape) {
+    let present: Vec<bool> = shape
+        .extensions
+        .iter()
+        .map(|ext| object.contains_key(ext.id))
+        .collect();
+    let Some(Value::Array(schemas)) = object.get_mut("schemas") else {
+        return;
+    };
+    schemas.retain(|urn| {
+        let urn = urn.as_str().unwrap_or_default();
+        !shape
+            .extensions
+            .iter()
+            .zip(&present)
+            .any(|(ext, here)| !here && ext.id.eq_ignore_ascii_case(urn))
+    });
+    for (ext, here) in shape.extensions.iter().zip(&present) {
+        let listed = schemas
+            .iter()
+            .any(|urn| urn.as_str().is_some_and(|u| u.eq_ignore_ascii_case(ext.id)));
+        if *here && !listed {
+            schemas.push(Value::String(ext.id.to_owned()));
         }
     }
 }

@@ -20,8 +20,9 @@
 //! - Atomic: when an operation fails, the resource is left as it was.
 //! - Errors ([`PatchError`]) carry the `scimType` scim2-server answers with: `mutability` for a
 //!   path naming a `readOnly` attribute, a change to an `immutable` value already assigned, or
-//!   a `required` attribute removed; `invalidPath` for a path that names no attribute;
-//!   `invalidFilter` for a malformed value filter; `noTarget` for a `remove` without a path and
+//!   a `required` attribute removed; `invalidPath` for a path that names no attribute or does
+//!   not follow the grammar (its value filter included); `invalidFilter` for a value filter on
+//!   a single-valued attribute; `noTarget` for a `remove` without a path and
 //!   for an `add`/`replace` whose value filter matches nothing (a `remove` whose filter matches
 //!   nothing succeeds, as in scim2-server); `invalidValue` for a missing value, a value of the
 //!   wrong type, or an attribute the schema does not declare.
@@ -81,7 +82,9 @@ pub fn apply<R: Resource>(resource: &mut R, patch: &PatchOp<R>) -> Result<(), Pa
 
 /// Applies PATCH operations to the JSON object of a resource of `shape` (the form a typed
 /// resource serializes to, or the attributes of a
-/// [`DynamicResource`](crate::dynamic::DynamicResource)), atomically.
+/// [`DynamicResource`](crate::dynamic::DynamicResource)), atomically. Attributes are stored
+/// under their canonical names; a `schemas` list, if the object has one, is kept in step with
+/// the extension blocks present.
 ///
 /// # Errors
 ///
@@ -101,7 +104,8 @@ pub fn apply_to_json(
 /// a changed single value is replaced, a changed complex value or extension block is diffed
 /// sub-attribute by sub-attribute, and a changed multi-valued attribute gets an `add` of the
 /// values `to` appends, or a `replace` of all its values. `readOnly` attributes (`id`, `meta`,
-/// `groups`) are left out, since a client cannot write them; and a change to an `immutable`
+/// `groups`) are left out, since a client cannot write them, and so are attributes the schemas
+/// do not declare (kept in `other`), which no PATCH path can name; a change to an `immutable`
 /// value already assigned gives a request that fails with `mutability` when applied, as the
 /// service provider would refuse it.
 ///

@@ -102,11 +102,16 @@ impl ResourceShape {
                         "'{path}': a value filter applies to a multi-valued attribute, not to an extension"
                     )));
                 };
+                // RFC 7644 §3.12 `invalidFilter`: "the specified attribute and filter comparison
+                // combination is not supported" (scim2-server's answer).
                 if !target.def.multi_valued {
-                    return Err(PatchError::invalid_path(format!(
-                        "'{path}': '{}' is not multi-valued, so it takes no value filter",
-                        target.def.name
-                    )));
+                    return Err(PatchError::new(
+                        ScimType::InvalidFilter,
+                        format!(
+                            "'{path}': '{}' is not multi-valued, so it takes no value filter",
+                            target.def.name
+                        ),
+                    ));
                 }
                 if let Some(sub) = sub_attr {
                     target.sub = Some(sub_attribute(target.def, sub.as_str(), &value_path.attr)?);
@@ -137,21 +142,12 @@ fn sub_attribute(
     })
 }
 
-/// Parses the `path` of an operation. A malformed value filter is `invalidFilter`, anything
-/// else `invalidPath` (RFC 7644 §3.12).
+/// Parses the `path` of an operation. A path that does not follow the grammar, also inside
+/// its value filter, is `invalidPath` (RFC 7644 §3.12: "the path attribute was invalid or
+/// malformed"), as scim2-server answers.
 pub(crate) fn parse_operation_path(text: &str) -> Result<PatchPath, PatchError> {
-    parse_patch_path(text).map_err(|e| {
-        // Columns are 1-based characters: past the `[`, the filter is what is malformed.
-        let open = text.chars().position(|c| c == '[');
-        let in_filter =
-            matches!((open, e.column()), (Some(open), Some(column)) if column > open + 1);
-        let scim_type = if in_filter {
-            ScimType::InvalidFilter
-        } else {
-            ScimType::InvalidPath
-        };
-        PatchError::new(scim_type, format!("'{text}' is not a valid path: {e}"))
-    })
+    parse_patch_path(text)
+        .map_err(|e| PatchError::invalid_path(format!("'{text}' is not a valid path: {e}")))
 }
 
 /// What a path designates.

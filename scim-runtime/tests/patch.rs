@@ -718,6 +718,22 @@ fn put_checks_immutable_sub_attributes_of_matched_values() {
 }
 
 #[test]
+fn an_extension_written_whole_may_carry_its_schemas() {
+    // scim2-models (and so scim2-tester) serializes an extension value with its `schemas`.
+    for op in ["add", "replace"] {
+        let patched = apply_user(ops(json!([{"op": op, "path": ENTERPRISE,
+            "value": {"schemas": [ENTERPRISE], "costCenter": "4130"}}])))
+        .unwrap();
+        assert_eq!(patched[ENTERPRISE]["costCenter"], "4130", "{op}");
+        assert!(patched[ENTERPRISE].get("schemas").is_none(), "{op}");
+    }
+    // Any other undeclared key is still refused.
+    let e = apply_user(ops(json!([{"op": "add", "path": ENTERPRISE,
+        "value": {"favouriteColour": "blue"}}])));
+    assert_eq!(error_type(e), ScimType::InvalidValue);
+}
+
+#[test]
 fn json_objects_keep_schemas_in_step() {
     let shape = patch::ResourceShape::of::<User>();
     let mut object = user().as_object().unwrap().clone();

@@ -150,6 +150,11 @@ fn write_extension(
         }
     };
     for (key, item) in entries {
+        // An extension object written whole may carry its own `schemas`, as scim2-models
+        // serializes extensions; like at the root, it is not an attribute to write.
+        if key.eq_ignore_ascii_case("schemas") {
+            continue;
+        }
         let def = find_attribute(ext.attributes, &key).ok_or_else(|| {
             PatchError::invalid_value(format!(
                 "'{}:{key}' is not declared by the resource schema",

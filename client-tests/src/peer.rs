@@ -1,11 +1,10 @@
 //! scim2-server, the Python reference server, started by the test that needs it.
 //!
 //! The virtualenv lives in `<workspace>/build/peers` and is created on first use from
-//! `peers/requirements.txt` (`python3 -m venv`, then `pip install`), under a lock file so that
-//! test binaries running at the same time do not install twice. Without `python3` the test
-//! fails with a message saying so: it is never skipped.
+//! `peers/requirements.txt` by `test_peers::python`, under a lock file so that test binaries
+//! running at the same time do not install twice. Without `python3` the test fails with a
+//! message saying so: it is never skipped.
 
-use std::fs::{self, File};
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -19,62 +18,11 @@ pub fn workspace_root() -> PathBuf {
         .to_path_buf()
 }
 
-fn run(command: &mut Command, what: &str) {
-    let status = command
-        .status()
-        .unwrap_or_else(|e| panic!("{what}: could not run {command:?}: {e}"));
-    assert!(status.success(), "{what}: {command:?} exited with {status}");
-}
-
-/// The virtualenv's `python`, created with the peers' pinned requirements if missing.
+/// The virtualenv's `python`, created with the peers' pinned requirements if missing: the one
+/// installer of `test-peers`, so that every test binary agrees on the lock and the stamp.
 pub fn python() -> &'static Path {
     static PYTHON: OnceLock<PathBuf> = OnceLock::new();
-    PYTHON.get_or_init(|| {
-        let root = workspace_root();
-        let build = root.join("build");
-        let venv = build.join("peers");
-        let python = venv.join("bin").join("python");
-        let requirements = root.join("peers").join("requirements.txt");
-        let wanted = fs::read_to_string(&requirements)
-            .unwrap_or_else(|e| panic!("cannot read {}: {e}", requirements.display()));
-        let marker = venv.join(".scim-rs-requirements");
-        fs::create_dir_all(&build).expect("create build/");
-        let lock = File::create(build.join("peers.lock")).expect("create build/peers.lock");
-        lock.lock().expect("lock build/peers.lock");
-        let installed = fs::read_to_string(&marker).ok();
-        if !python.exists() || installed.as_deref() != Some(wanted.as_str()) {
-            let found = Command::new("python3").arg("--version").output();
-            if !found.is_ok_and(|o| o.status.success()) {
-                panic!(
-                    "the scim2-server peer tests need python3 (3.10 or later) on PATH to create \
-                     {}; install it, or create that virtualenv with scim2-server yourself",
-                    venv.display()
-                );
-            }
-            if !python.exists() {
-                run(
-                    Command::new("python3").arg("-m").arg("venv").arg(&venv),
-                    "creating the peers' virtualenv",
-                );
-            }
-            run(
-                Command::new(&python)
-                    .args([
-                        "-m",
-                        "pip",
-                        "install",
-                        "--quiet",
-                        "--disable-pip-version-check",
-                        "-r",
-                    ])
-                    .arg(&requirements),
-                "installing the peers (peers/requirements.txt)",
-            );
-            fs::write(&marker, &wanted).expect("write the requirements marker");
-        }
-        drop(lock);
-        python
-    })
+    PYTHON.get_or_init(test_peers::python)
 }
 
 /// A running scim2-server on 127.0.0.1, killed when dropped.

@@ -4,6 +4,11 @@
 //!
 //! Run with `GLIBC_TUNABLES=glibc.malloc.trim_threshold=268435456:glibc.malloc.mmap_threshold=33554432
 //! cargo bench -p scim-runtime --bench model` (glibc's heap trimming otherwise skews one side).
+//!
+//! Wall-clock ratios move between runs on a shared machine, so the same binary also counts
+//! instructions: with `SCIM_BENCH_INSTRUCTIONS=CASE:N` it runs one case N times and exits, and
+//! `tools/bench_instructions.sh` runs every case under callgrind and prints instructions per
+//! operation against plain serde, which repeat exactly from run to run.
 
 use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion};
 use scim_runtime::message::ListResponse;
@@ -304,5 +309,57 @@ fn bench_list(c: &mut Criterion) {
     g.finish();
 }
 
+/// One case of the comparison, run `n` times without criterion (for instruction counts): the
+/// setup is the same whatever `n`, so counts at two values of `n` give the cost per operation.
+fn run_case(case: &str, n: usize) {
+    let user_text = full_user();
+    let list_text = list_of(1000);
+    let user: User = serde_json::from_str(&user_text).unwrap();
+    let plain_user: plain::User = serde_json::from_str(&user_text).unwrap();
+    let list: ListResponse<User> = serde_json::from_str(&list_text).unwrap();
+    let plain_list: plain::List = serde_json::from_str(&list_text).unwrap();
+    let op: Box<dyn Fn()> = match case {
+        "user-parse-plain" => {
+            Box::new(|| drop(serde_json::from_str::<plain::User>(black_box(&user_text))))
+        }
+        "user-parse-scim" => Box::new(|| drop(serde_json::from_str::<User>(black_box(&user_text)))),
+        "user-serialize-plain" => Box::new(|| drop(serde_json::to_vec(black_box(&plain_user)))),
+        "user-serialize-scim" => Box::new(|| drop(serde_json::to_vec(black_box(&user)))),
+        "user-serialize-query-response" => Box::new(|| {
+            drop(serde_json::to_vec(
+                &black_box(&user).in_context(Context::QueryResponse, None),
+            ))
+        }),
+        "list-parse-plain" => {
+            Box::new(|| drop(serde_json::from_str::<plain::List>(black_box(&list_text))))
+        }
+        "list-parse-scim" => Box::new(|| {
+            drop(serde_json::from_str::<ListResponse<User>>(black_box(
+                &list_text,
+            )))
+        }),
+        "list-serialize-plain" => Box::new(|| drop(serde_json::to_vec(black_box(&plain_list)))),
+        "list-serialize-scim" => Box::new(|| drop(serde_json::to_vec(black_box(&list)))),
+        "list-serialize-query-response" => Box::new(|| {
+            drop(serde_json::to_vec(
+                &black_box(&list).in_context(Context::QueryResponse, None),
+            ))
+        }),
+        other => panic!("unknown case {other}"),
+    };
+    for _ in 0..n {
+        op();
+    }
+}
+
 criterion_group!(benches, bench_user, bench_list);
-criterion_main!(benches);
+
+fn main() {
+    if let Ok(spec) = std::env::var("SCIM_BENCH_INSTRUCTIONS") {
+        let (case, n) = spec.split_once(':').expect("CASE:N");
+        run_case(case, n.parse().expect("N is a count"));
+        return;
+    }
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}

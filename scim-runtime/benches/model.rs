@@ -10,7 +10,7 @@
 //! `tools/bench_instructions.sh` runs every case under callgrind and prints instructions per
 //! operation against plain serde, which repeat exactly from run to run.
 
-use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion};
+use criterion::{black_box, criterion_group, BenchmarkId, Criterion};
 use scim_runtime::message::ListResponse;
 use scim_runtime::{Context, Resource, User};
 use serde_json::Value;

@@ -128,7 +128,16 @@ fn rfc_add_member_to_group() {
     let out = apply_group(ops(json!([{"op": "add", "path": "members",
         "value": [{"display": "Babs Jensen", "$ref": "https://example.com/v2/Users/2819c223",
                    "value": "2819c223-7f76-453a-919d-413861904647"}]}])));
-    // `display` is not a sub-attribute of scim_runtime's Group.members: refused.
+    // `display` is not declared by the RFC 7643 §8.7.1 Group schema, but it is a default
+    // sub-attribute of every multi-valued attribute (RFC 7643 §2.4): kept.
+    let members = out.unwrap()["members"].as_array().unwrap().clone();
+    assert_eq!(members.len(), 3);
+    assert_eq!(members[2]["display"], "Babs Jensen");
+    assert_eq!(members[2]["value"], "2819c223-7f76-453a-919d-413861904647");
+
+    // Any other undeclared sub-attribute is refused.
+    let out = apply_group(ops(json!([{"op": "add", "path": "members",
+        "value": [{"nickname": "Babs", "value": "2819c223-7f76-453a-919d-413861904647"}]}])));
     assert_eq!(error_type(out), ScimType::InvalidValue);
 
     let out = apply_group(ops(json!([{"op": "add", "path": "members",
@@ -754,4 +763,19 @@ fn json_objects_keep_schemas_in_step() {
         json!(["urn:ietf:params:scim:schemas:core:2.0:User", ENTERPRISE])
     );
     assert_eq!(object[ENTERPRISE], json!({"department": "x"}));
+}
+
+#[test]
+fn rfc_replace_work_address_with_primary() {
+    // RFC 7644 §3.5.2.3: `primary` is a default sub-attribute of every multi-valued attribute
+    // (RFC 7643 §2.4), though the §8.7.1 schema of `addresses` leaves it out.
+    let out = apply_user(ops(json!([{"op": "replace", "path": "addresses[type eq \"work\"]",
+        "value": {"type": "work", "streetAddress": "911 Universal City Plaza", "locality": "Hollywood",
+                  "region": "CA", "postalCode": "91608", "country": "US",
+                  "formatted": "911 Universal City Plaza\nHollywood, CA 91608 US", "primary": true}}])))
+    .unwrap();
+    let work = &out["addresses"][0];
+    assert_eq!(work["streetAddress"], "911 Universal City Plaza");
+    assert_eq!(work["primary"], true);
+    assert_eq!(out["addresses"][1]["type"], "home");
 }

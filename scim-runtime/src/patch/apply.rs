@@ -9,7 +9,9 @@
 use serde_json::{Map, Value};
 
 use super::target::{parse_operation_path, AttrTarget, ResourceShape, Target};
-use super::value::{assigned, get_ci, normalize, normalize_single, same_value};
+use super::value::{
+    assigned, get_ci, is_undeclared_default, normalize, normalize_single, same_value,
+};
 use super::PatchError;
 use crate::filter::{FilterExt, JsonObject};
 use crate::message::{PatchOperation, PatchOperationKind};
@@ -240,6 +242,13 @@ fn written_value(
                     )));
                 };
                 for (key, item) in entries {
+                    if is_undeclared_default(def, &key) {
+                        // RFC 7643 §2.4: kept as sent, like any attribute the type does not know.
+                        for &i in &matched {
+                            set_undeclared(&mut items[i], &key, item.clone());
+                        }
+                        continue;
+                    }
                     let sub = sub_def(def, &key, &name)?;
                     let v = normalize(sub, item, &format!("{name}.{key}"))?;
                     for &i in &matched {
@@ -638,6 +647,19 @@ fn set_sub(complex: &mut Value, sub: &AttributeDef, value: Option<Value>) {
         m.retain(|k, _| !k.eq_ignore_ascii_case(sub.name));
         if let Some(v) = value {
             m.insert(sub.name.to_owned(), v);
+        }
+    }
+}
+
+/// Sets (or with `null` removes) a key no definition names, under the name it was sent with.
+fn set_undeclared(complex: &mut Value, key: &str, value: Value) {
+    if !complex.is_object() {
+        *complex = Value::Object(Map::new());
+    }
+    if let Value::Object(m) = complex {
+        m.retain(|k, _| !k.eq_ignore_ascii_case(key));
+        if !value.is_null() {
+            m.insert(key.to_owned(), value);
         }
     }
 }

@@ -47,8 +47,26 @@ fn check_declared(def: &AttributeDef, value: &Value, path: &str) -> Result<(), P
     }
 }
 
-/// A complex value may only hold the sub-attributes its definition declares (scim2-models
-/// refuses the others with `invalidValue`, RFC 7644 §3.12).
+/// The default sub-attributes of every multi-valued attribute (RFC 7643 §2.4): a value of a
+/// multi-valued attribute may carry them even where a schema leaves them out, as the RFC's own
+/// PATCH examples do (`members.display` in RFC 7644 §3.5.2.1, `addresses.primary` in
+/// §3.5.2.3, neither declared by the schemas of RFC 7643 §8.7.1).
+const DEFAULT_SUB_ATTRIBUTES: [&str; 5] = ["type", "primary", "display", "value", "$ref"];
+
+/// Whether `key` is an RFC 7643 §2.4 default sub-attribute that the multi-valued `def` does not
+/// declare: accepted in its values and kept as sent.
+pub(crate) fn is_undeclared_default(def: &AttributeDef, key: &str) -> bool {
+    def.multi_valued
+        && find_attribute(def.sub_attributes, key).is_none()
+        && DEFAULT_SUB_ATTRIBUTES
+            .iter()
+            .any(|d| d.eq_ignore_ascii_case(key))
+}
+
+/// A complex value may only hold the sub-attributes its definition declares, and, for a
+/// multi-valued attribute, the RFC 7643 §2.4 defaults (scim2-models refuses the others with
+/// `invalidValue`, RFC 7644 §3.12). An accepted default the type does not declare is kept with
+/// the value's other attributes, so nothing sent is lost.
 fn check_declared_single(def: &AttributeDef, value: &Value, path: &str) -> Result<(), PatchError> {
     let (AttributeType::Complex, Value::Object(map)) = (def.ty, value) else {
         return Ok(());
@@ -56,6 +74,7 @@ fn check_declared_single(def: &AttributeDef, value: &Value, path: &str) -> Resul
     for (key, item) in map {
         match find_attribute(def.sub_attributes, key) {
             Some(sub) => check_declared(sub, item, &format!("{path}.{key}"))?,
+            None if is_undeclared_default(def, key) => {}
             None => {
                 return Err(PatchError::invalid_value(format!(
                     "'{path}.{key}' is not declared by the resource schema"

@@ -595,7 +595,7 @@ async fn server_errors_become_typed_errors() {
 
 #[tokio::test]
 async fn bearer_auth_and_401_on_a_wrong_token() {
-    let server = Scim2Server::start_with_tokens(&["s3cret-token"]);
+    let server = Scim2Server::start_with_token("s3cret-token");
     let mut good = Client::builder(server.base_url())
         .auth(Auth::bearer("s3cret-token"))
         .build(ReqwestTransport::new().unwrap())

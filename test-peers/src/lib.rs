@@ -109,6 +109,7 @@ impl Drop for LockFile {
 }
 
 /// A process started for a test, stopped by pid when dropped.
+#[derive(Debug)]
 pub struct PeerProcess {
     child: Child,
     /// The first line the process printed: its base URL.

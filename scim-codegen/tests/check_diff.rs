@@ -9,7 +9,7 @@ fn root() -> PathBuf {
 
 fn corpus(path: &str) -> String {
     root()
-        .join("../shared/corpus/schemas")
+        .join("testdata/schemas")
         .join(path)
         .display()
         .to_string()

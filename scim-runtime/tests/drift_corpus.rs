@@ -7,7 +7,7 @@ use scim_runtime::Schema;
 
 fn corpus(path: &str) -> Vec<Schema> {
     let full = format!(
-        "{}/../../shared/corpus/schemas/{path}",
+        "{}/../testdata/schemas/{path}",
         env!("CARGO_MANIFEST_DIR")
     );
     let text = std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("{full}: {e}"));

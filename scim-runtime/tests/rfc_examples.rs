@@ -190,9 +190,9 @@ fn scim2_server_captures_parse() {
     // Real responses of scim2-server: status as a string, ETags, the served discovery documents.
     let dir = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../../shared/peers/scim2-server-captures"
+        "/../testdata/scim2-server-captures"
     );
-    let entries = std::fs::read_dir(dir).expect("the scim2-server captures in shared/peers");
+    let entries = std::fs::read_dir(dir).expect("the scim2-server captures in testdata/");
     let mut parsed = 0;
     for entry in entries {
         let path = entry.unwrap().path();

@@ -25,13 +25,14 @@ mod tests {
 
     #[test]
     fn every_real_dump_generates_and_compiles() {
-        let outcomes = outcomes();
-        if outcomes.is_empty() {
-            let corpus =
-                corpus_list::corpus_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../..").as_ref());
+        let corpus =
+            corpus_list::corpus_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../..").as_ref());
+        if !corpus.is_dir() {
+            // The build generated only the groups kept in `testdata/`.
             corpus_list::corpus_missing(&corpus);
             return;
         }
+        let outcomes = outcomes();
         let (mut compiled, mut skipped, mut failed) = (0, 0, 0);
         let mut unexpected = Vec::new();
         for (label, group, outcome) in &outcomes {

@@ -4,7 +4,6 @@
 //! dynamic type built at run time from the same Schema and ResourceType documents give the same
 //! outcome for the same payloads, in every context: the same JSON written in every context, or
 //! the same error, or the same set of violations.
-#![cfg(scim_corpus_all_types)]
 
 use proptest::prelude::*;
 use scim_codegen_corpus_compile::group_scim_sdk_captaingoldfish_all_types::AllTypes;
@@ -18,7 +17,7 @@ const ENTERPRISE: &str = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:
 
 fn corpus(file: &str) -> String {
     let path = format!(
-        "{}/../../../../shared/corpus/schemas/scim-sdk-captaingoldfish/{file}",
+        "{}/../../../testdata/schemas/scim-sdk-captaingoldfish/{file}",
         env!("CARGO_MANIFEST_DIR")
     );
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))

@@ -219,5 +219,5 @@ async fn axum_body_type_can_be_chosen() {
     let transport: TowerTransport<Router, axum::body::Body> = TowerTransport::with_body(app());
     let client = Client::new("http://in-process/scim/v2", transport).unwrap();
     let page = client.list::<User>().send().await.expect("list");
-    assert_eq!(page.total_results, 0);
+    assert_eq!(page.total_results, Some(0));
 }

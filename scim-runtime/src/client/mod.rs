@@ -107,6 +107,7 @@ mod request;
 mod resource;
 mod response;
 mod transport;
+mod url;
 
 use core::fmt::Display;
 use core::marker::PhantomData;
@@ -138,8 +139,9 @@ use crate::message::{BulkRequest, BulkResponse, ListResponse, PatchOp, SearchReq
 use crate::schema::Schema;
 use crate::Resource;
 
-/// Configures a [`Client`] or a [`BlockingClient`].
-#[derive(Debug, Clone)]
+/// Configures a [`Client`] or a [`BlockingClient`]. Its `Debug` shows the base URL without
+/// credentials, and no secret of its [`Auth`].
+#[derive(Clone)]
 #[must_use]
 pub struct ClientBuilder {
     base_url: String,
@@ -148,8 +150,20 @@ pub struct ClientBuilder {
     discovery: Discovery,
 }
 
+impl core::fmt::Debug for ClientBuilder {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("ClientBuilder")
+            .field("base_url", &url::redact_userinfo(&self.base_url))
+            .field("auth", &self.auth)
+            .field("checks", &self.checks)
+            .field("discovery", &self.discovery)
+            .finish()
+    }
+}
+
 impl ClientBuilder {
-    /// Authenticates every request (RFC 7644 §2).
+    /// Authenticates every request (RFC 7644 §2), in place of credentials the base URL may
+    /// hold ([`Core::new`]).
     pub fn auth(mut self, auth: Auth) -> Self {
         self.auth = Some(auth);
         self
@@ -259,7 +273,15 @@ impl<C, O: Outcome> Call<'_, C, O> {
         self
     }
 
-    /// Adds a header.
+    /// Accepts these statuses instead of the operation's ([`Operation::expected_statuses`],
+    /// scim2-client's `expected_status_codes`); an empty list accepts any.
+    pub fn expected_statuses(mut self, statuses: impl IntoIterator<Item = u16>) -> Self {
+        self.operation = self.operation.expected_statuses(statuses);
+        self
+    }
+
+    /// Adds a header; one that carries credentials is marked sensitive
+    /// ([`Operation::header`]).
     pub fn header(mut self, name: HeaderName, value: HeaderValue) -> Self {
         self.operation = self.operation.header(name, value);
         self
@@ -296,8 +318,27 @@ where
     shape: <ListResponse<T> as Outcome>::Shape,
     method: QueryMethod,
     request: SearchRequest,
-    checks: Option<Checks>,
+    overrides: Overrides,
     item: PhantomData<fn() -> T>,
+}
+
+/// What a call changes of the client's defaults, kept to apply to every page of a query.
+#[derive(Debug, Clone, Default)]
+struct Overrides {
+    checks: Option<Checks>,
+    expected: Option<Vec<u16>>,
+}
+
+impl Overrides {
+    fn apply<O: Outcome>(&self, mut op: Operation<O>) -> Operation<O> {
+        if let Some(c) = self.checks {
+            op = op.checks(c);
+        }
+        if let Some(e) = &self.expected {
+            op = op.expected_statuses(e.iter().copied());
+        }
+        op
+    }
 }
 
 impl<C, T> Query<'_, C, T>
@@ -359,7 +400,14 @@ where
 
     /// Overrides the client's checks for every page.
     pub fn checks(mut self, checks: Checks) -> Self {
-        self.checks = Some(checks);
+        self.overrides.checks = Some(checks);
+        self
+    }
+
+    /// Accepts these statuses for every page instead of the operation's
+    /// ([`Operation::expected_statuses`]); an empty list accepts any.
+    pub fn expected_statuses(mut self, statuses: impl IntoIterator<Item = u16>) -> Self {
+        self.overrides.expected = Some(statuses.into_iter().collect());
         self
     }
 
@@ -374,11 +422,12 @@ where
     ListResponse<T>: Outcome,
 {
     fn page_operation(&self, core: &Core) -> Operation<ListResponse<T>> {
-        let op = core.query_shaped(&self.path, self.shape.clone(), self.method, &self.request);
-        match self.checks {
-            Some(c) => op.checks(c),
-            None => op,
-        }
+        self.overrides.apply(core.query_shaped(
+            &self.path,
+            self.shape.clone(),
+            self.method,
+            &self.request,
+        ))
     }
 
     fn pager(&self) -> Pager<T> {
@@ -486,7 +535,7 @@ macro_rules! operations {
                     shape,
                     method,
                     request: SearchRequest::default(),
-                    checks: None,
+                    overrides: Overrides::default(),
                     item: PhantomData,
                 }
             }
@@ -668,11 +717,34 @@ impl<T: Transport> Client<T> {
     ///
     /// The first request that fails; what was fetched before it is kept.
     pub async fn discover(&mut self) -> Result<&Discovery, Error> {
-        let spc = self.execute(self.core.service_provider_config()).await?;
+        self.discover_with(None).await
+    }
+
+    /// [`discover`](Self::discover) with these checks in place of the client's, for every
+    /// discovery request: with `response_payload` off, a `/ResourceTypes` or `/Schemas` list
+    /// without `totalResults` is read. (scim2-client always checks discovery responses; here
+    /// they take the same overrides as any call.)
+    ///
+    /// # Errors
+    ///
+    /// The first request that fails; what was fetched before it is kept.
+    pub async fn discover_with(
+        &mut self,
+        checks: impl Into<Option<Checks>>,
+    ) -> Result<&Discovery, Error> {
+        let overrides = Overrides {
+            checks: checks.into(),
+            expected: None,
+        };
+        let spc = self
+            .execute(overrides.apply(self.core.service_provider_config()))
+            .await?;
         self.core.discovery_mut().service_provider_config = Some(spc);
-        let types = self.execute(self.core.resource_types()).await?;
+        let types = self
+            .execute(overrides.apply(self.core.resource_types()))
+            .await?;
         self.core.discovery_mut().resource_types = types.resources;
-        let schemas = self.execute(self.core.schemas()).await?;
+        let schemas = self.execute(overrides.apply(self.core.schemas())).await?;
         self.core.discovery_mut().schemas = schemas.resources;
         Ok(self.core.discovery())
     }
@@ -723,11 +795,28 @@ impl<T: BlockingTransport> BlockingClient<T> {
     ///
     /// The first request that fails; what was fetched before it is kept.
     pub fn discover(&mut self) -> Result<&Discovery, Error> {
-        let spc = self.execute(self.core.service_provider_config())?;
+        self.discover_with(None)
+    }
+
+    /// [`discover`](Self::discover) with these checks in place of the client's, as
+    /// [`Client::discover_with`].
+    ///
+    /// # Errors
+    ///
+    /// The first request that fails; what was fetched before it is kept.
+    pub fn discover_with(
+        &mut self,
+        checks: impl Into<Option<Checks>>,
+    ) -> Result<&Discovery, Error> {
+        let overrides = Overrides {
+            checks: checks.into(),
+            expected: None,
+        };
+        let spc = self.execute(overrides.apply(self.core.service_provider_config()))?;
         self.core.discovery_mut().service_provider_config = Some(spc);
-        let types = self.execute(self.core.resource_types())?;
+        let types = self.execute(overrides.apply(self.core.resource_types()))?;
         self.core.discovery_mut().resource_types = types.resources;
-        let schemas = self.execute(self.core.schemas())?;
+        let schemas = self.execute(overrides.apply(self.core.schemas()))?;
         self.core.discovery_mut().schemas = schemas.resources;
         Ok(self.core.discovery())
     }
@@ -781,7 +870,7 @@ impl<T: BlockingTransport, O: Outcome> Call<'_, BlockingClient<T>, O> {
 async fn next_page<T: Transport, R>(
     client: &Client<T>,
     pager: &mut Pager<R>,
-    checks: Option<Checks>,
+    overrides: &Overrides,
 ) -> Result<bool, Error>
 where
     ListResponse<R>: Outcome,
@@ -789,10 +878,7 @@ where
     let Some(op) = pager.next_operation(&client.core) else {
         return Ok(false);
     };
-    let op = match checks {
-        Some(c) => op.checks(c),
-        None => op,
-    };
+    let op = overrides.apply(op);
     let Prepared { request, reader } = client.core.prepare(op)?;
     let (method, url) = (reader.method().clone(), reader.url().to_owned());
     let page = match client.transport.send(request).await {
@@ -822,17 +908,20 @@ where
     /// after the first error.
     pub fn stream(self) -> impl futures_core::Stream<Item = Result<R, Error>> + 'a {
         let pager = self.pager();
-        let (client, checks) = (self.client, self.checks);
-        futures_util::stream::unfold(Some(pager), move |state| async move {
-            let mut pager = state?;
-            loop {
-                if let Some(item) = pager.pop() {
-                    return Some((Ok(item), Some(pager)));
-                }
-                match next_page(client, &mut pager, checks).await {
-                    Ok(true) => {}
-                    Ok(false) => return None,
-                    Err(e) => return Some((Err(e), None)),
+        let (client, overrides) = (self.client, self.overrides);
+        futures_util::stream::unfold(Some(pager), move |state| {
+            let overrides = overrides.clone();
+            async move {
+                let mut pager = state?;
+                loop {
+                    if let Some(item) = pager.pop() {
+                        return Some((Ok(item), Some(pager)));
+                    }
+                    match next_page(client, &mut pager, &overrides).await {
+                        Ok(true) => {}
+                        Ok(false) => return None,
+                        Err(e) => return Some((Err(e), None)),
+                    }
                 }
             }
         })
@@ -856,7 +945,7 @@ where
     /// ends after the first error.
     pub fn iter(self) -> impl Iterator<Item = Result<R, Error>> + 'a {
         let mut pager = Some(self.pager());
-        let (client, checks) = (self.client, self.checks);
+        let (client, overrides) = (self.client, self.overrides);
         core::iter::from_fn(move || loop {
             let p = pager.as_mut()?;
             if let Some(item) = p.pop() {
@@ -866,10 +955,7 @@ where
                 pager = None;
                 return None;
             };
-            let op = match checks {
-                Some(c) => op.checks(c),
-                None => op,
-            };
+            let op = overrides.apply(op);
             let result = client
                 .core
                 .prepare(op)

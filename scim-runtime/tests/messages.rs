@@ -5,8 +5,8 @@
 use scim_runtime::dynamic::DynamicResource;
 use scim_runtime::message::{
     self, BulkMethod, BulkOperation, BulkRequest, BulkResponse, ListResponse, PatchOp,
-    PatchOperationKind, SearchRequest, BULK_REQUEST, BULK_RESPONSE, ERROR, LIST_RESPONSE,
-    PATCH_OP, SEARCH_REQUEST,
+    PatchOperationKind, SearchRequest, BULK_REQUEST, BULK_RESPONSE, ERROR, LIST_RESPONSE, PATCH_OP,
+    SEARCH_REQUEST,
 };
 use scim_runtime::payload::{self, PayloadError};
 use scim_runtime::User;
@@ -84,7 +84,9 @@ where
         assert_ne!(doubled, text);
         let error = payload::from_slice::<T>(doubled.as_bytes()).unwrap_err();
         assert!(
-            error.to_string().contains(&format!("duplicate member `{name}`")),
+            error
+                .to_string()
+                .contains(&format!("duplicate member `{name}`")),
             "{name}: {error}"
         );
     }
@@ -247,14 +249,21 @@ fn messages_built_in_code_write_their_schema_urn() {
     let mut patch = PatchOp::<User>::default();
     patch.schemas = vec![PATCH_OP.to_ascii_uppercase()];
     let s = written_schemas(patch);
-    assert_eq!(s.len(), 1, "a URN in another case is not added again: {s:?}");
+    assert_eq!(
+        s.len(),
+        1,
+        "a URN in another case is not added again: {s:?}"
+    );
 
     let mut error = message::Error::new(400, None, "bad");
     once(ERROR, written_schemas(&error));
     error.schemas.clear();
     once(ERROR, written_schemas(&error));
 
-    once(LIST_RESPONSE, written_schemas(ListResponse::<Value>::default()));
+    once(
+        LIST_RESPONSE,
+        written_schemas(ListResponse::<Value>::default()),
+    );
 
     // A SearchRequest read without `schemas` is written with it.
     let read: SearchRequest = payload::from_value(json!({"filter": "userName pr"})).unwrap();

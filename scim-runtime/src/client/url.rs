@@ -13,25 +13,60 @@ fn authority_range(url: &str) -> (usize, usize) {
     (start, end)
 }
 
+/// Whether `authority` can be `host[:port]` (RFC 3986 §3.2.2, §3.2.3): what is left of an
+/// authority cut short by a `/` in an unencoded password (`alice:pa/ss@host`) is not.
+fn is_host_port(authority: &str) -> bool {
+    let (host, port) = match authority.rsplit_once(':') {
+        Some((h, _)) if !h.ends_with(']') && h.contains(':') => (authority, ""),
+        Some((host, port)) => (host, port),
+        None => (authority, ""),
+    };
+    port.bytes().all(|b| b.is_ascii_digit())
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-._~[]:!$&'()*+,;=%".contains(&b))
+}
+
+/// The end of the user information of `url` (the index of the `@` that ends it), if it has
+/// any. RFC 3986 wants `@`, `:` and `/` percent-encoded in a password, but people paste them
+/// as they are: when the authority holds an `@`, or is cut short by a `/` into something that
+/// is no `host[:port]`, the user information runs to the last `@` before any query or
+/// fragment. (A base URL whose path holds an `@` cannot also carry credentials unencoded.)
+fn userinfo_end(url: &str) -> Option<usize> {
+    let (start, end) = authority_range(url);
+    let wide_end = url[start..]
+        .find(['?', '#'])
+        .map_or(url.len(), |i| start + i);
+    let last_at = url[start..wide_end].rfind('@').map(|i| start + i);
+    if url[start..end].contains('@') || !is_host_port(&url[start..end]) {
+        last_at
+    } else {
+        None
+    }
+}
+
 /// `url` with the user information of its authority (`user:password@`, RFC 3986 §3.2.1)
 /// replaced by `***@`: what errors and `Debug` show of a URL given by the caller.
 pub(crate) fn redact_userinfo(url: &str) -> String {
-    let (start, end) = authority_range(url);
-    match url[start..end].rfind('@') {
-        Some(at) => format!("{}***{}", &url[..start], &url[start + at..]),
+    let (start, _) = authority_range(url);
+    match userinfo_end(url) {
+        Some(at) => format!("{}***{}", &url[..start], &url[at..]),
         None => url.to_owned(),
     }
 }
 
-/// Decodes `%XX` sequences (RFC 3986 §2.1); `None` for a broken sequence or bytes that are not
-/// UTF-8.
+/// Decodes `%XX` sequences (RFC 3986 §2.1); a `%` not followed by two hex digits is kept as
+/// it is, as WHATWG URL parsers do for a password pasted unencoded. `None` when the decoded
+/// bytes are not UTF-8.
 fn percent_decode(s: &str) -> Option<String> {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = s.get(i + 1..i + 3)?;
+        let hex = s
+            .get(i + 1..i + 3)
+            .filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()));
+        if let (b'%', Some(hex)) = (bytes[i], hex) {
             out.push(u8::from_str_radix(hex, 16).ok()?);
             i += 3;
         } else {
@@ -59,14 +94,14 @@ pub(crate) struct Base {
 pub(crate) fn parse_base(base_url: &str) -> Result<Base, BuildError> {
     let invalid = || BuildError::InvalidBaseUrl(redact_userinfo(base_url));
     let trimmed = base_url.trim_end_matches('/');
-    let (start, end) = authority_range(trimmed);
-    let (url, auth) = match trimmed[start..end].rfind('@') {
+    let (start, _) = authority_range(trimmed);
+    let (url, auth) = match userinfo_end(trimmed) {
         Some(at) => {
-            let userinfo = &trimmed[start..start + at];
+            let userinfo = &trimmed[start..at];
             let (user, password) = userinfo.split_once(':').unwrap_or((userinfo, ""));
             let user = percent_decode(user).ok_or(BuildError::InvalidCredentials)?;
             let password = percent_decode(password).ok_or(BuildError::InvalidCredentials)?;
-            let url = format!("{}{}", &trimmed[..start], &trimmed[start + at + 1..]);
+            let url = format!("{}{}", &trimmed[..start], &trimmed[at + 1..]);
             (url, Some(Auth::basic(user, password)))
         }
         None => (trimmed.to_owned(), None),
@@ -187,6 +222,9 @@ mod tests {
             ("https://alice:s3cr3t@h/v2", "alice", "s3cr3t"),
             ("https://alice:p%40ss%3Aw0rd@h/v2", "alice", "p@ss:w0rd"),
             ("https://alice:p@ss:w0rd@h/v2", "alice", "p@ss:w0rd"),
+            ("https://alice:p@ss:w0rd/%é@h/v2", "alice", "p@ss:w0rd/%é"),
+            ("https://alice:pa/ss@h:8443/v2", "alice", "pa/ss"),
+            ("https://alice:pa%zz@h/v2", "alice", "pa%zz"),
             ("https://al%20ice@h/v2", "al ice", ""),
             ("https://alice:@h:8443/v2/", "alice", ""),
         ] {
@@ -196,9 +234,15 @@ mod tests {
             assert_eq!(b.auth, Some(Auth::basic(user, password)), "{base}");
         }
         assert_eq!(
-            parse_base("https://alice:%zz@h/v2").err(),
-            Some(BuildError::InvalidCredentials)
+            parse_base("https://alice:%FF@h/v2").err(),
+            Some(BuildError::InvalidCredentials),
+            "not UTF-8"
         );
+        // No credentials: an `@` in the path is left alone.
+        let b = parse_base("https://h:8443/v2/a@b").unwrap();
+        assert_eq!((b.base.as_str(), b.auth), ("https://h:8443/v2/a@b", None));
+        let b = parse_base("https://[::1]:8443/v2/a@b").unwrap();
+        assert_eq!(b.auth, None);
         let err = parse_base("https://alice:s3cr3t@h/v2?x=1").err().unwrap();
         assert!(!format!("{err} {err:?}").contains("s3cr3t"), "{err}");
         assert_eq!(

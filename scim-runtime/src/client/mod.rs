@@ -96,8 +96,53 @@
 //!   [`BlockingReqwestTransport`] (feature `client-blocking`) and [`TowerTransport`] over any
 //!   `tower::Service` such as an axum `Router` (feature `client-tower`).
 //!
+//! # Secrets
+//!
 //! Credentials ([`Auth`]) never appear in `Debug` output or in errors: errors keep the method,
 //! URL, status and the first bytes of the body ([`Exchange`]), not the headers.
+//!
+//! - Credentials in a base URL (`https://alice:pw@host/v2`, percent-encoded or pasted as they
+//!   are) are taken out into [`Auth::Basic`] ([`Core::new`]): the URL the client keeps, sends
+//!   to and shows has none, and a [`BuildError`] shows it with `***` in their place. Taken
+//!   out rather than refused because that is what an HTTP client does with them (RFC 3986
+//!   §3.2.1 deprecates them, RFC 7617 is where they belong); an explicit
+//!   [`ClientBuilder::auth`] replaces them.
+//! - The `Authorization` header is marked sensitive, as is every header added to a call that
+//!   carries credentials by its name (`Proxy-Authorization`, `Cookie`, `X-Api-Key`,
+//!   `X-Auth-Token`, ...: [`Operation::header`]), so `http`'s `Debug` of a request prints
+//!   `Sensitive`. What a server echoes in an error body is kept in [`Exchange::body`]: the
+//!   client cannot know what in it is secret.
+//!
+//! # Checks, as scim2-client makes them, and where this client differs
+//!
+//! Every check is on by default and each can be relaxed for the client or one call
+//! ([`Checks`], [`Call::expected_statuses`], [`Client::discover_with`]), as scim2-client's
+//! `check_request_payload`, `check_response_payload`, `check_response_status_codes`,
+//! `check_response_content_type` and `expected_status_codes`. The differences:
+//!
+//! - **A list without `totalResults`** is read ([`ListResponse::total_results`] is `None`);
+//!   the response payload check reports it as a violation at `totalResults`, as scim2-models
+//!   does, so switching that check off reads it. Paging then ends on a short page ([`Pager`]).
+//! - **Discovery takes the same overrides as every call** ([`Client::discover_with`]);
+//!   scim2-client always checks discovery responses, so that a server whose `/ResourceTypes`
+//!   leaves out `totalResults` could not be discovered at all.
+//! - **Endpoints are joined to the base URL without doubling its path**: `"endpoint":
+//!   "/scim/v2/Users"` under `https://h/scim/v2` is `https://h/scim/v2/Users`, as is `/Users`
+//!   ([`Core::url`]). scim2-client joins every endpoint as a relative path. An absolute
+//!   endpoint URL is used when it is on the base URL's origin and refused otherwise
+//!   ([`RequestError::ForeignEndpoint`]), where scim2-client refuses every absolute one.
+//! - **ServiceProviderConfig `supported: false`** for filter, sort and PATCH is advisory: the
+//!   request is sent and the server answers for itself, as scim2-client does. Bulk is refused
+//!   before sending when `bulk.supported` is `false` or the request exceeds
+//!   `bulk.maxOperations` or `bulk.maxPayloadSize` (RFC 7644 §3.7.4), as scim2-client does;
+//!   the request check off sends it anyway.
+//! - **`expected_statuses([])`** accepts any status, as scim2-client's empty or `None`
+//!   `expected_status_codes`; a failure with a SCIM Error body is an [`Error::Scim`] whatever
+//!   the call expects.
+//! - **Messages built in code always write their schema URN** (`SearchRequest`, `BulkRequest`,
+//!   `PatchOp`, ... from `Default` or with `schemas: vec![]`), and messages are read with
+//!   member names in any case (RFC 7643 §2.1), two members equal but for case being an error
+//!   naming the member ([`crate::message`]). scim2-models validates `schemas` instead.
 
 mod auth;
 mod discovery;

@@ -1280,6 +1280,116 @@ mod tests {
     }
 
     #[test]
+    fn lists_without_total_results_are_reported_unless_unchecked() {
+        let core = discovered();
+        let ty = core.discovery().dynamic_type("User").unwrap();
+        let body = r#"{"Resources": [{"id": "1", "userName": "a"}]}"#;
+        let relaxed = Checks {
+            response_payload: false,
+            ..Checks::ALL
+        };
+        let reported = |e: Error| {
+            matches!(&e, Error::InvalidResponse { source: crate::payload::PayloadError::Violations(v), .. }
+                if v.0.len() == 1 && v.0[0].path == "totalResults")
+        };
+        // Typed, dynamic, JSON and discovery lists alike.
+        let typed = |checks| {
+            core.prepare(
+                core.query::<User>(QueryMethod::Get, &SearchRequest::default())
+                    .checks(checks),
+            )
+            .unwrap()
+            .reader
+            .read(scim_response(200, None, body))
+        };
+        assert!(reported(typed(Checks::ALL).unwrap_err()));
+        assert_eq!(typed(relaxed).unwrap().total_results, None);
+        let dynamic = |checks| {
+            core.prepare(
+                core.query_dynamic(&ty, QueryMethod::Get, &SearchRequest::default())
+                    .checks(checks),
+            )
+            .unwrap()
+            .reader
+            .read(scim_response(200, None, body))
+        };
+        assert!(reported(dynamic(Checks::ALL).unwrap_err()));
+        assert_eq!(dynamic(relaxed).unwrap().resources.len(), 1);
+        let json = |checks| {
+            core.prepare(
+                core.query_at::<serde_json::Value>(
+                    "",
+                    QueryMethod::Search,
+                    &SearchRequest::default(),
+                )
+                .checks(checks),
+            )
+            .unwrap()
+            .reader
+            .read(scim_response(200, None, body))
+        };
+        assert!(reported(json(Checks::ALL).unwrap_err()));
+        assert!(json(relaxed).is_ok());
+        let types = |checks| {
+            core.prepare(core.resource_types().checks(checks))
+                .unwrap()
+                .reader
+                .read(scim_response(200, None, r#"{"Resources": []}"#))
+        };
+        assert!(reported(types(Checks::ALL).unwrap_err()));
+        assert!(types(relaxed).is_ok());
+    }
+
+    #[test]
+    fn unsupported_features_are_sent_and_bulk_limits_refused() {
+        let mut core = core();
+        core.discovery_mut().service_provider_config = Some(
+            serde_json::from_value(serde_json::json!({
+                "patch": {"supported": false}, "filter": {"supported": false},
+                "sort": {"supported": false},
+                "bulk": {"supported": true, "maxOperations": 1, "maxPayloadSize": 100000}
+            }))
+            .unwrap(),
+        );
+        let search = SearchRequest {
+            filter: Some("userName pr".into()),
+            sort_by: Some("userName".into()),
+            ..SearchRequest::default()
+        };
+        for method in [QueryMethod::Get, QueryMethod::Search] {
+            core.prepare(core.query::<User>(method, &search)).unwrap();
+        }
+        core.prepare(core.patch::<User>("1", &PatchOp::default()))
+            .unwrap();
+        let op = crate::message::BulkOperation {
+            method: crate::message::BulkMethod::Delete,
+            bulk_id: None,
+            version: None,
+            path: "/Users/1".into(),
+            data: None,
+        };
+        let one = BulkRequest {
+            operations: vec![op.clone()],
+            ..BulkRequest::default()
+        };
+        core.prepare(core.bulk(&one)).unwrap();
+        let two = BulkRequest {
+            operations: vec![op.clone(), op],
+            ..BulkRequest::default()
+        };
+        assert!(matches!(
+            core.prepare(core.bulk(&two)).unwrap_err(),
+            Error::InvalidRequest {
+                source: RequestError::TooManyBulkOperations {
+                    operations: 2,
+                    max: 1
+                },
+                ..
+            }
+        ));
+    }
+
+    #[test]
     fn no_content_responses_are_not_content_type_checked() {
         let core = core();
         let p = core.prepare(core.delete::<User>("1")).unwrap();

@@ -9,9 +9,27 @@ use scim_runtime::message::{
     SEARCH_REQUEST,
 };
 use scim_runtime::payload::{self, PayloadError};
-use scim_runtime::User;
+use scim_runtime::{Meta, OtherAttributes, ScimResource, User};
 use serde::de::DeserializeOwned;
 use serde_json::{json, Map, Value};
+
+/// A derived resource, to read messages about it as about generated and dynamic ones.
+#[derive(Debug, Clone, PartialEq, Default, ScimResource)]
+#[scim(
+    resource,
+    schema = "urn:example:params:scim:schemas:core:2.0:Badge",
+    name = "Badge",
+    endpoint = "/Badges"
+)]
+pub struct Badge {
+    pub id: Option<String>,
+    pub external_id: Option<String>,
+    pub meta: Option<Meta>,
+    /// The printed number.
+    pub number: Option<String>,
+    #[scim(other)]
+    pub other: OtherAttributes,
+}
 
 /// Spellings of a member name that a peer may send: lower, upper, and alternating case both
 /// ways (`oP`, `Op`).
@@ -99,6 +117,7 @@ fn patch_op_members_are_case_insensitive() {
     let patch = json!({"schemas": [PATCH_OP], "Operations": [operation]});
     members_are_case_insensitive::<PatchOp>(patch.clone());
     members_are_case_insensitive::<PatchOp<User>>(patch.clone());
+    members_are_case_insensitive::<PatchOp<Badge>>(patch.clone());
     members_are_case_insensitive::<PatchOp<DynamicResource>>(patch);
 
     // The spellings of the issue, nested, all at once.
@@ -173,7 +192,8 @@ fn other_message_members_are_case_insensitive() {
         "Resources": [{"id": "1", "userName": "b"}]
     });
     members_are_case_insensitive::<ListResponse<Value>>(list.clone());
-    members_are_case_insensitive::<ListResponse<User>>(list);
+    members_are_case_insensitive::<ListResponse<User>>(list.clone());
+    members_are_case_insensitive::<ListResponse<Badge>>(list);
 
     // Unknown members are kept as sent, and equal-but-for-case ones are refused too.
     let read: SearchRequest = payload::from_value(json!({"filter": "a pr", "x-Extra": 1})).unwrap();
@@ -243,6 +263,7 @@ fn messages_built_in_code_write_their_schema_urn() {
 
     once(PATCH_OP, written_schemas(PatchOp::<User>::default()));
     once(PATCH_OP, written_schemas(PatchOp::<Value>::new(Vec::new())));
+    once(PATCH_OP, written_schemas(PatchOp::<Badge>::default()));
     let mut patch = PatchOp::<DynamicResource>::default();
     patch.schemas.clear();
     once(PATCH_OP, written_schemas(patch));
@@ -283,6 +304,9 @@ fn a_list_without_total_results_is_read() {
         let written = serde_json::to_value(&list).unwrap();
         assert!(written.get("totalResults").is_none(), "{written}");
     }
+    let list: ListResponse<Badge> =
+        payload::from_value(json!({"Resources": [{"id": "1", "number": "7"}]})).unwrap();
+    assert_eq!((list.total_results, list.resources.len()), (None, 1));
     let list: ListResponse<User> =
         payload::from_value(json!({"totalResults": "3", "Resources": []})).unwrap();
     assert_eq!(list.total_results, Some(3));

@@ -273,6 +273,29 @@ async fn errors_from_a_credentialed_base_url_hide_the_credentials() {
     }
 }
 
+#[tokio::test]
+async fn raw_requests_and_responses_hide_secret_headers() {
+    let mut response = StubResponse::scim(200, &json!({}));
+    response.headers.push(format!("Set-Cookie: {COOKIE}"));
+    response.headers.push(format!("X-Auth-Token: {TOKEN}"));
+    let stub = Stub::start(move |_| response.clone());
+    let client = Client::builder(stub.base_url())
+        .auth(Auth::basic("alice", PASSWORD))
+        .build(ReqwestTransport::new().unwrap())
+        .unwrap();
+    let raw = client
+        .raw(
+            http::Method::GET,
+            "/Me",
+            secret_headers().into_iter().skip(1).collect(),
+            Vec::new(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(raw.headers()["set-cookie"], COOKIE, "kept, only hidden");
+    assert_hidden("raw response", &format!("{raw:?}"));
+}
+
 #[test]
 fn the_blocking_client_hides_them_too() {
     let seen = Arc::new(Mutex::new(Vec::new()));

@@ -795,7 +795,9 @@ impl<T: Transport> Client<T> {
     }
 
     /// Sends any request to `path` (relative to the base URL) with the client's `Accept` and
-    /// `Authorization` headers; the response is returned as it is, unchecked.
+    /// `Authorization` headers; the response is returned as it is, unchecked, with the
+    /// headers that carry credentials (`Set-Cookie`, ...) marked sensitive. The request's own
+    /// such headers are marked sensitive too.
     ///
     /// # Errors
     ///
@@ -812,6 +814,7 @@ impl<T: Transport> Client<T> {
         self.transport
             .send(request)
             .await
+            .map(sensitive_response)
             .map_err(|source| Error::Transport {
                 exchange: Exchange::new(method, url, None, &[]),
                 source,
@@ -882,11 +885,19 @@ impl<T: BlockingTransport> BlockingClient<T> {
         let url = request.uri().to_string();
         self.transport
             .send(request)
+            .map(sensitive_response)
             .map_err(|source| Error::Transport {
                 exchange: Exchange::new(method, url, None, &[]),
                 source,
             })
     }
+}
+
+/// A response handed to the caller with the headers that carry credentials (`Set-Cookie`,
+/// tokens) marked sensitive, so that its `Debug` hides them.
+fn sensitive_response(mut response: http::Response<Vec<u8>>) -> http::Response<Vec<u8>> {
+    request::mark_sensitive(response.headers_mut());
+    response
 }
 
 impl<T: Transport, O: Outcome> Call<'_, Client<T>, O> {

@@ -174,6 +174,23 @@ fn credentials_and_their_holders_hide_every_secret() {
             .unwrap();
         assert_hidden("raw request", &format!("{raw:?}"));
 
+        // A creation request carries the password in its body: Debug shows its length only.
+        let new = User {
+            user_name: Some("bjensen".into()),
+            password: Some(PASSWORD.into()),
+            ..User::default()
+        };
+        let op = core.create(&new);
+        let shown = format!("{op:?}");
+        assert_hidden("Operation", &shown);
+        let prepared = core.prepare(op).unwrap();
+        let body = String::from_utf8(prepared.request.body().clone()).unwrap();
+        assert!(body.contains("w0rd"), "sent: {body}");
+        let shown = format!("{shown} {prepared:?}");
+        assert_hidden("Prepared", &shown);
+        let bytes = format!("{:?}", &prepared.request.body()[..8]);
+        assert!(!shown.contains(bytes.trim_end_matches(']')), "{shown}");
+
         // A base URL with credentials and no other auth: they become Basic.
         let core = Core::new(&base).unwrap();
         let prepared = core.prepare(core.get::<User>("1")).unwrap();

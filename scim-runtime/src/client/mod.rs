@@ -136,6 +136,9 @@
 //!   before sending when `bulk.supported` is `false` or the request exceeds
 //!   `bulk.maxOperations` or `bulk.maxPayloadSize` (RFC 7644 §3.7.4), as scim2-client does;
 //!   the request check off sends it anyway.
+//! - **`raise_scim_errors`** has no switch: a SCIM Error body is always
+//!   `Err(`[`Error::Scim`]`)`, which carries the typed error object scim2-client returns with
+//!   `raise_scim_errors=False` ([`Error::scim_error`]).
 //! - **`expected_statuses([])`** accepts any status, as scim2-client's empty or `None`
 //!   `expected_status_codes`; a failure with a SCIM Error body is an [`Error::Scim`] whatever
 //!   the call expects.

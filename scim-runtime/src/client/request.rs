@@ -130,7 +130,9 @@ enum Conditional {
 
 /// One SCIM operation, not yet sent: made by [`Core`]'s methods, shaped by its setters, and
 /// turned into an HTTP request by [`Core::prepare`].
-#[derive(Debug)]
+///
+/// Its `Debug` shows the body's length, not its bytes (a creation request carries the
+/// `password`), and headers that carry credentials as `Sensitive`.
 #[must_use = "an operation does nothing until it is prepared and sent"]
 pub struct Operation<O: Outcome> {
     kind: OperationKind,
@@ -148,6 +150,34 @@ pub struct Operation<O: Outcome> {
     version: Option<String>,
     conditional: Conditional,
     cached: Option<O>,
+}
+
+/// How a body shows in `Debug`: its length only.
+struct BodyLen(usize);
+
+impl core::fmt::Debug for BodyLen {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "<{} bytes>", self.0)
+    }
+}
+
+impl<O: Outcome + core::fmt::Debug> core::fmt::Debug for Operation<O> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Operation")
+            .field("kind", &self.kind)
+            .field("method", &self.method)
+            .field("path", &self.path)
+            .field("query", &self.query)
+            .field("body", &self.body.as_ref().map(|b| BodyLen(b.len())))
+            .field("headers", &self.headers)
+            .field("checks", &self.checks)
+            .field("expected", &self.expected)
+            .field("problem", &self.problem)
+            .field("version", &self.version)
+            .field("cached", &self.cached)
+            .field("shape", &self.shape)
+            .finish_non_exhaustive()
+    }
 }
 
 impl<O: Outcome<Shape = ()>> Operation<O> {
@@ -279,12 +309,26 @@ impl<O: Outcome> Operation<O> {
 }
 
 /// A request ready for a transport, and the [`Reader`] for its response.
-#[derive(Debug)]
+///
+/// Its `Debug` shows the request's method, URI and headers (those that carry credentials as
+/// `Sensitive`) and the body's length, not its bytes.
 pub struct Prepared<O: Outcome> {
     /// The HTTP request.
     pub request: http::Request<Vec<u8>>,
     /// Reads the response.
     pub reader: Reader<O>,
+}
+
+impl<O: Outcome + core::fmt::Debug> core::fmt::Debug for Prepared<O> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Prepared")
+            .field("method", self.request.method())
+            .field("uri", self.request.uri())
+            .field("headers", self.request.headers())
+            .field("body", &BodyLen(self.request.body().len()))
+            .field("reader", &self.reader)
+            .finish()
+    }
 }
 
 /// The sans-IO client: what the client knows about the server, and how every operation turns

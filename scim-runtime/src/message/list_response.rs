@@ -25,7 +25,7 @@ pub const LIST_RESPONSE: &str = "urn:ietf:params:scim:api:messages:2.0:ListRespo
 /// A list without `totalResults` is read, with `None`: servers that page by cursor
 /// (RFC 9865) or simply forget it exist. RFC 7644 §3.4.2 makes it required, and the client's
 /// response check reports a list without it, as scim2-models does; switching that check off
-/// ([`Checks::response_payload`](crate::client::Checks)) reads such lists.
+/// (`Checks::response_payload`, feature `client`) reads such lists.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListResponse<T> {
     /// The total number of results the query matched, across all pages; `None` when the

@@ -868,7 +868,7 @@ async fn messages_are_read_whatever_the_case_of_their_members() {
         ),
         _ => StubResponse::scim(
             409,
-            &json!({"schemas": ["urn:ietf:params:scim:api:messages:2.0:Error"],
+            &json!({"Schemas": ["urn:ietf:params:scim:api:messages:2.0:error"],
                     "STATUS": 409, "SCIMTYPE": "uniqueness", "Detail": "taken"}),
         ),
     });

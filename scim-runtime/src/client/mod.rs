@@ -1157,6 +1157,36 @@ mod tests {
     }
 
     #[test]
+    fn base_url_credentials_yield_to_explicit_auth() {
+        let base = "https://alice:pa55word@example.com/scim/v2";
+        let from_url = Client::builder(base).core().unwrap();
+        let p = from_url.prepare(from_url.get::<User>("1")).unwrap();
+        assert_eq!(
+            p.request.headers()["authorization"],
+            "Basic YWxpY2U6cGE1NXdvcmQ="
+        );
+        assert_eq!(p.request.uri(), "https://example.com/scim/v2/Users/1");
+        let explicit = Client::builder(base)
+            .auth(Auth::bearer("t0ken"))
+            .core()
+            .unwrap();
+        let p = explicit.prepare(explicit.get::<User>("1")).unwrap();
+        assert_eq!(p.request.headers()["authorization"], "Bearer t0ken");
+        assert_eq!(explicit.base_url(), "https://example.com/scim/v2");
+        // A header given to the call wins over both, and is hidden as well.
+        let p = explicit
+            .prepare(explicit.get::<User>("1").header(
+                AUTHORIZATION_HEADER,
+                HeaderValue::from_static("Bearer c4ll"),
+            ))
+            .unwrap();
+        assert_eq!(p.request.headers()["authorization"], "Bearer c4ll");
+        assert!(!format!("{p:?}").contains("c4ll"));
+    }
+
+    const AUTHORIZATION_HEADER: HeaderName = http::header::AUTHORIZATION;
+
+    #[test]
     fn expected_statuses_follow_scim2_client() {
         assert!(OperationKind::Create.expected_statuses().contains(&201));
         assert!(!OperationKind::Create.expected_statuses().contains(&200));

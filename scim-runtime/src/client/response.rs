@@ -333,10 +333,18 @@ pub fn is_scim_content_type(headers: &HeaderMap) -> bool {
 /// Whether a JSON body is a SCIM Error object (its `schemas` holds the Error URN).
 fn error_payload(body: &[u8]) -> Option<Result<message::Error, PayloadError>> {
     let value: serde_json::Value = serde_json::from_slice(body).ok()?;
+    // `schemas` and the URN in any case: attribute names are case-insensitive (RFC 7643 §2.1).
     let is_error = value
-        .get("schemas")
-        .and_then(serde_json::Value::as_array)
-        .is_some_and(|s| s.iter().any(|u| u.as_str() == Some(message::ERROR)));
+        .as_object()?
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case("schemas"))
+        .and_then(|(_, v)| v.as_array())
+        .is_some_and(|s| {
+            s.iter().any(|u| {
+                u.as_str()
+                    .is_some_and(|u| u.eq_ignore_ascii_case(message::ERROR))
+            })
+        });
     is_error.then(|| payload::from_value(value))
 }
 

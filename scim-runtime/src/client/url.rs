@@ -13,36 +13,19 @@ fn authority_range(url: &str) -> (usize, usize) {
     (start, end)
 }
 
-/// Whether `authority` can be `host[:port]` (RFC 3986 §3.2.2, §3.2.3): what is left of an
-/// authority cut short by a `/` in an unencoded password (`alice:pa/ss@host`) is not.
-fn is_host_port(authority: &str) -> bool {
-    let (host, port) = match authority.rsplit_once(':') {
-        Some((h, _)) if !h.ends_with(']') && h.contains(':') => (authority, ""),
-        Some((host, port)) => (host, port),
-        None => (authority, ""),
-    };
-    port.bytes().all(|b| b.is_ascii_digit())
-        && host
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"-._~[]:!$&'()*+,;=%".contains(&b))
-}
-
 /// The end of the user information of `url` (the index of the `@` that ends it), if it has
 /// any. RFC 3986 wants `@`, `:` and `/` percent-encoded in a password, but people paste them
-/// as they are: when the authority holds an `@`, or is cut short by a `/` into something that
-/// is no `host[:port]`, the user information runs to the last `@` before any query or
-/// fragment. (A base URL whose path holds an `@` cannot also carry credentials unencoded.)
+/// as they are, so the user information runs to the **last** `@` before any query or
+/// fragment: `https://alice:p@ss/w0rd@host/v2` is `alice` with `p@ss/w0rd` at `host`. The
+/// price: an `@` in a base URL's path must be percent-encoded (`%40`), or what precedes it is
+/// taken for credentials (never shown, never sent as a host) rather than a password being
+/// taken for a host and shown.
 fn userinfo_end(url: &str) -> Option<usize> {
-    let (start, end) = authority_range(url);
-    let wide_end = url[start..]
+    let (start, _) = authority_range(url);
+    let end = url[start..]
         .find(['?', '#'])
         .map_or(url.len(), |i| start + i);
-    let last_at = url[start..wide_end].rfind('@').map(|i| start + i);
-    if url[start..end].contains('@') || !is_host_port(&url[start..end]) {
-        last_at
-    } else {
-        None
-    }
+    url[start..end].rfind('@').map(|i| start + i)
 }
 
 /// `url` with the user information of its authority (`user:password@`, RFC 3986 §3.2.1)
@@ -163,6 +146,50 @@ pub(crate) fn join(base: &str, origin_len: usize, endpoint: &str) -> Result<Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Whatever the password, encoded or pasted as it is: it becomes the Basic password,
+        /// the URL keeps none of it, and nothing shows it.
+        #[test]
+        fn any_password_is_taken_out_and_hidden(
+            user in "[a-zA-Z0-9._~-]{1,12}",
+            tail in "[a-zA-Z0-9@:/%é!$&'()*+,;= ._~-]{0,24}",
+            encode in any::<bool>(),
+        ) {
+            // A prefix no Debug output holds, so that finding the password means a leak.
+            let password = format!("Zq{tail}");
+            let written = if encode {
+                let mut e = String::new();
+                crate::client::request::percent_encode(&password, &mut e);
+                e
+            } else {
+                password.clone()
+            };
+            let url = format!("https://{user}:{written}@example.com:8443/scim/v2/");
+            let b = parse_base(&url).unwrap();
+            prop_assert_eq!(&b.base, "https://example.com:8443/scim/v2");
+            if encode || !password.contains('%') {
+                prop_assert_eq!(b.auth, Some(Auth::basic(user.clone(), password.clone())));
+            }
+            let core = crate::client::Core::new(&url).unwrap();
+            let shown = format!("{core:?} {}", redact_userinfo(&url));
+            prop_assert!(!shown.contains(&password) && !shown.contains(&written), "{}", shown);
+            let bad = format!("{url}?x");
+            let error = parse_base(&bad).err().unwrap();
+            let shown = format!("{error} {error:?}");
+            prop_assert!(!shown.contains(&password) && !shown.contains(&written), "{}", shown);
+        }
+
+        /// No base URL or endpoint makes the client panic.
+        #[test]
+        fn no_url_panics(base in "\\PC{0,40}", endpoint in "\\PC{0,40}") {
+            let _ = redact_userinfo(&base);
+            if let Ok(b) = parse_base(&base) {
+                let _ = join(&b.base, b.origin_len, &endpoint);
+            }
+        }
+    }
 
     fn url(base: &str, endpoint: &str) -> Result<String, RequestError> {
         let b = parse_base(base).unwrap();
@@ -224,6 +251,7 @@ mod tests {
             ("https://alice:p@ss:w0rd@h/v2", "alice", "p@ss:w0rd"),
             ("https://alice:p@ss:w0rd/%é@h/v2", "alice", "p@ss:w0rd/%é"),
             ("https://alice:pa/ss@h:8443/v2", "alice", "pa/ss"),
+            ("https://alice:12/x@h/v2", "alice", "12/x"),
             ("https://alice:pa%zz@h/v2", "alice", "pa%zz"),
             ("https://al%20ice@h/v2", "al ice", ""),
             ("https://alice:@h:8443/v2/", "alice", ""),
@@ -238,11 +266,9 @@ mod tests {
             Some(BuildError::InvalidCredentials),
             "not UTF-8"
         );
-        // No credentials: an `@` in the path is left alone.
-        let b = parse_base("https://h:8443/v2/a@b").unwrap();
-        assert_eq!((b.base.as_str(), b.auth), ("https://h:8443/v2/a@b", None));
-        let b = parse_base("https://[::1]:8443/v2/a@b").unwrap();
-        assert_eq!(b.auth, None);
+        // An encoded `@` in the path is no credential.
+        let b = parse_base("https://h:8443/v2/a%40b").unwrap();
+        assert_eq!((b.base.as_str(), b.auth), ("https://h:8443/v2/a%40b", None));
         let err = parse_base("https://alice:s3cr3t@h/v2?x=1").err().unwrap();
         assert!(!format!("{err} {err:?}").contains("s3cr3t"), "{err}");
         assert_eq!(

@@ -219,5 +219,57 @@ async fn axum_body_type_can_be_chosen() {
     let transport: TowerTransport<Router, axum::body::Body> = TowerTransport::with_body(app());
     let client = Client::new("http://in-process/scim/v2", transport).unwrap();
     let page = client.list::<User>().send().await.expect("list");
-    assert_eq!(page.total_results, 0);
+    assert_eq!(page.total_results, Some(0));
+}
+
+/// The SCIM routes at the router's root: `/Users`, `/Users/{id}`.
+fn root_routes() -> Router {
+    Router::new()
+        .route("/Users", get(list).post(create))
+        .route(
+            "/Users/{id}",
+            get(read).put(replace).patch(patch).delete(delete),
+        )
+        .with_state(Shared::default())
+}
+
+#[tokio::test]
+async fn the_base_path_reaches_the_router_as_it_is() {
+    // Routes at the root: a base URL without a path.
+    let client = Client::new("http://localhost", TowerTransport::new(root_routes())).unwrap();
+    client
+        .list::<User>()
+        .send()
+        .await
+        .expect("/Users at the root");
+    // The same routes nested under the base path.
+    let nested = Router::new().nest("/scim/v2", root_routes());
+    let mut client = Client::new("http://localhost/scim/v2/", TowerTransport::new(nested)).unwrap();
+    client.list::<User>().send().await.expect("/scim/v2/Users");
+    // An advertised endpoint holding the base path is not doubled.
+    let mut resource_type = User::resource_type();
+    resource_type.endpoint = Some("/scim/v2/Users".into());
+    client.core_mut().discovery_mut().resource_types = vec![resource_type];
+    let created = client
+        .create(&User {
+            user_name: Some("bjensen".into()),
+            ..User::default()
+        })
+        .send()
+        .await
+        .expect("POST /scim/v2/Users");
+    let fetched: User = client
+        .get("u1")
+        .send()
+        .await
+        .expect("GET /scim/v2/Users/u1");
+    assert_eq!(fetched.id, created.id);
+    // Routes at the root with a base path: nothing matches, and the 404 says so.
+    let client = Client::new(
+        "http://localhost/scim/v2",
+        TowerTransport::new(root_routes()),
+    )
+    .unwrap();
+    let error = client.list::<User>().send().await.unwrap_err();
+    assert_eq!(error.status().map(|s| s.as_u16()), Some(404));
 }

@@ -143,7 +143,7 @@ async fn crud_list_patch<T: Transport>(mut client: Client<T>) {
         .send()
         .await
         .expect("search");
-    assert_eq!(found.total_results, 1);
+    assert_eq!(found.total_results, Some(1));
 
     client.delete(&after).send().await.expect("delete");
     assert_eq!(

@@ -150,6 +150,10 @@ pub enum RequestError {
     /// The URL built from the base URL is not a valid URI.
     #[error("invalid URL `{0}`")]
     InvalidUrl(String),
+    /// An absolute endpoint URL on another origin than the base URL's: the client's
+    /// credentials are not sent there.
+    #[error("the endpoint `{0}` is not on the origin of the base URL")]
+    ForeignEndpoint(String),
 }
 
 /// Everything a SCIM operation can fail with.
@@ -267,10 +271,12 @@ impl Error {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum BuildError {
-    /// The base URL is not an absolute `http` or `https` URL.
+    /// The base URL is not an absolute `http` or `https` URL. The URL is kept with any
+    /// credentials it held replaced by `***`.
     #[error("invalid base URL `{0}`: expected an absolute http or https URL")]
     InvalidBaseUrl(String),
-    /// The credentials hold characters an `Authorization` header cannot carry.
+    /// The credentials (given, or in the base URL) hold characters an `Authorization` header
+    /// cannot carry, or the base URL's are not valid percent-encoded UTF-8.
     #[error("the credentials cannot be sent in an Authorization header")]
     InvalidCredentials,
 }

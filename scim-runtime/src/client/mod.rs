@@ -96,8 +96,56 @@
 //!   [`BlockingReqwestTransport`] (feature `client-blocking`) and [`TowerTransport`] over any
 //!   `tower::Service` such as an axum `Router` (feature `client-tower`).
 //!
+//! # Secrets
+//!
 //! Credentials ([`Auth`]) never appear in `Debug` output or in errors: errors keep the method,
 //! URL, status and the first bytes of the body ([`Exchange`]), not the headers.
+//!
+//! - Credentials in a base URL (`https://alice:pw@host/v2`, percent-encoded or pasted as they
+//!   are) are taken out into [`Auth::Basic`] ([`Core::new`]): the URL the client keeps, sends
+//!   to and shows has none, and a [`BuildError`] shows it with `***` in their place. Taken
+//!   out rather than refused because that is what an HTTP client does with them (RFC 3986
+//!   §3.2.1 deprecates them, RFC 7617 is where they belong); an explicit
+//!   [`ClientBuilder::auth`] replaces them.
+//! - The `Authorization` header is marked sensitive, as is every header added to a call that
+//!   carries credentials by its name (`Proxy-Authorization`, `Cookie`, `X-Api-Key`,
+//!   `X-Auth-Token`, ...: [`Operation::header`]), so `http`'s `Debug` of a request prints
+//!   `Sensitive`. What a server echoes in an error body is kept in [`Exchange::body`]: the
+//!   client cannot know what in it is secret.
+//!
+//! # Checks, as scim2-client makes them, and where this client differs
+//!
+//! Every check is on by default and each can be relaxed for the client or one call
+//! ([`Checks`], [`Call::expected_statuses`], [`Client::discover_with`]), as scim2-client's
+//! `check_request_payload`, `check_response_payload`, `check_response_status_codes`,
+//! `check_response_content_type` and `expected_status_codes`. The differences:
+//!
+//! - **A list without `totalResults`** is read ([`ListResponse::total_results`] is `None`);
+//!   the response payload check reports it as a violation at `totalResults`, as scim2-models
+//!   does, so switching that check off reads it. Paging then ends on a short page ([`Pager`]).
+//! - **Discovery takes the same overrides as every call** ([`Client::discover_with`]);
+//!   scim2-client always checks discovery responses, so that a server whose `/ResourceTypes`
+//!   leaves out `totalResults` could not be discovered at all.
+//! - **Endpoints are joined to the base URL without doubling its path**: `"endpoint":
+//!   "/scim/v2/Users"` under `https://h/scim/v2` is `https://h/scim/v2/Users`, as is `/Users`
+//!   ([`Core::url`]). scim2-client joins every endpoint as a relative path. An absolute
+//!   endpoint URL is used when it is on the base URL's origin and refused otherwise
+//!   ([`RequestError::ForeignEndpoint`]), where scim2-client refuses every absolute one.
+//! - **ServiceProviderConfig `supported: false`** for filter, sort and PATCH is advisory: the
+//!   request is sent and the server answers for itself, as scim2-client does. Bulk is refused
+//!   before sending when `bulk.supported` is `false` or the request exceeds
+//!   `bulk.maxOperations` or `bulk.maxPayloadSize` (RFC 7644 §3.7.4), as scim2-client does;
+//!   the request check off sends it anyway.
+//! - **`raise_scim_errors`** has no switch: a SCIM Error body is always
+//!   `Err(`[`Error::Scim`]`)`, which carries the typed error object scim2-client returns with
+//!   `raise_scim_errors=False` ([`Error::scim_error`]).
+//! - **`expected_statuses([])`** accepts any status, as scim2-client's empty or `None`
+//!   `expected_status_codes`; a failure with a SCIM Error body is an [`Error::Scim`] whatever
+//!   the call expects.
+//! - **Messages built in code always write their schema URN** (`SearchRequest`, `BulkRequest`,
+//!   `PatchOp`, ... from `Default` or with `schemas: vec![]`), and messages are read with
+//!   member names in any case (RFC 7643 §2.1), two members equal but for case being an error
+//!   naming the member ([`crate::message`]). scim2-models validates `schemas` instead.
 
 mod auth;
 mod discovery;
@@ -107,6 +155,7 @@ mod request;
 mod resource;
 mod response;
 mod transport;
+mod url;
 
 use core::fmt::Display;
 use core::marker::PhantomData;
@@ -138,8 +187,9 @@ use crate::message::{BulkRequest, BulkResponse, ListResponse, PatchOp, SearchReq
 use crate::schema::Schema;
 use crate::Resource;
 
-/// Configures a [`Client`] or a [`BlockingClient`].
-#[derive(Debug, Clone)]
+/// Configures a [`Client`] or a [`BlockingClient`]. Its `Debug` shows the base URL without
+/// credentials, and no secret of its [`Auth`].
+#[derive(Clone)]
 #[must_use]
 pub struct ClientBuilder {
     base_url: String,
@@ -148,8 +198,20 @@ pub struct ClientBuilder {
     discovery: Discovery,
 }
 
+impl core::fmt::Debug for ClientBuilder {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("ClientBuilder")
+            .field("base_url", &url::redact_userinfo(&self.base_url))
+            .field("auth", &self.auth)
+            .field("checks", &self.checks)
+            .field("discovery", &self.discovery)
+            .finish()
+    }
+}
+
 impl ClientBuilder {
-    /// Authenticates every request (RFC 7644 §2).
+    /// Authenticates every request (RFC 7644 §2), in place of credentials the base URL may
+    /// hold ([`Core::new`]).
     pub fn auth(mut self, auth: Auth) -> Self {
         self.auth = Some(auth);
         self
@@ -259,7 +321,15 @@ impl<C, O: Outcome> Call<'_, C, O> {
         self
     }
 
-    /// Adds a header.
+    /// Accepts these statuses instead of the operation's ([`Operation::expected_statuses`],
+    /// scim2-client's `expected_status_codes`); an empty list accepts any.
+    pub fn expected_statuses(mut self, statuses: impl IntoIterator<Item = u16>) -> Self {
+        self.operation = self.operation.expected_statuses(statuses);
+        self
+    }
+
+    /// Adds a header; one that carries credentials is marked sensitive
+    /// ([`Operation::header`]).
     pub fn header(mut self, name: HeaderName, value: HeaderValue) -> Self {
         self.operation = self.operation.header(name, value);
         self
@@ -296,8 +366,27 @@ where
     shape: <ListResponse<T> as Outcome>::Shape,
     method: QueryMethod,
     request: SearchRequest,
-    checks: Option<Checks>,
+    overrides: Overrides,
     item: PhantomData<fn() -> T>,
+}
+
+/// What a call changes of the client's defaults, kept to apply to every page of a query.
+#[derive(Debug, Clone, Default)]
+struct Overrides {
+    checks: Option<Checks>,
+    expected: Option<Vec<u16>>,
+}
+
+impl Overrides {
+    fn apply<O: Outcome>(&self, mut op: Operation<O>) -> Operation<O> {
+        if let Some(c) = self.checks {
+            op = op.checks(c);
+        }
+        if let Some(e) = &self.expected {
+            op = op.expected_statuses(e.iter().copied());
+        }
+        op
+    }
 }
 
 impl<C, T> Query<'_, C, T>
@@ -359,7 +448,14 @@ where
 
     /// Overrides the client's checks for every page.
     pub fn checks(mut self, checks: Checks) -> Self {
-        self.checks = Some(checks);
+        self.overrides.checks = Some(checks);
+        self
+    }
+
+    /// Accepts these statuses for every page instead of the operation's
+    /// ([`Operation::expected_statuses`]); an empty list accepts any.
+    pub fn expected_statuses(mut self, statuses: impl IntoIterator<Item = u16>) -> Self {
+        self.overrides.expected = Some(statuses.into_iter().collect());
         self
     }
 
@@ -374,11 +470,12 @@ where
     ListResponse<T>: Outcome,
 {
     fn page_operation(&self, core: &Core) -> Operation<ListResponse<T>> {
-        let op = core.query_shaped(&self.path, self.shape.clone(), self.method, &self.request);
-        match self.checks {
-            Some(c) => op.checks(c),
-            None => op,
-        }
+        self.overrides.apply(core.query_shaped(
+            &self.path,
+            self.shape.clone(),
+            self.method,
+            &self.request,
+        ))
     }
 
     fn pager(&self) -> Pager<T> {
@@ -486,7 +583,7 @@ macro_rules! operations {
                     shape,
                     method,
                     request: SearchRequest::default(),
-                    checks: None,
+                    overrides: Overrides::default(),
                     item: PhantomData,
                 }
             }
@@ -668,17 +765,42 @@ impl<T: Transport> Client<T> {
     ///
     /// The first request that fails; what was fetched before it is kept.
     pub async fn discover(&mut self) -> Result<&Discovery, Error> {
-        let spc = self.execute(self.core.service_provider_config()).await?;
+        self.discover_with(None).await
+    }
+
+    /// [`discover`](Self::discover) with these checks in place of the client's, for every
+    /// discovery request: with `response_payload` off, a `/ResourceTypes` or `/Schemas` list
+    /// without `totalResults` is read. (scim2-client always checks discovery responses; here
+    /// they take the same overrides as any call.)
+    ///
+    /// # Errors
+    ///
+    /// The first request that fails; what was fetched before it is kept.
+    pub async fn discover_with(
+        &mut self,
+        checks: impl Into<Option<Checks>>,
+    ) -> Result<&Discovery, Error> {
+        let overrides = Overrides {
+            checks: checks.into(),
+            expected: None,
+        };
+        let spc = self
+            .execute(overrides.apply(self.core.service_provider_config()))
+            .await?;
         self.core.discovery_mut().service_provider_config = Some(spc);
-        let types = self.execute(self.core.resource_types()).await?;
+        let types = self
+            .execute(overrides.apply(self.core.resource_types()))
+            .await?;
         self.core.discovery_mut().resource_types = types.resources;
-        let schemas = self.execute(self.core.schemas()).await?;
+        let schemas = self.execute(overrides.apply(self.core.schemas())).await?;
         self.core.discovery_mut().schemas = schemas.resources;
         Ok(self.core.discovery())
     }
 
     /// Sends any request to `path` (relative to the base URL) with the client's `Accept` and
-    /// `Authorization` headers; the response is returned as it is, unchecked.
+    /// `Authorization` headers; the response is returned as it is, unchecked, with the
+    /// headers that carry credentials (`Set-Cookie`, ...) marked sensitive. The request's own
+    /// such headers are marked sensitive too.
     ///
     /// # Errors
     ///
@@ -695,6 +817,7 @@ impl<T: Transport> Client<T> {
         self.transport
             .send(request)
             .await
+            .map(sensitive_response)
             .map_err(|source| Error::Transport {
                 exchange: Exchange::new(method, url, None, &[]),
                 source,
@@ -723,11 +846,28 @@ impl<T: BlockingTransport> BlockingClient<T> {
     ///
     /// The first request that fails; what was fetched before it is kept.
     pub fn discover(&mut self) -> Result<&Discovery, Error> {
-        let spc = self.execute(self.core.service_provider_config())?;
+        self.discover_with(None)
+    }
+
+    /// [`discover`](Self::discover) with these checks in place of the client's, as
+    /// [`Client::discover_with`].
+    ///
+    /// # Errors
+    ///
+    /// The first request that fails; what was fetched before it is kept.
+    pub fn discover_with(
+        &mut self,
+        checks: impl Into<Option<Checks>>,
+    ) -> Result<&Discovery, Error> {
+        let overrides = Overrides {
+            checks: checks.into(),
+            expected: None,
+        };
+        let spc = self.execute(overrides.apply(self.core.service_provider_config()))?;
         self.core.discovery_mut().service_provider_config = Some(spc);
-        let types = self.execute(self.core.resource_types())?;
+        let types = self.execute(overrides.apply(self.core.resource_types()))?;
         self.core.discovery_mut().resource_types = types.resources;
-        let schemas = self.execute(self.core.schemas())?;
+        let schemas = self.execute(overrides.apply(self.core.schemas()))?;
         self.core.discovery_mut().schemas = schemas.resources;
         Ok(self.core.discovery())
     }
@@ -748,11 +888,19 @@ impl<T: BlockingTransport> BlockingClient<T> {
         let url = request.uri().to_string();
         self.transport
             .send(request)
+            .map(sensitive_response)
             .map_err(|source| Error::Transport {
                 exchange: Exchange::new(method, url, None, &[]),
                 source,
             })
     }
+}
+
+/// A response handed to the caller with the headers that carry credentials (`Set-Cookie`,
+/// tokens) marked sensitive, so that its `Debug` hides them.
+fn sensitive_response(mut response: http::Response<Vec<u8>>) -> http::Response<Vec<u8>> {
+    request::mark_sensitive(response.headers_mut());
+    response
 }
 
 impl<T: Transport, O: Outcome> Call<'_, Client<T>, O> {
@@ -781,7 +929,7 @@ impl<T: BlockingTransport, O: Outcome> Call<'_, BlockingClient<T>, O> {
 async fn next_page<T: Transport, R>(
     client: &Client<T>,
     pager: &mut Pager<R>,
-    checks: Option<Checks>,
+    overrides: &Overrides,
 ) -> Result<bool, Error>
 where
     ListResponse<R>: Outcome,
@@ -789,10 +937,7 @@ where
     let Some(op) = pager.next_operation(&client.core) else {
         return Ok(false);
     };
-    let op = match checks {
-        Some(c) => op.checks(c),
-        None => op,
-    };
+    let op = overrides.apply(op);
     let Prepared { request, reader } = client.core.prepare(op)?;
     let (method, url) = (reader.method().clone(), reader.url().to_owned());
     let page = match client.transport.send(request).await {
@@ -822,17 +967,20 @@ where
     /// after the first error.
     pub fn stream(self) -> impl futures_core::Stream<Item = Result<R, Error>> + 'a {
         let pager = self.pager();
-        let (client, checks) = (self.client, self.checks);
-        futures_util::stream::unfold(Some(pager), move |state| async move {
-            let mut pager = state?;
-            loop {
-                if let Some(item) = pager.pop() {
-                    return Some((Ok(item), Some(pager)));
-                }
-                match next_page(client, &mut pager, checks).await {
-                    Ok(true) => {}
-                    Ok(false) => return None,
-                    Err(e) => return Some((Err(e), None)),
+        let (client, overrides) = (self.client, self.overrides);
+        futures_util::stream::unfold(Some(pager), move |state| {
+            let overrides = overrides.clone();
+            async move {
+                let mut pager = state?;
+                loop {
+                    if let Some(item) = pager.pop() {
+                        return Some((Ok(item), Some(pager)));
+                    }
+                    match next_page(client, &mut pager, &overrides).await {
+                        Ok(true) => {}
+                        Ok(false) => return None,
+                        Err(e) => return Some((Err(e), None)),
+                    }
                 }
             }
         })
@@ -856,7 +1004,7 @@ where
     /// ends after the first error.
     pub fn iter(self) -> impl Iterator<Item = Result<R, Error>> + 'a {
         let mut pager = Some(self.pager());
-        let (client, checks) = (self.client, self.checks);
+        let (client, overrides) = (self.client, self.overrides);
         core::iter::from_fn(move || loop {
             let p = pager.as_mut()?;
             if let Some(item) = p.pop() {
@@ -866,10 +1014,7 @@ where
                 pager = None;
                 return None;
             };
-            let op = match checks {
-                Some(c) => op.checks(c),
-                None => op,
-            };
+            let op = overrides.apply(op);
             let result = client
                 .core
                 .prepare(op)
@@ -1012,6 +1157,36 @@ mod tests {
     }
 
     #[test]
+    fn base_url_credentials_yield_to_explicit_auth() {
+        let base = "https://alice:pa55word@example.com/scim/v2";
+        let from_url = Client::builder(base).core().unwrap();
+        let p = from_url.prepare(from_url.get::<User>("1")).unwrap();
+        assert_eq!(
+            p.request.headers()["authorization"],
+            "Basic YWxpY2U6cGE1NXdvcmQ="
+        );
+        assert_eq!(p.request.uri(), "https://example.com/scim/v2/Users/1");
+        let explicit = Client::builder(base)
+            .auth(Auth::bearer("t0ken"))
+            .core()
+            .unwrap();
+        let p = explicit.prepare(explicit.get::<User>("1")).unwrap();
+        assert_eq!(p.request.headers()["authorization"], "Bearer t0ken");
+        assert_eq!(explicit.base_url(), "https://example.com/scim/v2");
+        // A header given to the call wins over both, and is hidden as well.
+        let p = explicit
+            .prepare(explicit.get::<User>("1").header(
+                AUTHORIZATION_HEADER,
+                HeaderValue::from_static("Bearer c4ll"),
+            ))
+            .unwrap();
+        assert_eq!(p.request.headers()["authorization"], "Bearer c4ll");
+        assert!(!format!("{p:?}").contains("c4ll"));
+    }
+
+    const AUTHORIZATION_HEADER: HeaderName = http::header::AUTHORIZATION;
+
+    #[test]
     fn expected_statuses_follow_scim2_client() {
         assert!(OperationKind::Create.expected_statuses().contains(&201));
         assert!(!OperationKind::Create.expected_statuses().contains(&200));
@@ -1146,6 +1321,116 @@ mod tests {
             matches!(&err, Error::InvalidResponse { source: crate::payload::PayloadError::Invalid { path, .. }, .. } if path == "Resources[0].emails"),
             "{err:?}"
         );
+    }
+
+    #[test]
+    fn lists_without_total_results_are_reported_unless_unchecked() {
+        let core = discovered();
+        let ty = core.discovery().dynamic_type("User").unwrap();
+        let body = r#"{"Resources": [{"id": "1", "userName": "a"}]}"#;
+        let relaxed = Checks {
+            response_payload: false,
+            ..Checks::ALL
+        };
+        let reported = |e: Error| {
+            matches!(&e, Error::InvalidResponse { source: crate::payload::PayloadError::Violations(v), .. }
+                if v.0.len() == 1 && v.0[0].path == "totalResults")
+        };
+        // Typed, dynamic, JSON and discovery lists alike.
+        let typed = |checks| {
+            core.prepare(
+                core.query::<User>(QueryMethod::Get, &SearchRequest::default())
+                    .checks(checks),
+            )
+            .unwrap()
+            .reader
+            .read(scim_response(200, None, body))
+        };
+        assert!(reported(typed(Checks::ALL).unwrap_err()));
+        assert_eq!(typed(relaxed).unwrap().total_results, None);
+        let dynamic = |checks| {
+            core.prepare(
+                core.query_dynamic(&ty, QueryMethod::Get, &SearchRequest::default())
+                    .checks(checks),
+            )
+            .unwrap()
+            .reader
+            .read(scim_response(200, None, body))
+        };
+        assert!(reported(dynamic(Checks::ALL).unwrap_err()));
+        assert_eq!(dynamic(relaxed).unwrap().resources.len(), 1);
+        let json = |checks| {
+            core.prepare(
+                core.query_at::<serde_json::Value>(
+                    "",
+                    QueryMethod::Search,
+                    &SearchRequest::default(),
+                )
+                .checks(checks),
+            )
+            .unwrap()
+            .reader
+            .read(scim_response(200, None, body))
+        };
+        assert!(reported(json(Checks::ALL).unwrap_err()));
+        assert!(json(relaxed).is_ok());
+        let types = |checks| {
+            core.prepare(core.resource_types().checks(checks))
+                .unwrap()
+                .reader
+                .read(scim_response(200, None, r#"{"Resources": []}"#))
+        };
+        assert!(reported(types(Checks::ALL).unwrap_err()));
+        assert!(types(relaxed).is_ok());
+    }
+
+    #[test]
+    fn unsupported_features_are_sent_and_bulk_limits_refused() {
+        let mut core = core();
+        core.discovery_mut().service_provider_config = Some(
+            serde_json::from_value(serde_json::json!({
+                "patch": {"supported": false}, "filter": {"supported": false},
+                "sort": {"supported": false},
+                "bulk": {"supported": true, "maxOperations": 1, "maxPayloadSize": 100000}
+            }))
+            .unwrap(),
+        );
+        let search = SearchRequest {
+            filter: Some("userName pr".into()),
+            sort_by: Some("userName".into()),
+            ..SearchRequest::default()
+        };
+        for method in [QueryMethod::Get, QueryMethod::Search] {
+            core.prepare(core.query::<User>(method, &search)).unwrap();
+        }
+        core.prepare(core.patch::<User>("1", &PatchOp::default()))
+            .unwrap();
+        let op = crate::message::BulkOperation {
+            method: crate::message::BulkMethod::Delete,
+            bulk_id: None,
+            version: None,
+            path: "/Users/1".into(),
+            data: None,
+        };
+        let one = BulkRequest {
+            operations: vec![op.clone()],
+            ..BulkRequest::default()
+        };
+        core.prepare(core.bulk(&one)).unwrap();
+        let two = BulkRequest {
+            operations: vec![op.clone(), op],
+            ..BulkRequest::default()
+        };
+        assert!(matches!(
+            core.prepare(core.bulk(&two)).unwrap_err(),
+            Error::InvalidRequest {
+                source: RequestError::TooManyBulkOperations {
+                    operations: 2,
+                    max: 1
+                },
+                ..
+            }
+        ));
     }
 
     #[test]

@@ -21,6 +21,8 @@ use crate::message::{ListResponse, SearchRequest};
 /// - when fewer arrived, it asks for the next page, so a server that returns fewer than `count`
 ///   loses nothing, and a `totalResults` that is too high costs one request that comes back
 ///   empty;
+/// - without `totalResults` (read when the response check is off), a page shorter than the
+///   page size is the last;
 /// - a page whose `startIndex` is not the one asked for is an [`Error::Paging`], never a silent
 ///   loop over the same page.
 ///
@@ -138,10 +140,16 @@ where
         let short = received < page_size;
         self.done = received == 0
             || self.query.count == Some(0)
-            // The server's count is trusted when it matches exactly...
-            || last == page.total_results
-            // ...and once it is shown to be too low, only a short page ends the results.
-            || (last > page.total_results && short);
+            || match page.total_results {
+                // The server's count is trusted when it matches exactly...
+                Some(total) => {
+                    last == total
+                    // ...and once it is shown to be too low, only a short page ends the results.
+                    || (last > total && short)
+                }
+                // Without a count (checks relaxed), a short page is the last.
+                None => short,
+            };
         let end = last + 1;
         self.next_index = end;
         self.buffer.extend(page.resources);

@@ -113,13 +113,12 @@ impl OperationKind {
     }
 }
 
-/// A feature the ServiceProviderConfig may say is not supported (RFC 7643 §5).
+/// A feature whose ServiceProviderConfig limits the client enforces before sending (RFC 7643
+/// §5). Only bulk: as scim2-client does, `supported: false` for filter, sort or PATCH is
+/// advisory (servers often serve what they do not advertise), and the request is sent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Feature {
-    Patch,
     Bulk,
-    Filter,
-    Sort,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -131,7 +130,9 @@ enum Conditional {
 
 /// One SCIM operation, not yet sent: made by [`Core`]'s methods, shaped by its setters, and
 /// turned into an HTTP request by [`Core::prepare`].
-#[derive(Debug)]
+///
+/// Its `Debug` shows the body's length, not its bytes (a creation request carries the
+/// `password`), and headers that carry credentials as `Sensitive`.
 #[must_use = "an operation does nothing until it is prepared and sent"]
 pub struct Operation<O: Outcome> {
     kind: OperationKind,
@@ -142,12 +143,41 @@ pub struct Operation<O: Outcome> {
     body: Option<Vec<u8>>,
     headers: HeaderMap,
     checks: Option<Checks>,
+    expected: Option<Vec<u16>>,
     problem: Option<PayloadError>,
     feature: Option<Feature>,
     bulk_operations: usize,
     version: Option<String>,
     conditional: Conditional,
     cached: Option<O>,
+}
+
+/// How a body shows in `Debug`: its length only.
+struct BodyLen(usize);
+
+impl core::fmt::Debug for BodyLen {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "<{} bytes>", self.0)
+    }
+}
+
+impl<O: Outcome + core::fmt::Debug> core::fmt::Debug for Operation<O> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Operation")
+            .field("kind", &self.kind)
+            .field("method", &self.method)
+            .field("path", &self.path)
+            .field("query", &self.query)
+            .field("body", &self.body.as_ref().map(|b| BodyLen(b.len())))
+            .field("headers", &self.headers)
+            .field("checks", &self.checks)
+            .field("expected", &self.expected)
+            .field("problem", &self.problem)
+            .field("version", &self.version)
+            .field("cached", &self.cached)
+            .field("shape", &self.shape)
+            .finish_non_exhaustive()
+    }
 }
 
 impl<O: Outcome<Shape = ()>> Operation<O> {
@@ -173,6 +203,7 @@ impl<O: Outcome> Operation<O> {
             body: None,
             headers: HeaderMap::new(),
             checks: None,
+            expected: None,
             problem: None,
             feature: None,
             bulk_operations: 0,
@@ -230,8 +261,24 @@ impl<O: Outcome> Operation<O> {
         self
     }
 
-    /// Adds a header to the request.
-    pub fn header(mut self, name: HeaderName, value: HeaderValue) -> Self {
+    /// Replaces the statuses this call accepts ([`OperationKind::expected_statuses`]), as
+    /// scim2-client's `expected_status_codes`: a status not in `statuses` is an
+    /// [`Error::UnexpectedStatus`] while the status check is on. An empty list accepts any
+    /// status, as scim2-client does with `expected_status_codes=[]` or `None`. A failure status
+    /// with a SCIM Error body is still an [`Error::Scim`].
+    pub fn expected_statuses(mut self, statuses: impl IntoIterator<Item = u16>) -> Self {
+        self.expected = Some(statuses.into_iter().collect());
+        self
+    }
+
+    /// Adds a header to the request. A header that carries credentials (`Authorization`,
+    /// `Proxy-Authorization`, `Cookie`, `X-Api-Key`, and any name holding `token`, `secret`,
+    /// `key`, `auth`, `password`, `session` or `cookie`) is marked sensitive
+    /// ([`HeaderValue::set_sensitive`]), so that no `Debug` shows it.
+    pub fn header(mut self, name: HeaderName, mut value: HeaderValue) -> Self {
+        if is_sensitive_header(&name) {
+            value.set_sensitive(true);
+        }
         self.headers.append(name, value);
         self
     }
@@ -262,12 +309,26 @@ impl<O: Outcome> Operation<O> {
 }
 
 /// A request ready for a transport, and the [`Reader`] for its response.
-#[derive(Debug)]
+///
+/// Its `Debug` shows the request's method, URI and headers (those that carry credentials as
+/// `Sensitive`) and the body's length, not its bytes.
 pub struct Prepared<O: Outcome> {
     /// The HTTP request.
     pub request: http::Request<Vec<u8>>,
     /// Reads the response.
     pub reader: Reader<O>,
+}
+
+impl<O: Outcome + core::fmt::Debug> core::fmt::Debug for Prepared<O> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Prepared")
+            .field("method", self.request.method())
+            .field("uri", self.request.uri())
+            .field("headers", self.request.headers())
+            .field("body", &BodyLen(self.request.body().len()))
+            .field("reader", &self.reader)
+            .finish()
+    }
 }
 
 /// The sans-IO client: what the client knows about the server, and how every operation turns
@@ -298,9 +359,41 @@ pub struct Prepared<O: Outcome> {
 #[derive(Debug, Clone)]
 pub struct Core {
     base: String,
+    /// The length of `scheme://authority` in `base`.
+    origin_len: usize,
     auth: Option<HeaderValue>,
     checks: Checks,
     discovery: Discovery,
+}
+
+/// Whether a header carries credentials, by its name: the standard ones and the names APIs
+/// give their keys and tokens. Marked sensitive, they never appear in a `Debug` output.
+pub(crate) fn is_sensitive_header(name: &HeaderName) -> bool {
+    let name = name.as_str(); // lowercase
+    matches!(
+        name,
+        "authorization" | "proxy-authorization" | "cookie" | "set-cookie"
+    ) || [
+        "token",
+        "secret",
+        "key",
+        "auth",
+        "password",
+        "session",
+        "cookie",
+        "credential",
+    ]
+    .iter()
+    .any(|part| name.contains(part))
+}
+
+/// Marks every header that carries credentials sensitive ([`is_sensitive_header`]).
+pub(crate) fn mark_sensitive(headers: &mut HeaderMap) {
+    for (name, value) in headers.iter_mut() {
+        if is_sensitive_header(name) {
+            value.set_sensitive(true);
+        }
+    }
 }
 
 /// Characters left as they are in a query value or a path segment: RFC 3986 unreserved.
@@ -357,21 +450,35 @@ impl Core {
     /// A client of the service provider at `base_url` (RFC 7644 §1.3), such as
     /// `https://example.com/scim/v2`.
     ///
+    /// Credentials in the URL (`https://alice:pw@host/v2`, percent-encoded or not) are taken
+    /// out into HTTP Basic authentication ([`Auth::Basic`]): requests, errors and `Debug`
+    /// show the URL without them. [`Core::set_auth`] (or
+    /// [`ClientBuilder::auth`](super::ClientBuilder::auth)) replaces them.
+    ///
+    /// ```
+    /// use scim_runtime::client::Core;
+    ///
+    /// let core = Core::new("https://alice:s3cr3t@example.com/scim/v2")?;
+    /// assert_eq!(core.base_url(), "https://example.com/scim/v2");
+    /// assert!(!format!("{core:?}").contains("s3cr3t"));
+    /// # Ok::<(), scim_runtime::client::BuildError>(())
+    /// ```
+    ///
     /// # Errors
     ///
-    /// [`BuildError::InvalidBaseUrl`] if it is not an absolute http(s) URL.
+    /// [`BuildError::InvalidBaseUrl`] if it is not an absolute http(s) URL (shown without its
+    /// credentials), [`BuildError::InvalidCredentials`] if its credentials are not valid
+    /// percent-encoded UTF-8 or cannot be sent in a header.
     pub fn new(base_url: &str) -> Result<Self, BuildError> {
-        let base = base_url.trim_end_matches('/');
-        let uri: http::Uri = base
-            .parse()
-            .map_err(|_| BuildError::InvalidBaseUrl(base_url.to_owned()))?;
-        let http = matches!(uri.scheme_str(), Some("http" | "https"));
-        if !http || uri.authority().is_none() || uri.query().is_some() {
-            return Err(BuildError::InvalidBaseUrl(base_url.to_owned()));
-        }
+        let base = super::url::parse_base(base_url)?;
+        let auth = match &base.auth {
+            Some(auth) => Some(auth.header_value().ok_or(BuildError::InvalidCredentials)?),
+            None => None,
+        };
         Ok(Self {
-            base: base.to_owned(),
-            auth: None,
+            base: base.base,
+            origin_len: base.origin_len,
+            auth,
             checks: Checks::ALL,
             discovery: Discovery::default(),
         })
@@ -522,7 +629,7 @@ impl Core {
         ListResponse<T>: Outcome,
     {
         let path = path.trim_end_matches('/');
-        let mut op = match method {
+        match method {
             QueryMethod::Get => {
                 let mut op = Operation::shaped(
                     OperationKind::Query,
@@ -560,15 +667,7 @@ impl Core {
                 Ok(format!("{path}/.search")),
             )
             .with_body(to_body(query)),
-        };
-        op.feature = if query.sort_by.is_some() {
-            Some(Feature::Sort)
-        } else if query.filter.is_some() {
-            Some(Feature::Filter)
-        } else {
-            None
-        };
-        op
+        }
     }
 
     /// Replaces a resource, typed or dynamic: `PUT endpoint/id` (RFC 7644 §3.5.1), with
@@ -614,15 +713,13 @@ impl Core {
         id: &str,
         patch: &PatchOp<R>,
     ) -> Operation<Option<R>> {
-        let mut op = Operation::shaped(
+        Operation::shaped(
             OperationKind::Patch,
             shape,
             Method::PATCH,
             resource_path(endpoint, Some(id)),
         )
-        .with_body(to_body(patch));
-        op.feature = Some(Feature::Patch);
-        op
+        .with_body(to_body(patch))
     }
 
     /// Modifies `resource`, typed or dynamic, as [`Core::patch`], with `If-Match:
@@ -711,21 +808,24 @@ impl Core {
         Operation::new(OperationKind::Query, Method::GET, Ok(path.to_owned()))
     }
 
-    /// The absolute URL of `path` (relative to the base URL) with an encoded query.
-    pub fn url(&self, path: &str, query: &[(&str, String)]) -> String {
-        let mut url = String::with_capacity(self.base.len() + path.len() + 16);
-        url.push_str(&self.base);
-        if !path.is_empty() && !path.starts_with('/') {
-            url.push('/');
-        }
-        url.push_str(path);
+    /// The absolute URL of `path` with an encoded query. `path` is an endpoint relative to
+    /// the base URL (`/Users`), one that already holds the base URL's path
+    /// (`/scim/v2/Users` under `https://h/scim/v2`, not doubled), or an absolute URL on the
+    /// base URL's origin.
+    ///
+    /// # Errors
+    ///
+    /// [`RequestError::ForeignEndpoint`] for an absolute URL on another origin: the client's
+    /// credentials are sent to its service provider only.
+    pub fn url(&self, path: &str, query: &[(&str, String)]) -> Result<String, RequestError> {
+        let mut url = super::url::join(&self.base, self.origin_len, path)?;
         for (i, (k, v)) in query.iter().enumerate() {
             url.push(if i == 0 { '?' } else { '&' });
             url.push_str(k);
             url.push('=');
             percent_encode(v, &mut url);
         }
-        url
+        Ok(url)
     }
 
     /// Adds what every request carries: `Accept`, and `Authorization` when configured.
@@ -743,22 +843,13 @@ impl Core {
             return Some(RequestError::InvalidPayload(problem.clone()));
         }
         let spc = self.discovery.service_provider_config.as_ref()?;
-        match op.feature {
-            Some(Feature::Patch) if !spc.patch_supported() => {
-                return Some(RequestError::Unsupported("PATCH"))
-            }
-            Some(Feature::Bulk) if !spc.bulk_supported() => {
-                return Some(RequestError::Unsupported("bulk"))
-            }
-            Some(Feature::Sort) if !spc.sort_supported() => {
-                return Some(RequestError::Unsupported("sorting"))
-            }
-            Some(Feature::Filter) if !spc.filter_supported() => {
-                return Some(RequestError::Unsupported("filtering"))
-            }
-            _ => {}
-        }
+        // Filter, sort and PATCH are sent whatever `supported` says (scim2-client does the
+        // same): the server answers for itself.
         if op.feature == Some(Feature::Bulk) {
+            // scim2-client refuses only an explicit `supported: false`.
+            if spc.bulk.as_ref().and_then(|b| b.supported) == Some(false) {
+                return Some(RequestError::Unsupported("bulk"));
+            }
             let bulk = spc.bulk.as_ref()?;
             if let Some(max) = bulk.max_operations.and_then(|m| u64::try_from(m).ok()) {
                 if op.bulk_operations as u64 > max {
@@ -803,6 +894,7 @@ impl Core {
             conditional,
             version,
             cached,
+            expected,
             ..
         } = operation;
         let invalid = |url: String, source| Error::InvalidRequest {
@@ -811,9 +903,12 @@ impl Core {
         };
         let path = match path {
             Ok(path) => path,
-            Err(source) => return Err(invalid(self.url("", &query), source)),
+            Err(source) => return Err(invalid(self.base.clone(), source)),
         };
-        let url = self.url(&path, &query);
+        let url = match self.url(&path, &query) {
+            Ok(url) => url,
+            Err(source) => return Err(invalid(self.base.clone(), source)),
+        };
         if let Some(source) = refusal {
             return Err(invalid(url, source));
         }
@@ -855,6 +950,7 @@ impl Core {
                 url,
                 checks,
                 cached,
+                expected,
             },
         })
     }
@@ -873,12 +969,18 @@ impl Core {
         headers: HeaderMap,
         body: Vec<u8>,
     ) -> Result<http::Request<Vec<u8>>, Error> {
-        let url = self.url(path, &[]);
+        let url = self
+            .url(path, &[])
+            .map_err(|source| Error::InvalidRequest {
+                exchange: Exchange::new(method.clone(), self.base.clone(), None, &[]),
+                source,
+            })?;
         let uri: http::Uri = url.parse().map_err(|_| Error::InvalidRequest {
             exchange: Exchange::new(method.clone(), url.clone(), None, &[]),
             source: RequestError::InvalidUrl(url.clone()),
         })?;
         let mut headers = headers;
+        mark_sensitive(&mut headers);
         self.common_headers(&mut headers);
         let mut request = http::Request::new(body);
         *request.method_mut() = method;

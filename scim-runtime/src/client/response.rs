@@ -208,6 +208,22 @@ impl Outcome for serde_json::Value {
     }
 }
 
+/// The rules of the list itself: RFC 7644 §3.4.2 requires `totalResults`, as scim2-models
+/// does in a response context. Reported by the response check, so that switching it off reads
+/// the lists of servers that leave it out.
+fn check_list<T>(list: &ListResponse<T>, all: &mut Vec<crate::Violation>) {
+    if list.total_results.is_none() {
+        all.push(crate::Violation {
+            path: "totalResults".to_owned(),
+            scim_type: None,
+            kind: crate::validation::ViolationKind::Required,
+            message: "is required in a ListResponse (RFC 7644 §3.4.2); switch off the \
+                      response payload check to read lists without it"
+                .to_owned(),
+        });
+    }
+}
+
 impl<T: ListItem> Outcome for ListResponse<T> {
     type Shape = ();
 
@@ -215,6 +231,7 @@ impl<T: ListItem> Outcome for ListResponse<T> {
         let list: Self = payload::from_slice(body)?;
         if check {
             let mut all = Vec::new();
+            check_list(&list, &mut all);
             for (i, item) in list.resources.iter().enumerate() {
                 if let Err(violations) = item.check(context) {
                     in_results(i, violations, &mut all);
@@ -240,6 +257,10 @@ impl Outcome for ListResponse<DynamicResource> {
         check: bool,
     ) -> Result<Self, PayloadError> {
         let list: ListResponse<serde_json::Value> = payload::from_slice(body)?;
+        let mut all = Vec::new();
+        if check {
+            check_list(&list, &mut all);
+        }
         let ListResponse {
             total_results,
             items_per_page,
@@ -248,7 +269,6 @@ impl Outcome for ListResponse<DynamicResource> {
             other,
         } = list;
         let mut read = Vec::with_capacity(resources.len());
-        let mut all = Vec::new();
         for (i, item) in resources.into_iter().enumerate() {
             match read_dynamic(ty, item, context, check) {
                 Ok(resource) => read.push(resource),
@@ -313,10 +333,18 @@ pub fn is_scim_content_type(headers: &HeaderMap) -> bool {
 /// Whether a JSON body is a SCIM Error object (its `schemas` holds the Error URN).
 fn error_payload(body: &[u8]) -> Option<Result<message::Error, PayloadError>> {
     let value: serde_json::Value = serde_json::from_slice(body).ok()?;
+    // `schemas` and the URN in any case: attribute names are case-insensitive (RFC 7643 §2.1).
     let is_error = value
-        .get("schemas")
-        .and_then(serde_json::Value::as_array)
-        .is_some_and(|s| s.iter().any(|u| u.as_str() == Some(message::ERROR)));
+        .as_object()?
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case("schemas"))
+        .and_then(|(_, v)| v.as_array())
+        .is_some_and(|s| {
+            s.iter().any(|u| {
+                u.as_str()
+                    .is_some_and(|u| u.eq_ignore_ascii_case(message::ERROR))
+            })
+        });
     is_error.then(|| payload::from_value(value))
 }
 
@@ -329,6 +357,8 @@ pub struct Reader<O: Outcome> {
     pub(crate) url: String,
     pub(crate) checks: Checks,
     pub(crate) cached: Option<O>,
+    /// The statuses the call accepts instead of the operation's, when it says.
+    pub(crate) expected: Option<Vec<u16>>,
 }
 
 impl<O: Outcome> Reader<O> {
@@ -364,6 +394,7 @@ impl<O: Outcome> Reader<O> {
             url,
             checks,
             cached,
+            expected,
         } = self;
         let (parts, body) = response.into_parts();
         let status = parts.status;
@@ -376,7 +407,19 @@ impl<O: Outcome> Reader<O> {
                 .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned()),
         };
         let content_type_ok = || !checks.content_type || is_scim_content_type(headers);
-        let status_ok = || !checks.status || kind.expected_statuses().contains(&status.as_u16());
+        let status_ok = || {
+            !checks.status
+                || match &expected {
+                    // As scim2-client: an empty list accepts any status.
+                    Some(codes) => codes.is_empty() || codes.contains(&status.as_u16()),
+                    None => kind.expected_statuses().contains(&status.as_u16()),
+                }
+        };
+        let description = if expected.is_some() {
+            "not one of the statuses this call expects"
+        } else {
+            kind.expected_description()
+        };
         let status_error = |reason| Error::UnexpectedStatus {
             exchange: exchange(),
             reason,
@@ -404,7 +447,7 @@ impl<O: Outcome> Reader<O> {
 
         if no_content || body.is_empty() {
             if !status_ok() {
-                return Err(status_error(kind.expected_description()));
+                return Err(status_error(description));
             }
             if status == StatusCode::NOT_MODIFIED {
                 return cached.ok_or_else(|| status_error("304 without a cached resource"));
@@ -445,7 +488,7 @@ impl<O: Outcome> Reader<O> {
             }
         }
         if !status_ok() {
-            return Err(status_error(kind.expected_description()));
+            return Err(status_error(description));
         }
         match parsed {
             Ok(mut value) => {

@@ -217,6 +217,18 @@ mod tower {
     /// The request body type `B` is `http_body_util::Full<Bytes>` unless chosen with
     /// [`TowerTransport::with_body`]. The service is cloned for each request, as
     /// `tower::ServiceExt::oneshot` would use it.
+    ///
+    /// # How the base URL maps onto the router
+    ///
+    /// The service gets the request with the absolute URI the client built: the scheme and
+    /// host of the base URL are not used to connect anywhere (any will do, such as
+    /// `http://localhost`), and routing sees the URI's **path as it is, base path included**.
+    /// With a base URL of `http://localhost/scim/v2`, `GET /Users/1` reaches the router as
+    /// `/scim/v2/Users/1`: the router must serve the SCIM endpoints under `/scim/v2` (axum:
+    /// `Router::new().nest("/scim/v2", scim_routes)`), or the base URL must have no path
+    /// (`http://localhost`) for a router serving `/Users` at its root. Endpoints the server
+    /// advertises that already hold the base path (`/scim/v2/Users`) are not doubled
+    /// ([`Core::url`](crate::client::Core::url)).
     pub struct TowerTransport<S, B = Full<Bytes>> {
         service: S,
         body: PhantomData<fn() -> B>,

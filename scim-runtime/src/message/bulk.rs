@@ -1,6 +1,6 @@
 //! Bulk requests and responses (RFC 7644 §3.7).
 
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::OtherAttributes;
 
@@ -41,9 +41,9 @@ impl<'de> Deserialize<'de> for BulkMethod {
     }
 }
 
-/// One operation of a bulk request.
+/// One operation of a bulk request. Members are read in any case (RFC 7643 §2.1).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", remote = "Self")]
 pub struct BulkOperation {
     /// The HTTP method.
     pub method: BulkMethod,
@@ -61,11 +61,18 @@ pub struct BulkOperation {
 }
 
 /// A bulk request (RFC 7644 §3.7).
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+///
+/// Members are read in any case (`"operations"`, `"FailOnErrors"`), as every SCIM attribute
+/// name (RFC 7643 §2.1); two members equal but for case are an error naming the member.
+/// `schemas` is always written with the BulkRequest URN; `Default` holds it too.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", remote = "Self")]
 pub struct BulkRequest {
     /// `["urn:ietf:params:scim:api:messages:2.0:BulkRequest"]`.
-    #[serde(default = "bulk_request_schemas")]
+    #[serde(
+        default = "bulk_request_schemas",
+        serialize_with = "write_bulk_request_schemas"
+    )]
     pub schemas: Vec<String>,
     /// The number of errors after which the server stops processing.
     #[serde(
@@ -75,7 +82,7 @@ pub struct BulkRequest {
     )]
     pub fail_on_errors: Option<u64>,
     /// The operations.
-    #[serde(rename = "Operations", alias = "operations")]
+    #[serde(rename = "Operations")]
     pub operations: Vec<BulkOperation>,
     /// Keys this library does not know, kept as sent.
     #[serde(flatten)]
@@ -90,9 +97,76 @@ fn bulk_response_schemas() -> Vec<String> {
     vec![BULK_RESPONSE.to_owned()]
 }
 
-/// The outcome of one bulk operation.
+fn write_bulk_request_schemas<S: Serializer>(v: &[String], s: S) -> Result<S::Ok, S::Error> {
+    super::write_schemas(v, BULK_REQUEST, s)
+}
+
+fn write_bulk_response_schemas<S: Serializer>(v: &[String], s: S) -> Result<S::Ok, S::Error> {
+    super::write_schemas(v, BULK_RESPONSE, s)
+}
+
+impl Default for BulkRequest {
+    fn default() -> Self {
+        Self {
+            schemas: bulk_request_schemas(),
+            fail_on_errors: None,
+            operations: Vec::new(),
+            other: OtherAttributes::new(),
+        }
+    }
+}
+
+impl Default for BulkResponse {
+    fn default() -> Self {
+        Self {
+            schemas: bulk_response_schemas(),
+            operations: Vec::new(),
+            other: OtherAttributes::new(),
+        }
+    }
+}
+
+/// Delegates to the derived (remote = "Self") serializers.
+macro_rules! derived_serialize {
+    ($($ty:ident),*) => {$(
+        impl Serialize for $ty {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                Self::serialize(self, serializer)
+            }
+        }
+    )*};
+}
+derived_serialize!(
+    BulkOperation,
+    BulkRequest,
+    BulkOperationResponse,
+    BulkResponse
+);
+
+super::case_insensitive_deserialize!(
+    BulkOperation,
+    "a bulk operation",
+    ["method", "bulkId", "version", "path", "data"]
+);
+super::case_insensitive_deserialize!(
+    BulkRequest,
+    "a SCIM BulkRequest",
+    ["schemas", "failOnErrors", "Operations"]
+);
+super::case_insensitive_deserialize!(
+    BulkOperationResponse,
+    "a bulk operation response",
+    ["location", "method", "bulkId", "version", "status", "response"]
+);
+super::case_insensitive_deserialize!(
+    BulkResponse,
+    "a SCIM BulkResponse",
+    ["schemas", "Operations"]
+);
+
+/// The outcome of one bulk operation. Members are read in any case (RFC 7643 §2.1).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", remote = "Self")]
 pub struct BulkOperationResponse {
     /// The resource's URI.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -113,15 +187,19 @@ pub struct BulkOperationResponse {
     pub response: Option<serde_json::Value>,
 }
 
-/// A bulk response (RFC 7644 §3.7).
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+/// A bulk response (RFC 7644 §3.7). Members are read in any case (RFC 7643 §2.1); `schemas`
+/// is always written with the BulkResponse URN.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", remote = "Self")]
 pub struct BulkResponse {
     /// `["urn:ietf:params:scim:api:messages:2.0:BulkResponse"]`.
-    #[serde(default = "bulk_response_schemas")]
+    #[serde(
+        default = "bulk_response_schemas",
+        serialize_with = "write_bulk_response_schemas"
+    )]
     pub schemas: Vec<String>,
     /// The outcomes, in request order.
-    #[serde(rename = "Operations", alias = "operations")]
+    #[serde(rename = "Operations")]
     pub operations: Vec<BulkOperationResponse>,
     /// Keys this library does not know, kept as sent.
     #[serde(flatten)]

@@ -7,7 +7,7 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
 
-use super::{lenient_u64, LenientU64};
+use super::lenient_u64;
 use crate::context::{Context, Projection};
 use crate::resource::Resource;
 use crate::OtherAttributes;
@@ -18,12 +18,19 @@ pub const LIST_RESPONSE: &str = "urn:ietf:params:scim:api:messages:2.0:ListRespo
 /// A page of results (RFC 7644 §3.4.2).
 ///
 /// `T` is a typed resource, or [`serde_json::Value`] for the mixed results of a search at the
-/// root. Reading accepts `Resources` in any case and numbers sent as strings, as real servers
-/// send them.
+/// root. Reading accepts every member name in any case (RFC 7643 §2.1: `Resources`,
+/// `TotalResults`), and numbers sent as strings, as real servers send them; two members equal
+/// but for case are an error naming the member.
+///
+/// A list without `totalResults` is read, with `None`: servers that page by cursor
+/// (RFC 9865) or simply forget it exist. RFC 7644 §3.4.2 makes it required, and the client's
+/// response check reports a list without it, as scim2-models does; switching that check off
+/// (`Checks::response_payload`, feature `client`) reads such lists.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListResponse<T> {
-    /// The total number of results the query matched, across all pages.
-    pub total_results: u64,
+    /// The total number of results the query matched, across all pages; `None` when the
+    /// server did not say.
+    pub total_results: Option<u64>,
     /// The number of results on this page.
     pub items_per_page: Option<u64>,
     /// The 1-based index of the first result of this page.
@@ -37,7 +44,7 @@ pub struct ListResponse<T> {
 impl<T> Default for ListResponse<T> {
     fn default() -> Self {
         Self {
-            total_results: 0,
+            total_results: None,
             items_per_page: None,
             start_index: None,
             resources: Vec::new(),
@@ -50,7 +57,7 @@ impl<T> ListResponse<T> {
     /// A page holding `resources`, with `totalResults` set to `total`.
     pub fn new(resources: Vec<T>, total: u64, start_index: u64) -> Self {
         Self {
-            total_results: total,
+            total_results: Some(total),
             items_per_page: Some(resources.len() as u64),
             start_index: Some(start_index),
             resources,
@@ -85,7 +92,9 @@ where
 {
     let mut map = serializer.serialize_map(None)?;
     map.serialize_entry("schemas", &[LIST_RESPONSE])?;
-    map.serialize_entry("totalResults", &list.total_results)?;
+    if let Some(n) = list.total_results {
+        map.serialize_entry("totalResults", &n)?;
+    }
     if let Some(n) = list.items_per_page {
         map.serialize_entry("itemsPerPage", &n)?;
     }
@@ -142,10 +151,18 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for ListResponse<T> {
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
                 let mut out = ListResponse::default();
-                let mut total = None;
+                let mut seen: Vec<String> = Vec::new();
                 while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                    let folded = key.to_lowercase();
+                    if seen.contains(&folded) {
+                        return Err(de::Error::custom(format_args!(
+                            "duplicate member `{key}`: member names are case-insensitive \
+                             (RFC 7643 §2.1)"
+                        )));
+                    }
+                    seen.push(folded);
                     if key.eq_ignore_ascii_case("totalResults") {
-                        total = Some(map.next_value::<LenientU64>()?.0);
+                        out.total_results = lenient_u64(map.next_value()?);
                     } else if key.eq_ignore_ascii_case("itemsPerPage") {
                         out.items_per_page = lenient_u64(map.next_value()?);
                     } else if key.eq_ignore_ascii_case("startIndex") {
@@ -159,8 +176,6 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for ListResponse<T> {
                         out.other.insert(key.into_owned(), map.next_value()?);
                     }
                 }
-                out.total_results =
-                    total.ok_or_else(|| de::Error::missing_field("totalResults"))?;
                 Ok(out)
             }
         }

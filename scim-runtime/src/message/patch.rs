@@ -51,13 +51,16 @@ impl PatchOperationKind {
 }
 
 /// One operation of a PATCH request.
+///
+/// Its members `op`, `path` and `value` are read in any case (`"OP"`, `"Path"`, `"VALUE"`),
+/// as every SCIM attribute name (RFC 7643 §2.1); two members equal but for case are an error.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 pub struct PatchOperation {
     /// `add`, `remove` or `replace`.
-    #[serde(alias = "Op", alias = "OP")]
     pub op: PatchOperationKind,
     /// The attribute path (RFC 7644 §3.5.2, `PATH`), absent to target the whole resource.
-    #[serde(default, skip_serializing_if = "Option::is_none", alias = "Path")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
     /// The value: required for `add` and `replace`. A `null` sent is kept as
     /// `Some(Value::Null)` (a `replace` to `null` unassigns its target), apart from an absent
@@ -65,11 +68,18 @@ pub struct PatchOperation {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        alias = "Value",
         deserialize_with = "present_value"
     )]
     pub value: Option<serde_json::Value>,
 }
+
+impl Serialize for PatchOperation {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        Self::serialize(self, serializer)
+    }
+}
+
+super::case_insensitive_deserialize!(PatchOperation, "a PATCH operation", ["op", "path", "value"]);
 
 /// Reads a `value` that is present, `null` included, as `Some`.
 fn present_value<'de, D: Deserializer<'de>>(
@@ -79,14 +89,18 @@ fn present_value<'de, D: Deserializer<'de>>(
 }
 
 /// A PATCH request body (RFC 7644 §3.5.2) for resources of type `T`.
+///
+/// Members are read in any case (`"operations"`, `"OPERATIONS"`, `"Schemas"`), as every SCIM
+/// attribute name (RFC 7643 §2.1); two members equal but for case are an error naming the
+/// member. `schemas` is always written with the PatchOp URN, even when built with an empty list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(bound = "")]
+#[serde(bound = "", remote = "Self")]
 pub struct PatchOp<T = serde_json::Value> {
     /// `["urn:ietf:params:scim:api:messages:2.0:PatchOp"]`.
-    #[serde(default = "patch_schemas")]
+    #[serde(default = "patch_schemas", serialize_with = "write_patch_schemas")]
     pub schemas: Vec<String>,
     /// The operations, applied in order.
-    #[serde(rename = "Operations", alias = "operations")]
+    #[serde(rename = "Operations")]
     pub operations: Vec<PatchOperation>,
     /// Keys this library does not know, kept as sent.
     #[serde(flatten)]
@@ -104,6 +118,18 @@ impl<T> Default for PatchOp<T> {
 fn patch_schemas() -> Vec<String> {
     vec![PATCH_OP.to_owned()]
 }
+
+fn write_patch_schemas<S: serde::Serializer>(v: &[String], s: S) -> Result<S::Ok, S::Error> {
+    super::write_schemas(v, PATCH_OP, s)
+}
+
+impl<T> Serialize for PatchOp<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        Self::serialize(self, serializer)
+    }
+}
+
+super::case_insensitive_deserialize!(PatchOp<T>, "a SCIM PatchOp", ["schemas", "Operations"]);
 
 impl<T> PatchOp<T> {
     /// A PATCH request with these operations.

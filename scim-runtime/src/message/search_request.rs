@@ -35,11 +35,16 @@ impl<'de> Deserialize<'de> for SortOrder {
 }
 
 /// A search request (RFC 7644 §3.4.3); also the shape of the query parameters of a `GET`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+///
+/// Members are read in any case (`"Filter"`, `"STARTINDEX"`), as every SCIM attribute name
+/// (RFC 7643 §2.1); two members equal but for case are an error naming the member. `schemas` is
+/// always written with the SearchRequest URN (servers refuse a search without it); `Default`
+/// holds it too.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", remote = "Self")]
 pub struct SearchRequest {
     /// `["urn:ietf:params:scim:api:messages:2.0:SearchRequest"]`.
-    #[serde(default = "search_schemas")]
+    #[serde(default = "search_schemas", serialize_with = "write_search_schemas")]
     pub schemas: Vec<String>,
     /// The attributes to return (RFC 7644 §3.4.2.5).
     #[serde(
@@ -86,6 +91,47 @@ pub struct SearchRequest {
 fn search_schemas() -> Vec<String> {
     vec![SEARCH_REQUEST.to_owned()]
 }
+
+fn write_search_schemas<S: serde::Serializer>(v: &[String], s: S) -> Result<S::Ok, S::Error> {
+    super::write_schemas(v, SEARCH_REQUEST, s)
+}
+
+impl Default for SearchRequest {
+    fn default() -> Self {
+        Self {
+            schemas: search_schemas(),
+            attributes: Vec::new(),
+            excluded_attributes: Vec::new(),
+            filter: None,
+            sort_by: None,
+            sort_order: None,
+            start_index: None,
+            count: None,
+            other: OtherAttributes::new(),
+        }
+    }
+}
+
+impl Serialize for SearchRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        Self::serialize(self, serializer)
+    }
+}
+
+super::case_insensitive_deserialize!(
+    SearchRequest,
+    "a SCIM SearchRequest",
+    [
+        "schemas",
+        "attributes",
+        "excludedAttributes",
+        "filter",
+        "sortBy",
+        "sortOrder",
+        "startIndex",
+        "count"
+    ]
+);
 
 /// A list of attribute names, or one comma-separated string as in a query parameter.
 fn names<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {

@@ -27,10 +27,17 @@ pub fn expand(c: &Container<'_>) -> TokenStream {
         Kind::Canonical => expand_canonical(c),
         _ => expand_struct(c),
     };
+    let debug = crate::expand_debug::expand(c);
+    let canonical = match c.kind {
+        Kind::Canonical => crate::expand_canonical::expand(c),
+        _ => quote!(),
+    };
     quote! {
         #[allow(non_upper_case_globals, unused_qualifications, clippy::all)]
         const _: () = {
             #body
+            #debug
+            #canonical
         };
     }
 }
@@ -467,12 +474,16 @@ fn expand_deserialize(c: &Container<'_>) -> TokenStream {
         } else {
             quote!(#rt::value::OptionSeed::<#inner>::default())
         };
+        // serde quotes a value it cannot read; a secret's error names the attribute only.
+        let redact = f
+            .sensitive
+            .then(|| quote!(.map_err(|e| #rt::redact::sensitive_error(e, #wire))));
         quote! {
             __Field::#v => {
                 if ::core::option::Option::is_some(&#slot) {
                     return ::core::result::Result::Err(#rt::__private::duplicate_attribute::<__A::Error>(#wire));
                 }
-                #slot = ::core::option::Option::Some(#serde::de::MapAccess::next_value_seed(&mut map, #seed)?);
+                #slot = ::core::option::Option::Some(#serde::de::MapAccess::next_value_seed(&mut map, #seed)#redact?);
             }
         }
     });
@@ -1000,10 +1011,12 @@ pub fn stub(c: Option<&Container<'_>>, input: &syn::DeriveInput) -> TokenStream 
             #kind_impl
         }
     };
+    let debug = crate::expand_debug::stub(c, ident);
     quote! {
         #[allow(unreachable_code, clippy::all)]
         const _: () = {
             #object_impls
+            #debug
             impl #rt::value::AttributeValue for #ident {
                 const TYPE: #rt::meta::AttributeType = #rt::meta::AttributeType::Complex;
                 fn deserialize_value<'de, __D: #serde::Deserializer<'de>>(_: __D) -> ::core::result::Result<Self, __D::Error> { #unreachable }

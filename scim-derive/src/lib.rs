@@ -17,6 +17,8 @@ mod attr;
 mod check;
 mod ctxt;
 mod expand;
+mod expand_canonical;
+mod expand_debug;
 mod filter;
 
 use proc_macro::TokenStream;

@@ -41,7 +41,7 @@
 //! use scim_runtime::{Meta, OtherAttributes, Reference, Resource, ScimResource};
 //!
 //! /// A managed device.
-//! #[derive(Debug, Clone, PartialEq, Default, ScimResource)]
+//! #[derive(Clone, PartialEq, Default, ScimResource)]
 //! #[scim(resource, schema = "urn:example:scim:schemas:Device", name = "Device", endpoint = "/Devices")]
 //! pub struct Device {
 //!     pub id: Option<String>,
@@ -60,7 +60,7 @@
 //! }
 //!
 //! /// A network interface.
-//! #[derive(Debug, Clone, PartialEq, Default, ScimResource)]
+//! #[derive(Clone, PartialEq, Default, ScimResource)]
 //! #[scim(complex)]
 //! pub struct Interface {
 //!     /// The MAC address.
@@ -112,6 +112,7 @@
 // Generated code names this crate `::scim_runtime`, also inside it.
 extern crate self as scim_runtime;
 
+pub mod canonical;
 #[cfg(feature = "client")]
 pub mod client;
 mod common;
@@ -125,6 +126,7 @@ pub mod patch;
 pub mod path;
 pub mod payload;
 pub mod prelude;
+pub mod redact;
 mod resource;
 pub mod resources;
 pub mod scalar;

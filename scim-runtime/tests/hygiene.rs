@@ -19,7 +19,7 @@ mod shadowing {
     pub trait Default {}
 
     /// A device.
-    #[derive(Debug, Clone, PartialEq, ::scim_runtime::ScimResource)]
+    #[derive(Clone, PartialEq, ::scim_runtime::ScimResource)]
     #[scim(
         resource,
         schema = "urn:example:scim:Device",
@@ -52,7 +52,7 @@ mod shadowing {
     }
 
     /// A port.
-    #[derive(Debug, Clone, PartialEq, ::scim_runtime::ScimResource)]
+    #[derive(Clone, PartialEq, ::scim_runtime::ScimResource)]
     #[scim(complex)]
     pub struct Port {
         /// Number.
@@ -62,7 +62,7 @@ mod shadowing {
     }
 
     /// A kind.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, ::scim_runtime::ScimResource)]
+    #[derive(Clone, PartialEq, Eq, Hash, ::scim_runtime::ScimResource)]
     #[scim(canonical)]
     pub enum Kind {
         /// A router.
@@ -73,7 +73,7 @@ mod shadowing {
     }
 
     /// Where it is.
-    #[derive(Debug, Clone, PartialEq, ::scim_runtime::ScimResource)]
+    #[derive(Clone, PartialEq, ::scim_runtime::ScimResource)]
     #[scim(extension, schema = "urn:example:scim:Location", name = "Location")]
     pub struct Location {
         /// The building.

@@ -9,7 +9,7 @@ use scim_runtime::{
 };
 
 /// A managed device.
-#[derive(Debug, Clone, PartialEq, Default, ScimResource)]
+#[derive(Clone, PartialEq, Default, ScimResource)]
 #[scim(
     resource,
     schema = "urn:example:params:scim:schemas:core:2.0:Device",
@@ -43,7 +43,7 @@ pub struct Device {
 }
 
 /// Where a device is.
-#[derive(Debug, Clone, PartialEq, Default, ScimResource)]
+#[derive(Clone, PartialEq, Default, ScimResource)]
 #[scim(
     extension,
     schema = "urn:example:params:scim:schemas:extension:location:2.0:Device",

@@ -42,7 +42,9 @@ impl<'de> Deserialize<'de> for BulkMethod {
 }
 
 /// One operation of a bulk request.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+///
+/// Its `Debug` (in `message/debug.rs`) leaves the value out: it may hold a password.
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BulkOperation {
     /// The HTTP method.

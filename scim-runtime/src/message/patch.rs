@@ -51,7 +51,9 @@ impl PatchOperationKind {
 }
 
 /// One operation of a PATCH request.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+///
+/// Its `Debug` (in `message/debug.rs`) leaves the value out: it may hold a password.
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct PatchOperation {
     /// `add`, `remove` or `replace`.
     #[serde(alias = "Op", alias = "OP")]

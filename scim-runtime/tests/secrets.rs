@@ -380,3 +380,26 @@ fn patch_and_bulk_messages_do_not_show_values() {
     assert_debug_redacted("BulkRequest", &bulk);
     assert!(format!("{bulk:?}").contains("\"/Users\""));
 }
+
+/// `#[scim(skip_debug)]` leaves `Debug` to the type's author, who can print the marker with
+/// `Redacted`.
+#[derive(Clone, PartialEq, Default, ScimResource)]
+#[scim(complex, skip_debug)]
+pub struct Token {
+    #[scim(mutability = "writeOnly")]
+    pub value: Option<String>,
+    #[scim(other)]
+    pub other: OtherAttributes,
+}
+
+impl std::fmt::Debug for Token {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Token({:?})", scim_runtime::redact::Redacted)
+    }
+}
+
+#[test]
+fn skip_debug_leaves_debug_to_the_author() {
+    let token: Token = serde_json::from_value(json!({"value": SECRET})).unwrap();
+    assert_eq!(format!("{token:?}"), "Token(<redacted>)");
+}

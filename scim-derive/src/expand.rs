@@ -477,7 +477,7 @@ fn expand_deserialize(c: &Container<'_>) -> TokenStream {
         // serde quotes a value it cannot read; a secret's error names the attribute only.
         let redact = f
             .sensitive
-            .then(|| quote!(.map_err(|e| #rt::redact::sensitive_error(e, #wire))));
+            .then(|| quote!(.map_err(|__e| #rt::redact::sensitive_error(__e, #wire))));
         quote! {
             __Field::#v => {
                 if ::core::option::Option::is_some(&#slot) {

@@ -22,9 +22,9 @@ pub fn expand(c: &Container<'_>) -> TokenStream {
     let wires: Vec<_> = c.variants.iter().map(|v| &v.wire_name).collect();
     let case_exact = c.case_exact;
     let same = if case_exact {
-        quote!(a == b)
+        quote!(__a == __b)
     } else {
-        quote!(::scim_runtime::canonical::eq_ignore_case(a, b))
+        quote!(::scim_runtime::canonical::eq_ignore_case(__a, __b))
     };
     quote! {
         #[automatically_derived]
@@ -40,12 +40,12 @@ pub fn expand(c: &Container<'_>) -> TokenStream {
             pub fn known(&self) -> ::core::option::Option<Self> {
                 match self {
                     #(Self::#idents => ::core::option::Option::Some(Self::#idents),)*
-                    Self::#fallback(text) => {
-                        let a: &str = text;
-                        let _ = a;
+                    Self::#fallback(__text) => {
+                        let __a: &str = __text;
+                        let _ = __a;
                         #(
                             {
-                                let b: &str = #wires;
+                                let __b: &str = #wires;
                                 if #same {
                                     return ::core::option::Option::Some(Self::#idents);
                                 }
@@ -60,7 +60,7 @@ pub fn expand(c: &Container<'_>) -> TokenStream {
             /// unless the attribute is `caseExact` (RFC 7643 §2.2). `"WORK"` is `Work` when the
             /// attribute is not `caseExact`.
             pub fn is(&self, other: &Self) -> bool {
-                let (a, b) = (self.as_str(), other.as_str());
+                let (__a, __b) = (self.as_str(), other.as_str());
                 #same
             }
         }

@@ -23,11 +23,11 @@ pub fn expand(c: &Container<'_>) -> TokenStream {
             let units = c.variants.iter().map(|v| {
                 let i = &v.ident;
                 let text = i.to_string();
-                quote!(Self::#i => f.write_str(#text),)
+                quote!(Self::#i => __f.write_str(#text),)
             });
             let fallback = c.fallback.as_ref().map(|i| {
                 let text = i.to_string();
-                quote!(Self::#i(value) => f.debug_tuple(#text).field(value).finish(),)
+                quote!(Self::#i(__value) => __f.debug_tuple(#text).field(__value).finish(),)
             });
             quote! {
                 match self {
@@ -42,7 +42,7 @@ pub fn expand(c: &Container<'_>) -> TokenStream {
                 let text = i.to_string();
                 let text = text.strip_prefix("r#").unwrap_or(&text).to_owned();
                 if !f.sensitive {
-                    return quote!(::core::fmt::DebugStruct::field(&mut d, #text, &self.#i););
+                    return quote!(::core::fmt::DebugStruct::field(&mut __d, #text, &self.#i););
                 }
                 // An unset secret is shown as unset; a set one as the marker only.
                 let unset = if f.multi_valued {
@@ -52,23 +52,23 @@ pub fn expand(c: &Container<'_>) -> TokenStream {
                 };
                 quote! {
                     if #unset {
-                        ::core::fmt::DebugStruct::field(&mut d, #text, &self.#i);
+                        ::core::fmt::DebugStruct::field(&mut __d, #text, &self.#i);
                     } else {
-                        ::core::fmt::DebugStruct::field(&mut d, #text, &::scim_runtime::redact::Redacted);
+                        ::core::fmt::DebugStruct::field(&mut __d, #text, &::scim_runtime::redact::Redacted);
                     }
                 }
             });
             quote! {
-                let mut d = ::core::fmt::Formatter::debug_struct(f, #name);
+                let mut __d = ::core::fmt::Formatter::debug_struct(__f, #name);
                 #(#fields)*
-                ::core::fmt::DebugStruct::finish(&mut d)
+                ::core::fmt::DebugStruct::finish(&mut __d)
             }
         }
     };
     quote! {
         #[automatically_derived]
         impl ::core::fmt::Debug for #ident {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 #body
             }
         }

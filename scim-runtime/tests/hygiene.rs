@@ -3,7 +3,7 @@
 #![deny(warnings, unused_qualifications)]
 
 mod shadowing {
-    #![allow(dead_code)]
+    #![allow(dead_code, non_upper_case_globals)]
 
     pub struct Result;
     pub struct Option;
@@ -17,6 +17,11 @@ mod shadowing {
     pub trait Serialize {}
     pub trait Deserialize {}
     pub trait Default {}
+    // Constants named like locals would turn a `let` into a pattern.
+    pub const a: u8 = 0;
+    pub const b: u8 = 0;
+    pub const d: u8 = 0;
+    pub const text: u8 = 0;
 
     /// A device.
     #[derive(Clone, PartialEq, ::scim_runtime::ScimResource)]
@@ -38,6 +43,9 @@ mod shadowing {
         pub serial: ::core::option::Option<::std::string::String>,
         /// Ports.
         pub ports: ::std::vec::Vec<Port>,
+        /// A secret.
+        #[scim(mutability = "writeOnly")]
+        pub pin: ::core::option::Option<i64>,
         /// The kind.
         pub r#type: ::core::option::Option<Kind>,
         /// Owner reference.
@@ -93,5 +101,7 @@ fn shadowed_names_do_not_leak_into_generated_code() {
     let expected: serde_json::Value =
         serde_json::from_str(&json.replace("\"1\"", "1")).expect("json");
     assert_eq!(back, expected);
-    assert_eq!(shadowing::Device::SCHEMA.attributes.len(), 4);
+    assert_eq!(shadowing::Device::SCHEMA.attributes.len(), 5);
+    assert!(format!("{device:?}").contains("pin: None"));
+    assert_eq!(device.r#type.as_ref().and_then(shadowing::Kind::known), Some(shadowing::Kind::Router));
 }

@@ -274,6 +274,16 @@ fn errors_about_a_sensitive_value_do_not_show_it() {
         assert_hidden(&format!("typed error for {payload}"), &text);
         assert_hidden(&format!("typed error for {payload}"), &format!("{typed:?}"));
         assert!(text.contains(attribute), "{text}");
+        match &typed {
+            scim_runtime::PayloadError::Invalid { path, .. } => {
+                assert!(path.contains(attribute), "the path is kept: {path}")
+            }
+            other => panic!("{other:?}"),
+        }
+        // The error a server answers with.
+        let answer = scim_runtime::server::ScimError::from(typed);
+        assert_hidden("ScimError", &answer.to_string());
+        assert_hidden("ScimError", &format!("{answer:?}"));
         let text = scim_runtime::payload::from_str::<Vault>(&payload.to_string())
             .unwrap_err()
             .to_string();

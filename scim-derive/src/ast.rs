@@ -626,7 +626,9 @@ fn parse_field(cx: &Ctxt, f: &syn::Field, is_resource: bool, index: &mut usize) 
 
     // RFC 7643 §7: a `writeOnly` or `returned: never` value is never read back, so never shown.
     let sensitive = marked_sensitive
-        || mutability.as_ref().is_some_and(|m| m.value() == "writeOnly")
+        || mutability
+            .as_ref()
+            .is_some_and(|m| m.value() == "writeOnly")
         || returned.as_ref().is_some_and(|r| r.value() == "never");
     let chars = Characteristics {
         ty: ty_override.get().and_then(|t| type_tokens(cx, &t)),

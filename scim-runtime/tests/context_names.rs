@@ -11,8 +11,16 @@ fn every_context_round_trips_through_its_display_name() {
         let name = context.to_string();
         assert_eq!(name, context.as_str());
         assert_eq!(name.parse::<Context>(), Ok(context), "{name}");
-        assert_eq!(name.to_uppercase().parse::<Context>(), Ok(context), "{name}");
-        assert_eq!(name.replace('-', "_").parse::<Context>(), Ok(context), "{name}");
+        assert_eq!(
+            name.to_uppercase().parse::<Context>(),
+            Ok(context),
+            "{name}"
+        );
+        assert_eq!(
+            name.replace('-', "_").parse::<Context>(),
+            Ok(context),
+            "{name}"
+        );
         // The Rust variant name, as `Debug` prints it.
         assert_eq!(format!("{context:?}").parse::<Context>(), Ok(context));
     }
@@ -27,7 +35,10 @@ fn the_scim2_models_names_are_read() {
         ("RESOURCE_QUERY_REQUEST", Context::QueryRequest),
         ("RESOURCE_QUERY_RESPONSE", Context::QueryResponse),
         ("RESOURCE_REPLACEMENT_REQUEST", Context::ReplacementRequest),
-        ("RESOURCE_REPLACEMENT_RESPONSE", Context::ReplacementResponse),
+        (
+            "RESOURCE_REPLACEMENT_RESPONSE",
+            Context::ReplacementResponse,
+        ),
         ("RESOURCE_PATCH_REQUEST", Context::PatchRequest),
         ("RESOURCE_PATCH_RESPONSE", Context::PatchResponse),
         ("SEARCH_REQUEST", Context::SearchRequest),

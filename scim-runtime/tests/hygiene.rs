@@ -103,5 +103,8 @@ fn shadowed_names_do_not_leak_into_generated_code() {
     assert_eq!(back, expected);
     assert_eq!(shadowing::Device::SCHEMA.attributes.len(), 5);
     assert!(format!("{device:?}").contains("pin: None"));
-    assert_eq!(device.r#type.as_ref().and_then(shadowing::Kind::known), Some(shadowing::Kind::Router));
+    assert_eq!(
+        device.r#type.as_ref().and_then(shadowing::Kind::known),
+        Some(shadowing::Kind::Router)
+    );
 }

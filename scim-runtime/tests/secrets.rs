@@ -7,7 +7,9 @@
 //! and bulk request messages that carry a password.
 
 use scim_runtime::dynamic::DynamicType;
-use scim_runtime::message::{BulkMethod, BulkOperation, BulkRequest, PatchOp, PatchOperation, PatchOperationKind};
+use scim_runtime::message::{
+    BulkMethod, BulkOperation, BulkRequest, PatchOp, PatchOperation, PatchOperationKind,
+};
 use scim_runtime::{
     Binary, Context, DateTime, Meta, OtherAttributes, Resource, ScimResource, User,
 };
@@ -16,7 +18,9 @@ use serde_json::json;
 /// Generated code over a dump served by a real server (Slack's), whose `password` is
 /// `writeOnly` and whose `photos.primary`, `addresses.type` and `addresses.primary` are
 /// `returned: never`.
+/// The file is the generator's output byte for byte (a golden file), so rustfmt keeps off.
 #[allow(dead_code, clippy::all)]
+#[rustfmt::skip]
 #[path = "../../scim-codegen/tests/golden/slack.rs"]
 mod slack;
 
@@ -165,8 +169,14 @@ fn the_standard_user_debug_redacts_the_password_and_keeps_the_rest() {
     assert_debug_redacted("User", &user);
     let shown = format!("{user:?}");
     assert!(shown.contains("password: <redacted>"), "{shown}");
-    assert!(shown.contains("\"bjensen\""), "other fields stay visible: {shown}");
-    assert!(shown.contains("\"701984\""), "the extension stays visible: {shown}");
+    assert!(
+        shown.contains("\"bjensen\""),
+        "other fields stay visible: {shown}"
+    );
+    assert!(
+        shown.contains("\"701984\""),
+        "the extension stays visible: {shown}"
+    );
     // An unset secret is shown as unset, so debugging tells absent from present.
     let without = User {
         user_name: Some("bjensen".into()),
@@ -290,8 +300,14 @@ fn errors_about_a_sensitive_value_do_not_show_it() {
         assert_hidden(&format!("typed error for text {payload}"), &text);
 
         let dynamic = ty.from_value(payload.clone()).unwrap_err();
-        assert_hidden(&format!("dynamic error for {payload}"), &dynamic.to_string());
-        assert_hidden(&format!("dynamic error for {payload}"), &format!("{dynamic:#?}"));
+        assert_hidden(
+            &format!("dynamic error for {payload}"),
+            &dynamic.to_string(),
+        );
+        assert_hidden(
+            &format!("dynamic error for {payload}"),
+            &format!("{dynamic:#?}"),
+        );
     }
     let payload = json!({"userName": "bjensen", "password": SECRET_NUMBER});
     let typed = scim_runtime::payload::from_value::<User>(payload.clone()).unwrap_err();
@@ -328,8 +344,8 @@ fn bad<R>(path: &str, value: serde_json::Value) -> PatchOp<R> {
 #[test]
 fn patch_errors_about_secrets_do_not_show_them() {
     let mut user: User = serde_json::from_value(json!({"userName": "bjensen"})).unwrap();
-    let e = scim_runtime::patch::apply(&mut user, &bad("password", json!(SECRET_NUMBER)))
-        .unwrap_err();
+    let e =
+        scim_runtime::patch::apply(&mut user, &bad("password", json!(SECRET_NUMBER))).unwrap_err();
     assert_hidden("patch error", &e.to_string());
     assert_hidden("patch error", &format!("{e:?}"));
 
@@ -373,8 +389,14 @@ fn patch_and_bulk_messages_do_not_show_values() {
     .unwrap();
     assert_debug_redacted("PatchOp", &patch);
     let shown = format!("{patch:?}");
-    assert!(shown.contains("path: Some(\"password\")"), "paths are shown: {shown}");
-    assert!(shown.contains("value: None"), "an absent value is shown: {shown}");
+    assert!(
+        shown.contains("path: Some(\"password\")"),
+        "paths are shown: {shown}"
+    );
+    assert!(
+        shown.contains("value: None"),
+        "an absent value is shown: {shown}"
+    );
     assert_debug_redacted("PatchOperation", &patch.operations[0]);
 
     let bulk = BulkRequest {

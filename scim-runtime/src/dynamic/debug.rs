@@ -49,13 +49,9 @@ impl fmt::Debug for Top<'_> {
                 continue;
             }
             let def = lookup(self.schema.attributes, key)
-                .or_else(|| lookup(&COMMON_ATTRIBUTES, key))
+                .or_else(|| lookup(COMMON_ATTRIBUTES, key))
                 .or_else(|| qualified(self.schema, key))
-                .or_else(|| {
-                    self.extensions
-                        .iter()
-                        .find_map(|(e, _)| qualified(e, key))
-                });
+                .or_else(|| self.extensions.iter().find_map(|(e, _)| qualified(e, key)));
             map.entry(key, &Entry { value, def });
         }
         map.finish()

@@ -30,7 +30,7 @@ pub fn expand(c: &Container<'_>) -> TokenStream {
     let debug = crate::expand_debug::expand(c);
     let canonical = match c.kind {
         Kind::Canonical => crate::expand_canonical::expand(c),
-        _ => quote!(),
+        _ => crate::expand_canonical::field_checks(c),
     };
     quote! {
         #[allow(non_upper_case_globals, unused_qualifications, clippy::all)]
@@ -62,7 +62,14 @@ fn attribute_def_literal(f: &Field) -> TokenStream {
     let ty = ch.ty.clone().unwrap_or_else(|| quote!(#value_trait::TYPE));
     let multi = f.multi_valued;
     let required = ch.required;
-    let case_exact = ch.case_exact;
+    // A canonical enum's own `case_exact` makes its attribute `caseExact` (RFC 7643 §2.2).
+    let case_exact = if ch.case_exact {
+        quote!(true)
+    } else {
+        quote!(
+            ::core::matches!(#value_trait::CANONICAL_CASE_EXACT, ::core::option::Option::Some(true))
+        )
+    };
     let mutability = ch
         .mutability
         .clone()
@@ -844,6 +851,7 @@ fn expand_canonical(c: &Container<'_>) -> TokenStream {
     };
     let idents: Vec<_> = c.variants.iter().map(|v| &v.ident).collect();
     let wires: Vec<_> = c.variants.iter().map(|v| &v.wire_name).collect();
+    let case_exact = c.case_exact;
     let expecting = format!("a {} string", ident);
     quote! {
         #[automatically_derived]
@@ -938,6 +946,7 @@ fn expand_canonical(c: &Container<'_>) -> TokenStream {
         impl #rt::value::AttributeValue for #ident {
             const TYPE: #rt::meta::AttributeType = #rt::meta::AttributeType::String;
             const CANONICAL_VALUES: &'static [&'static str] = &[#(#wires),*];
+            const CANONICAL_CASE_EXACT: ::core::option::Option<bool> = ::core::option::Option::Some(#case_exact);
             fn deserialize_value<'de, __D>(deserializer: __D) -> ::core::result::Result<Self, __D::Error>
             where
                 __D: #serde::Deserializer<'de>,

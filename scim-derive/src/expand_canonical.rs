@@ -8,7 +8,7 @@
 //! known as `Work`.
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{quote, quote_spanned};
 
 use crate::ast::Container;
 
@@ -65,4 +65,26 @@ pub fn expand(c: &Container<'_>) -> TokenStream {
             }
         }
     }
+}
+
+/// For every `case_exact` field, a compile-time check that its type is not a canonical enum
+/// matching without case: the enum's `known()` and `is(..)` would then disagree with the
+/// attribute's `caseExact` (RFC 7643 §2.2). An enum that is `case_exact` makes its attribute
+/// `caseExact` by itself.
+pub fn field_checks(c: &Container<'_>) -> TokenStream {
+    let checks = c.attributes().filter(|f| f.chars.case_exact).map(|f| {
+        let inner = &f.inner;
+        let message = format!(
+            "`{}` is `case_exact`, but its canonical enum matches without case: write `#[scim(canonical, case_exact)]` on the enum",
+            f.wire_name
+        );
+        quote_spanned! {f.span=>
+            const _: () = if let ::core::option::Option::Some(false) =
+                <#inner as ::scim_runtime::value::AttributeValue>::CANONICAL_CASE_EXACT
+            {
+                ::core::panic!(#message)
+            };
+        }
+    });
+    quote!(#(#checks)*)
 }

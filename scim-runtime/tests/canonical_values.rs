@@ -133,3 +133,57 @@ fn typed_and_dynamic_resources_agree_on_canonical_values() {
     assert!(user.validate(Context::CreationRequest).is_ok());
     assert!(dynamic.validate(Context::CreationRequest).is_ok());
 }
+
+/// A resource whose attributes are the derived enums: the `case_exact` enum makes its
+/// attribute `caseExact` in the schema, so filters and dynamic resources agree with `known()`.
+#[derive(Clone, PartialEq, Default, ScimResource)]
+#[scim(
+    resource,
+    schema = "urn:example:scim:schemas:core:2.0:Badge",
+    name = "Badge",
+    endpoint = "/Badges"
+)]
+pub struct Badge {
+    pub id: Option<String>,
+    pub external_id: Option<String>,
+    pub meta: Option<scim_runtime::Meta>,
+    pub tier: Option<Tier>,
+    pub code: Option<Code>,
+    /// caseExact on both the field and the enum.
+    #[scim(case_exact)]
+    pub codes: Vec<Code>,
+}
+
+#[test]
+fn a_case_exact_enum_makes_its_attribute_case_exact_everywhere() {
+    let attributes = &Badge::SCHEMA.attributes;
+    assert!(!attributes[0].case_exact, "tier");
+    assert!(attributes[1].case_exact, "code, from the enum");
+    assert!(attributes[2].case_exact, "codes");
+    let schema = Badge::schema();
+    assert_eq!(schema.attributes[1].case_exact, Some(true));
+
+    let payload = json!({"tier": "GOLD", "code": "ALPHA", "codes": ["alpha", "ALPHA"]});
+    let badge: Badge = serde_json::from_value(payload.clone()).unwrap();
+    assert_eq!(badge.tier.as_ref().and_then(Tier::known), Some(Tier::Gold));
+    assert_eq!(badge.code.as_ref().and_then(Code::known), None);
+    assert_eq!(badge.codes, [Code::Alpha, Code::Custom("ALPHA".into())]);
+    let schemas = Badge::schemas();
+    let ty = DynamicType::new("Badge", "/Badges", &schemas[0], &[]).unwrap();
+    let dynamic = ty.from_value(payload).unwrap();
+    assert_eq!(
+        badge.to_json_in(Context::Default, None),
+        dynamic.to_json_in(Context::Default, None)
+    );
+    for (filter, expected) in [
+        (r#"tier eq "gold""#, true),
+        (r#"code eq "alpha""#, false),
+        (r#"code eq "ALPHA""#, true),
+        (r#"codes eq "alpha""#, true),
+        (r#"codes eq "Alpha""#, false),
+    ] {
+        let f = parse_filter(filter).unwrap();
+        assert_eq!(f.matches(&badge), expected, "typed: {filter}");
+        assert_eq!(f.matches(&dynamic), expected, "dynamic: {filter}");
+    }
+}

@@ -484,7 +484,10 @@ fn expand_deserialize(c: &Container<'_>) -> TokenStream {
         // serde quotes a value it cannot read; a secret's error names the attribute only.
         let redact = f
             .sensitive
-            .then(|| quote!(.map_err(|__e| #rt::redact::sensitive_error(__e, #wire))));
+            .then(|| {
+                let multi = f.multi_valued;
+                quote!(.map_err(|__e| #rt::redact::sensitive_error(__e, #wire, <#inner as #rt::value::AttributeValue>::TYPE, #multi)))
+            });
         quote! {
             __Field::#v => {
                 if ::core::option::Option::is_some(&#slot) {

@@ -10,7 +10,7 @@
 
 use core::fmt;
 
-use crate::meta::{AttributeDef, Mutability, Returned};
+use crate::meta::{AttributeDef, AttributeType, Mutability, Returned};
 
 /// What `Debug` shows in place of a sensitive value.
 pub const REDACTED: &str = "<redacted>";
@@ -40,31 +40,30 @@ impl AttributeDef {
     }
 }
 
-/// The message of an error about the sensitive attribute `name`, without the value it was
-/// given: what was expected, if `message` says (`..., expected a boolean`), and nothing else.
-///
-/// serde's messages quote the value (`invalid type: string "t1meMa$heen", expected ...`), and
-/// so do some of this crate's; the expectation comes from the type, never from the input.
-pub fn redacted_message(name: &str, message: &str) -> String {
-    let expected = message
-        .find(", expected ")
-        .map(|at| &message[at + ", expected ".len()..])
-        // serde_json appends the position; the error that replaces this one gets its own.
-        .map(|rest| rest.find(" at line ").map_or(rest, |end| &rest[..end]));
-    match expected {
-        Some(expected) => format!(
-            "invalid value for `{name}` (not shown: the attribute is writeOnly or returned never), expected {expected}"
-        ),
-        None => format!(
-            "invalid value for `{name}` (not shown: the attribute is writeOnly or returned never)"
-        ),
-    }
+/// The message of an error about a value of the sensitive attribute `name`: the attribute and
+/// the type it expects, never anything of the value or of the message it replaces (serde quotes
+/// the value: `invalid type: string "t1meMa$heen", expected ...`, and so do some of this crate's
+/// messages). Sensitive means `writeOnly`, `returned: never`, or marked `#[scim(sensitive)]`.
+pub fn redacted_message(name: &str, ty: AttributeType, multi_valued: bool) -> String {
+    let expected = if multi_valued {
+        format!("a list of SCIM {ty} values")
+    } else {
+        format!("a SCIM {ty} value")
+    };
+    format!("invalid value for `{name}` (value not shown: the attribute is sensitive), expected {expected}")
 }
 
-/// The same error with its message replaced by [`redacted_message`]. Generated code calls it
-/// on the result of reading a sensitive field.
-pub fn sensitive_error<E: serde::de::Error>(error: E, name: &str) -> E {
-    E::custom(redacted_message(name, &error.to_string()))
+/// An error with the message of [`redacted_message`] in place of `error`'s. Generated code calls
+/// it on the result of reading a sensitive field; the format's position (line and column) is
+/// added again by the deserializer.
+pub fn sensitive_error<E: serde::de::Error>(
+    error: E,
+    name: &str,
+    ty: AttributeType,
+    multi_valued: bool,
+) -> E {
+    drop(error);
+    E::custom(redacted_message(name, ty, multi_valued))
 }
 
 #[cfg(test)]
@@ -72,18 +71,25 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_message_keeps_the_expectation_and_drops_the_value_and_position() {
-        let m = redacted_message(
-            "password",
-            "invalid type: string \"t1meMa$heen\", expected a boolean at line 1 column 20",
+    fn the_message_names_the_attribute_and_its_type_only() {
+        assert_eq!(
+            redacted_message("password", AttributeType::String, false),
+            "invalid value for `password` (value not shown: the attribute is sensitive), expected a SCIM string value"
         );
         assert_eq!(
-            m,
-            "invalid value for `password` (not shown: the attribute is writeOnly or returned never), expected a boolean"
+            redacted_message("pins", AttributeType::Integer, true),
+            "invalid value for `pins` (value not shown: the attribute is sensitive), expected a list of SCIM integer values"
         );
-        let m = redacted_message("pin", "invalid dateTime \"s3cr3t\": bad month");
-        assert!(!m.contains("s3cr3t"), "{m}");
-        assert!(m.contains("`pin`"), "{m}");
+        // Whatever the replaced error said, nothing of it is kept.
+        let e: serde_json::Error = sensitive_error(
+            serde::de::Error::custom(
+                "invalid type: string \"x, expected s3cr3t\", expected a boolean",
+            ),
+            "pin",
+            AttributeType::Boolean,
+            false,
+        );
+        assert!(!e.to_string().contains("s3cr3t"), "{e}");
     }
 
     #[test]

@@ -270,6 +270,9 @@ fn errors_about_a_sensitive_value_do_not_show_it() {
     let user_type = DynamicType::new("User", "/Users", &users[0], &[(&users[1], false)]).unwrap();
     let vault_cases = [
         ("pin", json!({"pin": SECRET})),
+        // A secret that looks like the end of an error message.
+        ("pin", json!({"pin": format!("x\", expected {SECRET}")})),
+        ("recovery", json!({"recovery": format!("x, expected {SECRET}")})),
         ("recovery", json!({"recovery": SECRET})),
         ("apiKey", json!({"apiKey": SECRET_NUMBER})),
         ("seeds", json!({"seeds": [SECRET_NUMBER]})),

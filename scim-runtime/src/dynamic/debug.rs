@@ -139,8 +139,8 @@ impl fmt::Debug for Shown<'_> {
     }
 }
 
-/// The result of reading a value of `def`, with the message of an error about a sensitive
-/// value replaced by one that leaves the value out.
+/// The result of reading one value of `def`, with the message of an error about a sensitive
+/// value replaced by one that leaves the value out (and names the type a value must have).
 pub(super) fn redact_error<T>(
     def: &AttributeDef,
     result: Result<T, crate::PayloadError>,
@@ -151,13 +151,13 @@ pub(super) fn redact_error<T>(
             path,
             line,
             column,
-            message,
+            message: _,
         }) if def.is_sensitive() => Err(crate::PayloadError::Invalid {
             scim_type,
             path,
             line,
             column,
-            message: crate::redact::redacted_message(def.name, &message),
+            message: crate::redact::redacted_message(def.name, def.ty, false),
         }),
         other => other,
     }

@@ -195,7 +195,7 @@ fn write_attr(
     // A sub-attribute's error inside a secret complex value must not show the value either.
     let (mut new, written) = written_value(old.as_ref(), t, value, is_add).map_err(|e| {
         if t.def.is_sensitive() {
-            e.redacted(t.def.name)
+            e.redacted(t.def)
         } else {
             e
         }

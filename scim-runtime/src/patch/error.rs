@@ -71,11 +71,11 @@ impl PatchError {
         Self::new(ScimType::NoTarget, detail)
     }
 
-    /// The same error about a value of the sensitive attribute `name` (RFC 7643 §7 writeOnly
+    /// The same error about a value of the sensitive attribute `def` (RFC 7643 §7 writeOnly
     /// or returned never), its detail without the value when the detail is about a value.
-    pub(crate) fn redacted(mut self, name: &str) -> Self {
+    pub(crate) fn redacted(mut self, def: &crate::meta::AttributeDef) -> Self {
         if self.scim_type == ScimType::InvalidValue {
-            self.detail = crate::redact::redacted_message(name, &self.detail);
+            self.detail = crate::redact::redacted_message(def.name, def.ty, def.multi_valued);
         }
         self
     }

@@ -272,7 +272,10 @@ fn errors_about_a_sensitive_value_do_not_show_it() {
         ("pin", json!({"pin": SECRET})),
         // A secret that looks like the end of an error message.
         ("pin", json!({"pin": format!("x\", expected {SECRET}")})),
-        ("recovery", json!({"recovery": format!("x, expected {SECRET}")})),
+        (
+            "recovery",
+            json!({"recovery": format!("x, expected {SECRET}")}),
+        ),
         ("recovery", json!({"recovery": SECRET})),
         ("apiKey", json!({"apiKey": SECRET_NUMBER})),
         ("seeds", json!({"seeds": [SECRET_NUMBER]})),
@@ -437,4 +440,30 @@ impl std::fmt::Debug for Token {
 fn skip_debug_leaves_debug_to_the_author() {
     let token: Token = serde_json::from_value(json!({"value": SECRET})).unwrap();
     assert_eq!(format!("{token:?}"), "Token(<redacted>)");
+}
+
+/// A resource whose whole extension block is marked sensitive.
+#[derive(Clone, PartialEq, Default, ScimResource)]
+#[scim(
+    resource,
+    schema = "urn:example:scim:schemas:core:2.0:Safe",
+    name = "Safe",
+    endpoint = "/Safes"
+)]
+pub struct Safe {
+    pub id: Option<String>,
+    pub external_id: Option<String>,
+    pub meta: Option<Meta>,
+    #[scim(extension, sensitive)]
+    pub hsm: Option<VaultHsm>,
+}
+
+#[test]
+fn a_sensitive_extension_is_redacted_as_a_whole() {
+    let safe: Safe = serde_json::from_value(json!({HSM: {"slot": 31415926}})).unwrap();
+    assert_debug_redacted("Safe", &safe);
+    assert!(format!("{safe:?}").contains("hsm: <redacted>"));
+    let e = scim_runtime::payload::from_value::<Safe>(json!({HSM: {"slot": SECRET}})).unwrap_err();
+    assert_hidden("Safe error", &e.to_string());
+    assert!(format!("{:?}", Safe::default()).contains("hsm: None"));
 }

@@ -9,7 +9,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::ast::{Container, Kind};
+use crate::ast::{Container, Kind, Role};
 
 /// The `Debug` impl, or nothing under `#[scim(skip_debug)]`.
 pub fn expand(c: &Container<'_>) -> TokenStream {
@@ -41,6 +41,20 @@ pub fn expand(c: &Container<'_>) -> TokenStream {
                 let i = &f.ident;
                 let text = i.to_string();
                 let text = text.strip_prefix("r#").unwrap_or(&text).to_owned();
+                // A resource's unknown attributes may name a secret with its schema URN.
+                if matches!(f.role, Role::Other) && matches!(c.kind, Kind::Resource(_)) {
+                    return quote! {
+                        ::core::fmt::DebugStruct::field(
+                            &mut __d,
+                            #text,
+                            &::scim_runtime::redact::UnknownAttributes::new(
+                                &self.#i,
+                                <Self as ::scim_runtime::Resource>::SCHEMA,
+                                <Self as ::scim_runtime::Resource>::RESOURCE_TYPE.extensions,
+                            ),
+                        );
+                    };
+                }
                 if !f.sensitive {
                     return quote!(::core::fmt::DebugStruct::field(&mut __d, #text, &self.#i););
                 }

@@ -10,7 +10,8 @@
 
 use core::fmt;
 
-use crate::meta::{AttributeDef, AttributeType, Mutability, Returned};
+use crate::meta::{AttributeDef, AttributeType, ExtensionDef, Mutability, Returned, SchemaDef};
+use crate::OtherAttributes;
 
 /// What `Debug` shows in place of a sensitive value.
 pub const REDACTED: &str = "<redacted>";
@@ -64,6 +65,47 @@ pub fn sensitive_error<E: serde::de::Error>(
 ) -> E {
     drop(error);
     E::custom(redacted_message(name, ty, multi_valued))
+}
+
+/// The `Debug` of a resource's unknown attributes: as the map prints, except that a key naming
+/// a sensitive attribute with its schema URN (`urn:...:User:password`, RFC 7644 §3.10), of the
+/// core schema or of an extension, shows `<redacted>`. Derived resources print their `other`
+/// field with it.
+pub struct UnknownAttributes<'a> {
+    map: &'a OtherAttributes,
+    schema: &'static SchemaDef,
+    extensions: &'static [ExtensionDef],
+}
+
+impl<'a> UnknownAttributes<'a> {
+    /// The unknown attributes `map` of a resource of `schema` with `extensions`.
+    pub fn new(
+        map: &'a OtherAttributes,
+        schema: &'static SchemaDef,
+        extensions: &'static [ExtensionDef],
+    ) -> Self {
+        Self {
+            map,
+            schema,
+            extensions,
+        }
+    }
+}
+
+impl fmt::Debug for UnknownAttributes<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use crate::dynamic::debug::{qualified, Entry};
+        let mut out = f.debug_map();
+        for (key, value) in self.map {
+            let def = qualified(self.schema, key).or_else(|| {
+                self.extensions
+                    .iter()
+                    .find_map(|e| qualified(e.schema, key))
+            });
+            out.entry(key, &Entry { value, def });
+        }
+        out.finish()
+    }
 }
 
 #[cfg(test)]

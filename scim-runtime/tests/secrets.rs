@@ -467,3 +467,32 @@ fn a_sensitive_extension_is_redacted_as_a_whole() {
     assert_hidden("Safe error", &e.to_string());
     assert!(format!("{:?}", Safe::default()).contains("hsm: None"));
 }
+
+/// An attribute named with its schema URN that the type keeps among its unknown attributes is
+/// still the schema's attribute: a secret there is redacted too.
+#[test]
+fn urn_qualified_secrets_among_unknown_attributes_are_redacted() {
+    let mut vault = Vault::default();
+    vault.other.insert(format!("{HSM}:pin"), json!(SECRET));
+    vault.other.insert(
+        "urn:example:scim:schemas:core:2.0:Vault:PIN".into(),
+        json!(SECRET_NUMBER),
+    );
+    vault.other.insert("colour".into(), json!("red"));
+    assert_debug_redacted("Vault.other", &vault);
+    assert!(format!("{vault:?}").contains("\"red\""));
+    // Read from a payload, by the typed and the dynamic reader alike, in whatever field the
+    // reader puts a qualified name.
+    let payload = json!({
+        format!("{HSM}:pin"): SECRET,
+        "urn:example:scim:schemas:core:2.0:Vault:pin": SECRET_NUMBER,
+        "colour": "red"
+    });
+    let typed: Vault = serde_json::from_value(payload.clone()).unwrap();
+    assert_debug_redacted("typed Vault", &typed);
+    let schemas = Vault::schemas();
+    let ty = DynamicType::new("Vault", "/Vaults", &schemas[0], &[(&schemas[1], false)]).unwrap();
+    let dynamic = ty.from_value(payload).unwrap();
+    assert_debug_redacted("dynamic Vault", &dynamic);
+    assert!(format!("{dynamic:?}").contains("\"red\""));
+}

@@ -59,7 +59,7 @@ impl fmt::Debug for Top<'_> {
 }
 
 /// `urn:...:User:password` → the definition of `password` in the schema `urn:...:User`.
-fn qualified(schema: &'static SchemaDef, key: &str) -> Option<&'static AttributeDef> {
+pub(crate) fn qualified(schema: &'static SchemaDef, key: &str) -> Option<&'static AttributeDef> {
     let prefix = key.get(..schema.id.len())?;
     if !prefix.eq_ignore_ascii_case(schema.id) {
         return None;
@@ -76,9 +76,9 @@ fn lookup(defs: &'static [AttributeDef], name: &str) -> Option<&'static Attribut
 }
 
 /// One attribute's value, redacted when its definition is sensitive.
-struct Entry<'a> {
-    value: &'a Value,
-    def: Option<&'static AttributeDef>,
+pub(crate) struct Entry<'a> {
+    pub(crate) value: &'a Value,
+    pub(crate) def: Option<&'static AttributeDef>,
 }
 
 impl fmt::Debug for Entry<'_> {

@@ -18,7 +18,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-mod debug;
+pub(crate) mod debug;
 mod defs;
 mod resource;
 

@@ -461,7 +461,6 @@ impl Emitter {
     fn derive_struct() -> TokenStream {
         quote! {
             #[derive(
-                ::core::fmt::Debug,
                 ::core::clone::Clone,
                 ::core::cmp::PartialEq,
                 ::core::default::Default,
@@ -798,18 +797,23 @@ impl Emitter {
         let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
         let allow = doc_lint_allowances(&texts, false);
         let enum_ident = format_ident!("{}", type_name);
+        // The enum matches spellings as its attribute does (RFC 7643 §2.2 `caseExact`).
+        let canonical = if attr.case_exact {
+            quote!(#[scim(canonical, case_exact)])
+        } else {
+            quote!(#[scim(canonical)])
+        };
         self.items.push(quote! {
             #d
             #allow
             #[derive(
-                ::core::fmt::Debug,
                 ::core::clone::Clone,
                 ::core::cmp::PartialEq,
                 ::core::cmp::Eq,
                 ::core::hash::Hash,
                 ::scim_runtime::ScimResource
             )]
-            #[scim(canonical)]
+            #canonical
             pub enum #enum_ident {
                 #(#variants)*
                 #fallback_doc

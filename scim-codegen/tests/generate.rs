@@ -302,3 +302,38 @@ fn never_panics_on_odd_json() {
         let _ = Config::new().input_json("odd.json", doc).generate();
     }
 }
+
+/// The derive writes `Debug` (redacting secrets), so the generated types must not derive it
+/// too; a `caseExact` attribute's enum matches its canonical values exactly (RFC 7643 §2.2).
+#[test]
+fn generated_types_leave_debug_to_the_derive_and_mark_case_exact_enums() {
+    let g = generate(&schema(
+        "urn:x:2.0:Thing",
+        "Thing",
+        &[
+            attr("kind", r#", "canonicalValues": ["a", "b"]"#),
+            attr(
+                "exactKind",
+                r#", "caseExact": true, "canonicalValues": ["a", "b"]"#,
+            ),
+            attr(
+                "secret",
+                r#", "mutability": "writeOnly", "returned": "never""#,
+            ),
+        ],
+    ));
+    let code = &g.code;
+    assert!(!code.contains("Debug"), "no Debug derive in:\n{code}");
+    assert!(
+        code.contains("#[scim(canonical)]\npub enum ThingKind {"),
+        "{code}"
+    );
+    assert!(
+        code.contains("#[scim(canonical, case_exact)]\npub enum ThingExactKind {"),
+        "{code}"
+    );
+    assert!(
+        code.contains("#[scim(mutability = \"writeOnly\", returned = \"never\")]\n    pub secret:"),
+        "{code}"
+    );
+}

@@ -62,6 +62,9 @@ pub struct Field {
     pub role: Role,
     pub chars: Characteristics,
     pub span: Span,
+    /// A secret that `Debug` and errors never show: `writeOnly`, `returned = "never"` (RFC 7643
+    /// §7) or `#[scim(sensitive)]`.
+    pub sensitive: bool,
 }
 
 /// The characteristics of an attribute, as tokens ready for an `AttributeDef` literal.
@@ -92,6 +95,11 @@ pub struct Container<'a> {
     pub variants: Vec<Variant>,
     /// The fallback variant of a canonical enum.
     pub fallback: Option<Ident>,
+    /// `#[scim(skip_debug)]`: the user writes `Debug` themselves.
+    pub skip_debug: bool,
+    /// `#[scim(canonical, case_exact)]`: the attribute is `caseExact` (RFC 7643 §2.2), so only
+    /// the exact spelling of a canonical value is that value.
+    pub case_exact: bool,
 }
 
 impl Container<'_> {
@@ -127,6 +135,8 @@ pub fn parse<'a>(cx: &Ctxt, input: &'a DeriveInput) -> Option<Container<'a>> {
     let mut resource_type = Once::<LitStr>::new("resource_type");
     let mut description = Once::<LitStr>::new("description");
     let mut singleton = Once::<()>::new("singleton");
+    let mut skip_debug = Once::<()>::new("skip_debug");
+    let mut enum_case_exact = Once::<bool>::new("case_exact");
 
     attr::for_each_scim_meta(cx, &input.attrs, |meta| {
         let key = attr::meta_name(meta);
@@ -139,6 +149,8 @@ pub fn parse<'a>(cx: &Ctxt, input: &'a DeriveInput) -> Option<Container<'a>> {
             "resource_type" => resource_type.set(cx, span, attr::string_value(meta)?),
             "description" => description.set(cx, span, attr::string_value(meta)?),
             "singleton" => singleton.set(cx, span, ()),
+            "skip_debug" => skip_debug.set(cx, span, ()),
+            "case_exact" => enum_case_exact.set(cx, span, attr::flag_value(meta)?),
             _ => {
                 cx.syn_error(syn::Error::new(
                     span,
@@ -155,6 +167,16 @@ pub fn parse<'a>(cx: &Ctxt, input: &'a DeriveInput) -> Option<Container<'a>> {
     }
 
     let kind_span = kind.span();
+    let skip_debug = skip_debug.as_ref().is_some();
+    if let Some(span) = enum_case_exact.span() {
+        if kind.as_ref().is_some_and(|k| k != "canonical") {
+            cx.syn_error(syn::Error::new(
+                span,
+                "`case_exact` on a type applies to `#[scim(canonical)]`; on a struct, set it on the field",
+            ));
+        }
+    }
+    let case_exact = enum_case_exact.get().unwrap_or(false);
     let Some(kind_name) = kind.get() else {
         cx.error_spanned_by(
             &input.ident,
@@ -248,6 +270,8 @@ pub fn parse<'a>(cx: &Ctxt, input: &'a DeriveInput) -> Option<Container<'a>> {
         fields: Vec::new(),
         variants: Vec::new(),
         fallback: None,
+        skip_debug,
+        case_exact,
     };
 
     match (&input.data, &container.kind) {
@@ -431,6 +455,7 @@ fn parse_field(cx: &Ctxt, f: &syn::Field, is_resource: bool, index: &mut usize) 
     let mut description = Once::<LitStr>::new("description");
     let mut extension = Once::<()>::new("extension");
     let mut other = Once::<()>::new("other");
+    let mut sensitive = Once::<()>::new("sensitive");
 
     attr::for_each_scim_meta(cx, &f.attrs, |meta| {
         let key = attr::meta_name(meta);
@@ -448,6 +473,7 @@ fn parse_field(cx: &Ctxt, f: &syn::Field, is_resource: bool, index: &mut usize) 
             "description" => description.set(cx, span, attr::string_value(meta)?),
             "extension" => extension.set(cx, span, ()),
             "other" => other.set(cx, span, ()),
+            "sensitive" => sensitive.set(cx, span, ()),
             _ => {
                 cx.syn_error(syn::Error::new(
                     span,
@@ -458,6 +484,8 @@ fn parse_field(cx: &Ctxt, f: &syn::Field, is_resource: bool, index: &mut usize) 
         }
         Ok(())
     });
+    let sensitive_span = sensitive.span();
+    let marked_sensitive = sensitive_span.is_some();
 
     if other.as_ref().is_some() {
         let extra = [
@@ -472,6 +500,7 @@ fn parse_field(cx: &Ctxt, f: &syn::Field, is_resource: bool, index: &mut usize) 
             reference_types.span(),
             description.span(),
             extension.span(),
+            sensitive_span,
         ];
         for span in extra.into_iter().flatten() {
             cx.syn_error(syn::Error::new(
@@ -488,6 +517,7 @@ fn parse_field(cx: &Ctxt, f: &syn::Field, is_resource: bool, index: &mut usize) 
             wire_name: String::new(),
             role: Role::Other,
             chars: Characteristics::default(),
+            sensitive: false,
         });
     }
 
@@ -534,6 +564,7 @@ fn parse_field(cx: &Ctxt, f: &syn::Field, is_resource: bool, index: &mut usize) 
                 required: required.get().unwrap_or(false),
             },
             chars: Characteristics::default(),
+            sensitive: marked_sensitive,
         });
     }
 
@@ -555,6 +586,7 @@ fn parse_field(cx: &Ctxt, f: &syn::Field, is_resource: bool, index: &mut usize) 
             canonical.span(),
             reference_types.span(),
             description.span(),
+            sensitive_span,
         ];
         for span in extra.into_iter().flatten() {
             cx.syn_error(syn::Error::new(
@@ -577,6 +609,7 @@ fn parse_field(cx: &Ctxt, f: &syn::Field, is_resource: bool, index: &mut usize) 
             wire_name: common_name.to_owned(),
             role: Role::Common(common_name),
             chars: Characteristics::default(),
+            sensitive: false,
         });
     }
 
@@ -591,6 +624,12 @@ fn parse_field(cx: &Ctxt, f: &syn::Field, is_resource: bool, index: &mut usize) 
         None => bare.to_lower_camel_case(),
     };
 
+    // RFC 7643 §7: a `writeOnly` or `returned: never` value is never read back, so never shown.
+    let sensitive = marked_sensitive
+        || mutability
+            .as_ref()
+            .is_some_and(|m| m.value() == "writeOnly")
+        || returned.as_ref().is_some_and(|r| r.value() == "never");
     let chars = Characteristics {
         ty: ty_override.get().and_then(|t| type_tokens(cx, &t)),
         required: required.get().unwrap_or(false),
@@ -651,5 +690,6 @@ fn parse_field(cx: &Ctxt, f: &syn::Field, is_resource: bool, index: &mut usize) 
         wire_name,
         role: Role::Attribute(i),
         chars,
+        sensitive,
     })
 }

@@ -27,10 +27,17 @@ pub fn expand(c: &Container<'_>) -> TokenStream {
         Kind::Canonical => expand_canonical(c),
         _ => expand_struct(c),
     };
+    let debug = crate::expand_debug::expand(c);
+    let canonical = match c.kind {
+        Kind::Canonical => crate::expand_canonical::expand(c),
+        _ => crate::expand_canonical::field_checks(c),
+    };
     quote! {
         #[allow(non_upper_case_globals, unused_qualifications, clippy::all)]
         const _: () = {
             #body
+            #debug
+            #canonical
         };
     }
 }
@@ -55,7 +62,14 @@ fn attribute_def_literal(f: &Field) -> TokenStream {
     let ty = ch.ty.clone().unwrap_or_else(|| quote!(#value_trait::TYPE));
     let multi = f.multi_valued;
     let required = ch.required;
-    let case_exact = ch.case_exact;
+    // A canonical enum's own `case_exact` makes its attribute `caseExact` (RFC 7643 §2.2).
+    let case_exact = if ch.case_exact {
+        quote!(true)
+    } else {
+        quote!(
+            ::core::matches!(#value_trait::CANONICAL_CASE_EXACT, ::core::option::Option::Some(true))
+        )
+    };
     let mutability = ch
         .mutability
         .clone()
@@ -467,12 +481,19 @@ fn expand_deserialize(c: &Container<'_>) -> TokenStream {
         } else {
             quote!(#rt::value::OptionSeed::<#inner>::default())
         };
+        // serde quotes a value it cannot read; a secret's error names the attribute only.
+        let redact = f
+            .sensitive
+            .then(|| {
+                let multi = f.multi_valued;
+                quote!(.map_err(|__e| #rt::redact::sensitive_error(__e, #wire, <#inner as #rt::value::AttributeValue>::TYPE, #multi)))
+            });
         quote! {
             __Field::#v => {
                 if ::core::option::Option::is_some(&#slot) {
                     return ::core::result::Result::Err(#rt::__private::duplicate_attribute::<__A::Error>(#wire));
                 }
-                #slot = ::core::option::Option::Some(#serde::de::MapAccess::next_value_seed(&mut map, #seed)?);
+                #slot = ::core::option::Option::Some(#serde::de::MapAccess::next_value_seed(&mut map, #seed)#redact?);
             }
         }
     });
@@ -833,6 +854,7 @@ fn expand_canonical(c: &Container<'_>) -> TokenStream {
     };
     let idents: Vec<_> = c.variants.iter().map(|v| &v.ident).collect();
     let wires: Vec<_> = c.variants.iter().map(|v| &v.wire_name).collect();
+    let case_exact = c.case_exact;
     let expecting = format!("a {} string", ident);
     quote! {
         #[automatically_derived]
@@ -927,6 +949,7 @@ fn expand_canonical(c: &Container<'_>) -> TokenStream {
         impl #rt::value::AttributeValue for #ident {
             const TYPE: #rt::meta::AttributeType = #rt::meta::AttributeType::String;
             const CANONICAL_VALUES: &'static [&'static str] = &[#(#wires),*];
+            const CANONICAL_CASE_EXACT: ::core::option::Option<bool> = ::core::option::Option::Some(#case_exact);
             fn deserialize_value<'de, __D>(deserializer: __D) -> ::core::result::Result<Self, __D::Error>
             where
                 __D: #serde::Deserializer<'de>,
@@ -1000,10 +1023,12 @@ pub fn stub(c: Option<&Container<'_>>, input: &syn::DeriveInput) -> TokenStream 
             #kind_impl
         }
     };
+    let debug = crate::expand_debug::stub(c, ident);
     quote! {
         #[allow(unreachable_code, clippy::all)]
         const _: () = {
             #object_impls
+            #debug
             impl #rt::value::AttributeValue for #ident {
                 const TYPE: #rt::meta::AttributeType = #rt::meta::AttributeType::Complex;
                 fn deserialize_value<'de, __D: #serde::Deserializer<'de>>(_: __D) -> ::core::result::Result<Self, __D::Error> { #unreachable }

@@ -7,8 +7,13 @@
 //! It also provides `filter!`, which parses a SCIM filter at compile time with the grammar of
 //! `scim-filter-syntax` and checks its attribute paths against the type's metadata.
 //!
+//! The derive also writes `Debug` (so do not derive `Debug` beside it: E0119), showing every
+//! `writeOnly`, `returned = "never"` or `#[scim(sensitive)]` field as `<redacted>` when set;
+//! `#[scim(skip_debug)]` leaves `Debug` to the user.
+//!
 //! The crate is split by concern: `attr` reads `#[scim(..)]`, `ast` builds the model,
-//! `check` looks across fields, and `expand` writes the impls. Every mistake in the input is
+//! `check` looks across fields, and `expand` writes the impls (`expand_debug` the redacting
+//! `Debug`, `expand_canonical` the `caseExact` matching of canonical enums). Every mistake in the input is
 //! reported, each on its own span; a stub impl is emitted beside the errors so that they are the
 //! only ones the user sees.
 
@@ -17,13 +22,16 @@ mod attr;
 mod check;
 mod ctxt;
 mod expand;
+mod expand_canonical;
+mod expand_debug;
 mod filter;
 
 use proc_macro::TokenStream;
 use syn::{parse_macro_input, DeriveInput};
 
 /// Derives the SCIM traits of `scim_runtime` for a resource, an extension schema, a complex
-/// attribute value or an open enum of canonical values.
+/// attribute value or an open enum of canonical values, and a `Debug` that redacts secrets
+/// (unless `#[scim(skip_debug)]`).
 #[proc_macro_derive(ScimResource, attributes(scim))]
 pub fn derive_scim_resource(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);

@@ -7,7 +7,7 @@ use crate::ScimResource;
 
 /// A complex attribute containing resource metadata (RFC 7643 §3.1). Every sub-attribute is
 /// `readOnly`: the service provider maintains them.
-#[derive(Debug, Clone, PartialEq, Eq, Default, ScimResource)]
+#[derive(Clone, PartialEq, Eq, Default, ScimResource)]
 #[scim(complex)]
 pub struct Meta {
     /// The name of the resource type of the resource.

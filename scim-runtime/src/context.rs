@@ -127,22 +127,55 @@ impl Context {
     }
 }
 
+/// Writes [`Context::as_str`], the kebab-case name (`creation-request`), which
+/// [`FromStr`](core::str::FromStr) reads back.
+impl core::fmt::Display for Context {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Reads a context by name, in any case, with `-`, `_` or nothing between the words: the name
+/// [`Display`](core::fmt::Display) writes (`creation-request`), the Rust variant
+/// (`CreationRequest`), and the scim2-models `Context` member (`RESOURCE_CREATION_REQUEST`,
+/// `SEARCH_REQUEST`, `DEFAULT`), whose resource contexts carry a `RESOURCE_` prefix.
+///
+/// ```
+/// use scim_runtime::Context;
+///
+/// assert_eq!("creation-request".parse(), Ok(Context::CreationRequest));
+/// assert_eq!("RESOURCE_QUERY_RESPONSE".parse(), Ok(Context::QueryResponse));
+/// assert_eq!("SearchRequest".parse(), Ok(Context::SearchRequest));
+/// assert_eq!(Context::PatchResponse.to_string().parse(), Ok(Context::PatchResponse));
+/// assert!("creation".parse::<Context>().is_err());
+/// ```
 impl core::str::FromStr for Context {
     type Err = UnknownContext;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
+        // Compare word letters only: `creation-request`, `creation_request` and
+        // `CreationRequest` all fold to `creationrequest`.
+        let folded: String = s
+            .chars()
+            .filter(|c| *c != '-' && *c != '_')
+            .flat_map(char::to_lowercase)
+            .collect();
+        let bare = folded.strip_prefix("resource").unwrap_or(&folded);
         Self::ALL
             .into_iter()
             .find(|c| {
-                c.as_str().eq_ignore_ascii_case(s)
-                    || c.as_str().replace('-', "_").eq_ignore_ascii_case(s)
+                let name = c.as_str().replace('-', "");
+                name == folded
+                    // `RESOURCE_CREATION_REQUEST`, but not `RESOURCE_SEARCH_REQUEST` or
+                    // `RESOURCE_DEFAULT`, which scim2-models does not have.
+                    || (name == bare && !matches!(c, Self::Default | Self::SearchRequest | Self::SearchResponse))
             })
             .ok_or_else(|| UnknownContext(s.to_owned()))
     }
 }
 
-/// A context name that is not one of [`Context::as_str`].
+/// A context name that [`Context`]'s `FromStr` does not know; holds the name as given.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown context `{0}`: expected one of default, creation-request, creation-response, query-request, query-response, replacement-request, replacement-response, patch-request, patch-response, search-request, search-response")]
+#[error("unknown context `{0}`: expected one of default, creation-request, creation-response, query-request, query-response, replacement-request, replacement-response, patch-request, patch-response, search-request, search-response (or the scim2-models name, such as RESOURCE_CREATION_REQUEST)")]
 pub struct UnknownContext(pub String);
 
 /// The `attributes` and `excludedAttributes` of a request (RFC 7644 §3.4.2.5), which shape the

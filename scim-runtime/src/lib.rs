@@ -41,7 +41,7 @@
 //! use scim_runtime::{Meta, OtherAttributes, Reference, Resource, ScimResource};
 //!
 //! /// A managed device.
-//! #[derive(Debug, Clone, PartialEq, Default, ScimResource)]
+//! #[derive(Clone, PartialEq, Default, ScimResource)]
 //! #[scim(resource, schema = "urn:example:scim:schemas:Device", name = "Device", endpoint = "/Devices")]
 //! pub struct Device {
 //!     pub id: Option<String>,
@@ -60,7 +60,7 @@
 //! }
 //!
 //! /// A network interface.
-//! #[derive(Debug, Clone, PartialEq, Default, ScimResource)]
+//! #[derive(Clone, PartialEq, Default, ScimResource)]
 //! #[scim(complex)]
 //! pub struct Interface {
 //!     /// The MAC address.
@@ -77,8 +77,8 @@
 //!
 //! Container attributes: `resource` (with `schema`, `name`, `endpoint`, optional
 //! `resource_type`, `description`, `singleton`), `extension` (with `schema`, `name`),
-//! `complex`, or `canonical` on an enum of canonical values with one
-//! `#[scim(other)] Custom(String)` fallback variant. A resource has the common attributes
+//! `complex`, or `canonical` (optionally `case_exact`) on an enum of canonical values with one
+//! `#[scim(other)] Custom(String)` fallback variant; `skip_debug` on any of them. A resource has the common attributes
 //! `id`, `external_id` and `meta` (RFC 7643 §3.1) as fields of those names; `schemas` is
 //! computed. Descriptions default to the doc comments.
 //!
@@ -86,11 +86,53 @@
 //! `mutability = "readOnly" | "readWrite" | "immutable" | "writeOnly"`,
 //! `returned = "always" | "never" | "default" | "request"`,
 //! `uniqueness = "none" | "server" | "global"`, `canonical_values("a", "b")`,
-//! `reference_types("User", "external")`, `description = "..."`; `extension` (optionally
+//! `reference_types("User", "external")`, `description = "..."`, `sensitive`; `extension` (optionally
 //! `required`) on an `Option<Ext>` field of a resource; `other` on the
 //! [`OtherAttributes`] field that keeps what the type does not know. A field is `Option<T>`
 //! (single-valued) or `Vec<T>` (multi-valued), where `T` is [`String`], [`bool`], [`i64`],
 //! [`Decimal`], [`DateTime`], [`Binary`], [`Reference`], a complex type or a canonical enum.
+//!
+//! ## Secrets and `Debug`
+//!
+//! The derive implements [`Debug`](core::fmt::Debug) itself, for resources, extensions,
+//! complex values and canonical enums: the output is what `#[derive(Debug)]` prints, except
+//! that a *sensitive* field shows as `<redacted>` when it is set (`None` and `[]` stay visible;
+//! a length never shows). A field is sensitive when it is `mutability = "writeOnly"` or
+//! `returned = "never"` (RFC 7643 §7), or marked with the field attribute `sensitive`, which
+//! changes nothing else (the schema does not show it, so a
+//! [`DynamicResource`](dynamic::DynamicResource) built from that schema cannot know it). Do
+//! not list `Debug` beside `ScimResource`: that is a conflicting implementation (E0119). To
+//! write your own, add the container attribute `skip_debug`; [`redact::Redacted`] prints the
+//! marker. Errors about a sensitive value (a payload error, a PATCH error) name the attribute
+//! but never the value.
+//!
+//! ```
+//! use scim_runtime::ScimResource;
+//!
+//! #[derive(Clone, Default, ScimResource)]
+//! #[scim(complex)]
+//! pub struct Login {
+//!     pub user: Option<String>,
+//!     #[scim(mutability = "writeOnly")]
+//!     pub password: Option<String>,
+//!     #[scim(sensitive)]
+//!     pub recovery_codes: Vec<String>,
+//! }
+//!
+//! let login = Login { user: Some("bjensen".into()), password: Some("t1meMa$heen".into()), ..Login::default() };
+//! assert_eq!(
+//!     format!("{login:?}"),
+//!     r#"Login { user: Some("bjensen"), password: <redacted>, recovery_codes: [] }"#
+//! );
+//! ```
+//!
+//! ## Canonical values
+//!
+//! A canonical enum reads a value as its unit variant when it is spelled exactly as the
+//! canonical value, and keeps any other spelling in the fallback variant, so that it is written
+//! back as received. `known()` and `is(..)` match as the attribute's `caseExact` says
+//! (RFC 7643 §2.2): with the container attribute `case_exact` only the exact spelling is the
+//! value; without it (the RFC default) `"WORK"` is `work`. See [`canonical`].
 //!
 //! # Contexts
 //!
@@ -112,6 +154,7 @@
 // Generated code names this crate `::scim_runtime`, also inside it.
 extern crate self as scim_runtime;
 
+pub mod canonical;
 #[cfg(feature = "client")]
 pub mod client;
 mod common;
@@ -125,6 +168,7 @@ pub mod patch;
 pub mod path;
 pub mod payload;
 pub mod prelude;
+pub mod redact;
 mod resource;
 pub mod resources;
 pub mod scalar;

@@ -189,7 +189,7 @@ impl Schema {
 }
 
 /// An extension a resource type supports (RFC 7643 §6, `schemaExtensions`).
-#[derive(Debug, Clone, PartialEq, Default, ScimResource)]
+#[derive(Clone, PartialEq, Default, ScimResource)]
 #[scim(complex)]
 pub struct SchemaExtension {
     /// The URI of an extended schema, e.g., "urn:edu:2.0:Staff".
@@ -214,7 +214,7 @@ pub struct SchemaExtension {
 ///
 /// `schemaExtensions` is multi-valued here, as RFC 7643 §6 describes it and every server sends
 /// it; the schema representation in RFC 7643 §8.7.2 marks it `multiValued: false` by mistake.
-#[derive(Debug, Clone, PartialEq, Default, ScimResource)]
+#[derive(Clone, PartialEq, Default, ScimResource)]
 #[scim(
     resource,
     schema = "urn:ietf:params:scim:schemas:core:2.0:ResourceType",
@@ -289,7 +289,7 @@ impl ResourceType {
 }
 
 /// A feature's support flag (`patch`, `changePassword`, `sort`, `etag` of RFC 7643 §5).
-#[derive(Debug, Clone, PartialEq, Default, ScimResource)]
+#[derive(Clone, PartialEq, Default, ScimResource)]
 #[scim(complex)]
 pub struct Supported {
     /// A Boolean value specifying whether or not the operation is supported.
@@ -311,7 +311,7 @@ impl Supported {
 }
 
 /// Bulk configuration options (RFC 7643 §5, `bulk`).
-#[derive(Debug, Clone, PartialEq, Default, ScimResource)]
+#[derive(Clone, PartialEq, Default, ScimResource)]
 #[scim(complex)]
 pub struct BulkConfig {
     /// A Boolean value specifying whether or not the operation is supported.
@@ -329,7 +329,7 @@ pub struct BulkConfig {
 }
 
 /// Filter options (RFC 7643 §5, `filter`).
-#[derive(Debug, Clone, PartialEq, Default, ScimResource)]
+#[derive(Clone, PartialEq, Default, ScimResource)]
 #[scim(complex)]
 pub struct FilterConfig {
     /// A Boolean value specifying whether or not the operation is supported.
@@ -344,7 +344,7 @@ pub struct FilterConfig {
 }
 
 /// An authentication scheme the service provider supports (RFC 7643 §5).
-#[derive(Debug, Clone, PartialEq, Default, ScimResource)]
+#[derive(Clone, PartialEq, Default, ScimResource)]
 #[scim(complex)]
 pub struct AuthenticationScheme {
     /// The authentication scheme, e.g. "oauthbearertoken" or "httpbasic".
@@ -373,7 +373,7 @@ pub struct AuthenticationScheme {
 /// The service provider's configuration (RFC 7643 §5), served at `/ServiceProviderConfig`.
 ///
 /// `etag` is part of RFC 7643 §5 although the schema representation of §8.7.2 leaves it out.
-#[derive(Debug, Clone, PartialEq, Default, ScimResource)]
+#[derive(Clone, PartialEq, Default, ScimResource)]
 #[scim(
     resource,
     singleton,

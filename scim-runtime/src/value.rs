@@ -25,6 +25,10 @@ pub trait AttributeValue: Sized {
     const SUB_ATTRIBUTES: &'static [AttributeDef] = &[];
     /// The canonical values, for open enums.
     const CANONICAL_VALUES: &'static [&'static str] = &[];
+    /// For an open enum of canonical values, whether it matches them exactly
+    /// (`#[scim(canonical, case_exact)]`, RFC 7643 §2.2); `None` for other types. An attribute
+    /// holding the enum is `caseExact` when the enum is, and cannot be when the enum is not.
+    const CANONICAL_CASE_EXACT: Option<bool> = None;
 
     /// Reads a value, with the leniency real peers need: booleans and integers also as strings
     /// (`"True"`, `"42"`), as Entra ID sends them, and booleans as `0`/`1` or `"yes"`/`"no"`,

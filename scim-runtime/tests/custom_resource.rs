@@ -6,7 +6,7 @@ use scim_runtime::{Context, DateTime, Meta, OtherAttributes, Reference, Resource
 use serde_json::{json, Value};
 
 /// A managed device.
-#[derive(Debug, Clone, PartialEq, Default, ScimResource)]
+#[derive(Clone, PartialEq, Default, ScimResource)]
 #[scim(
     resource,
     schema = "urn:example:params:scim:schemas:core:2.0:Device",
@@ -40,7 +40,7 @@ pub struct Device {
 }
 
 /// Network interfaces.
-#[derive(Debug, Clone, PartialEq, Default, ScimResource)]
+#[derive(Clone, PartialEq, Default, ScimResource)]
 #[scim(complex)]
 pub struct DeviceInterface {
     /// The MAC address.
@@ -59,7 +59,7 @@ pub struct DeviceInterface {
 }
 
 /// The canonical media.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, ScimResource)]
+#[derive(Clone, PartialEq, Eq, Hash, ScimResource)]
 #[scim(canonical)]
 pub enum DeviceInterfaceType {
     Wired,
@@ -69,7 +69,7 @@ pub enum DeviceInterfaceType {
 }
 
 /// Where a device is.
-#[derive(Debug, Clone, PartialEq, Default, ScimResource)]
+#[derive(Clone, PartialEq, Default, ScimResource)]
 #[scim(
     extension,
     schema = "urn:example:params:scim:schemas:extension:location:2.0:Device",
@@ -270,7 +270,7 @@ fn contexts_apply_the_characteristics() {
 
 /// Canonical values that are not strings, as servers publish them for integer and boolean
 /// attributes.
-#[derive(Debug, Clone, PartialEq, Default, ScimResource)]
+#[derive(Clone, PartialEq, Default, ScimResource)]
 #[scim(
     extension,
     schema = "urn:example:params:scim:schemas:extension:rack:2.0:Device",

@@ -161,7 +161,7 @@ fn as_json_matches(filter: &Filter, object: &JsonObject<'_>) -> bool {
 #[test]
 fn case_exact_is_honoured_on_custom_attributes() {
     use scim_runtime::{Meta, OtherAttributes, ScimResource};
-    #[derive(Debug, Default, ScimResource)]
+    #[derive(Default, ScimResource)]
     #[scim(
         resource,
         schema = "urn:example:Thing",

@@ -6,7 +6,7 @@ use scim_runtime::prelude::*;
 use scim_runtime::{filter, Group, Meta, OtherAttributes, ScimResource, User};
 
 /// A managed device.
-#[derive(Debug, Clone, PartialEq, Default, ScimResource)]
+#[derive(Clone, PartialEq, Default, ScimResource)]
 #[scim(
     resource,
     schema = "urn:example:params:scim:schemas:core:2.0:Device",
@@ -31,7 +31,7 @@ pub struct Device {
 }
 
 /// A network interface.
-#[derive(Debug, Clone, PartialEq, Default, ScimResource)]
+#[derive(Clone, PartialEq, Default, ScimResource)]
 #[scim(complex)]
 pub struct Interface {
     /// The MAC address.
@@ -41,7 +41,7 @@ pub struct Interface {
 }
 
 /// Where a device is.
-#[derive(Debug, Clone, PartialEq, Default, ScimResource)]
+#[derive(Clone, PartialEq, Default, ScimResource)]
 #[scim(
     extension,
     schema = "urn:example:params:scim:schemas:extension:location:2.0:Device",
@@ -55,7 +55,7 @@ pub struct Location {
 }
 
 /// A room.
-#[derive(Debug, Clone, PartialEq, Default, ScimResource)]
+#[derive(Clone, PartialEq, Default, ScimResource)]
 #[scim(complex)]
 pub struct Room {
     /// The floor.

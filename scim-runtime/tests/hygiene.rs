@@ -3,7 +3,7 @@
 #![deny(warnings, unused_qualifications)]
 
 mod shadowing {
-    #![allow(dead_code)]
+    #![allow(dead_code, non_upper_case_globals)]
 
     pub struct Result;
     pub struct Option;
@@ -17,9 +17,14 @@ mod shadowing {
     pub trait Serialize {}
     pub trait Deserialize {}
     pub trait Default {}
+    // Constants named like locals would turn a `let` into a pattern.
+    pub const a: u8 = 0;
+    pub const b: u8 = 0;
+    pub const d: u8 = 0;
+    pub const text: u8 = 0;
 
     /// A device.
-    #[derive(Debug, Clone, PartialEq, ::scim_runtime::ScimResource)]
+    #[derive(Clone, PartialEq, ::scim_runtime::ScimResource)]
     #[scim(
         resource,
         schema = "urn:example:scim:Device",
@@ -38,6 +43,9 @@ mod shadowing {
         pub serial: ::core::option::Option<::std::string::String>,
         /// Ports.
         pub ports: ::std::vec::Vec<Port>,
+        /// A secret.
+        #[scim(mutability = "writeOnly")]
+        pub pin: ::core::option::Option<i64>,
         /// The kind.
         pub r#type: ::core::option::Option<Kind>,
         /// Owner reference.
@@ -52,7 +60,7 @@ mod shadowing {
     }
 
     /// A port.
-    #[derive(Debug, Clone, PartialEq, ::scim_runtime::ScimResource)]
+    #[derive(Clone, PartialEq, ::scim_runtime::ScimResource)]
     #[scim(complex)]
     pub struct Port {
         /// Number.
@@ -62,7 +70,7 @@ mod shadowing {
     }
 
     /// A kind.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, ::scim_runtime::ScimResource)]
+    #[derive(Clone, PartialEq, Eq, Hash, ::scim_runtime::ScimResource)]
     #[scim(canonical)]
     pub enum Kind {
         /// A router.
@@ -73,7 +81,7 @@ mod shadowing {
     }
 
     /// Where it is.
-    #[derive(Debug, Clone, PartialEq, ::scim_runtime::ScimResource)]
+    #[derive(Clone, PartialEq, ::scim_runtime::ScimResource)]
     #[scim(extension, schema = "urn:example:scim:Location", name = "Location")]
     pub struct Location {
         /// The building.
@@ -93,5 +101,10 @@ fn shadowed_names_do_not_leak_into_generated_code() {
     let expected: serde_json::Value =
         serde_json::from_str(&json.replace("\"1\"", "1")).expect("json");
     assert_eq!(back, expected);
-    assert_eq!(shadowing::Device::SCHEMA.attributes.len(), 4);
+    assert_eq!(shadowing::Device::SCHEMA.attributes.len(), 5);
+    assert!(format!("{device:?}").contains("pin: None"));
+    assert_eq!(
+        device.r#type.as_ref().and_then(shadowing::Kind::known),
+        Some(shadowing::Kind::Router)
+    );
 }

@@ -535,7 +535,7 @@ fn immutable_values_cannot_change_once_set() {
 }
 
 /// A device with an immutable serial number.
-#[derive(Debug, Clone, PartialEq, Default, ScimResource)]
+#[derive(Clone, PartialEq, Default, ScimResource)]
 #[scim(
     resource,
     schema = "urn:example:scim:schemas:Device",

@@ -17,7 +17,7 @@ use scim_runtime::{
 use serde_json::Value;
 
 /// A resource with one attribute per `returned` value, as the script defines it.
-#[derive(Debug, Clone, PartialEq, Default, ScimResource)]
+#[derive(Clone, PartialEq, Default, ScimResource)]
 #[scim(
     resource,
     schema = "urn:example:params:scim:schemas:core:2.0:ReturnedProbe",
@@ -41,7 +41,7 @@ pub struct ReturnedProbe {
 }
 
 /// The nested probe.
-#[derive(Debug, Clone, PartialEq, Default, ScimResource)]
+#[derive(Clone, PartialEq, Default, ScimResource)]
 #[scim(complex)]
 pub struct ProbeComplex {
     #[scim(returned = "always")]

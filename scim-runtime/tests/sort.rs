@@ -139,7 +139,7 @@ fn extension_attributes_sort() {
 }
 
 /// A resource with numbers.
-#[derive(Debug, Clone, PartialEq, Default, ScimResource)]
+#[derive(Clone, PartialEq, Default, ScimResource)]
 #[scim(
     resource,
     schema = "urn:example:scim:schemas:Item",

@@ -1,6 +1,7 @@
 //! A custom SCIM resource written by hand with `#[derive(ScimResource)]`: a `Device` with a
 //! location extension. Prints its Schema and ResourceType documents, reads a payload sent by a
-//! peer, and shows it in the contexts of a creation request and of a query response.
+//! peer, and shows it in the contexts of a creation request and of a query response. The
+//! derive writes `Debug` too, so `Debug` is not in the derive list: it hides the `secret`.
 //!
 //! Run it with `cargo run -p example-custom-resource`.
 
@@ -9,7 +10,7 @@ use scim_runtime::{
 };
 
 /// A managed device.
-#[derive(Debug, Clone, PartialEq, Default, ScimResource)]
+#[derive(Clone, PartialEq, Default, ScimResource)]
 #[scim(
     resource,
     schema = "urn:example:params:scim:schemas:core:2.0:Device",
@@ -43,7 +44,7 @@ pub struct Device {
 }
 
 /// Where a device is.
-#[derive(Debug, Clone, PartialEq, Default, ScimResource)]
+#[derive(Clone, PartialEq, Default, ScimResource)]
 #[scim(
     extension,
     schema = "urn:example:params:scim:schemas:extension:location:2.0:Device",
@@ -76,7 +77,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "x-asset-tag": "A-77"
     }"#;
     let mut device = Device::from_json_in(received, Context::CreationRequest)?;
+    // `Debug` comes from the derive and shows the writeOnly `secret` as `<redacted>`.
     println!("Read in a creation request (readOnly `id` and `enrolled` ignored):\n{device:#?}\n");
+    assert!(!format!("{device:?}").contains("s3cret"));
 
     // The service provider assigns what is readOnly.
     device.id = Some("2819c223".to_owned());

@@ -3,7 +3,6 @@
 
 /// Group
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -40,7 +39,6 @@ pub struct Group {
 
 /// A value of `members` in `urn:ietf:params:scim:schemas:core:2.0:Group`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -72,14 +70,13 @@ pub struct GroupMember {
 
 /// Canonical values of `members.type` in `urn:ietf:params:scim:schemas:core:2.0:Group`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::cmp::Eq,
     ::core::hash::Hash,
     ::scim_runtime::ScimResource
 )]
-#[scim(canonical)]
+#[scim(canonical, case_exact)]
 pub enum GroupMemberType {
     /// The canonical value "User".
     #[scim(rename = "User")]
@@ -94,7 +91,6 @@ pub enum GroupMemberType {
 
 #[allow(missing_docs)]
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -120,7 +116,6 @@ pub struct CustomSchema {
 
 /// User Account
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -211,7 +206,6 @@ pub struct User {
 
 /// A value of `x509Certificates` in `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -237,7 +231,6 @@ pub struct UserX509Certificate {
 
 /// A value of `ims` in `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -263,14 +256,13 @@ pub struct UserIm {
 
 /// Canonical values of `ims.type` in `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::cmp::Eq,
     ::core::hash::Hash,
     ::scim_runtime::ScimResource
 )]
-#[scim(canonical)]
+#[scim(canonical, case_exact)]
 pub enum UserImType {
     /// The canonical value "aim".
     Aim,
@@ -295,7 +287,6 @@ pub enum UserImType {
 
 /// A value of `emails` in `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -320,14 +311,13 @@ pub struct UserEmail {
 
 /// Canonical values of `emails.type` in `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::cmp::Eq,
     ::core::hash::Hash,
     ::scim_runtime::ScimResource
 )]
-#[scim(canonical)]
+#[scim(canonical, case_exact)]
 pub enum UserEmailType {
     /// The canonical value "work".
     Work,
@@ -342,7 +332,6 @@ pub enum UserEmailType {
 
 /// A value of `photos` in `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -368,14 +357,13 @@ pub struct UserPhoto {
 
 /// Canonical values of `photos.type` in `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::cmp::Eq,
     ::core::hash::Hash,
     ::scim_runtime::ScimResource
 )]
-#[scim(canonical)]
+#[scim(canonical, case_exact)]
 pub enum UserPhotoType {
     /// The canonical value "photo".
     Photo,
@@ -388,7 +376,6 @@ pub enum UserPhotoType {
 
 /// A value of `entitlements` in `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -414,7 +401,6 @@ pub struct UserEntitlement {
 
 /// A value of `phoneNumbers` in `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -440,14 +426,13 @@ pub struct UserPhoneNumber {
 
 /// Canonical values of `phoneNumbers.type` in `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::cmp::Eq,
     ::core::hash::Hash,
     ::scim_runtime::ScimResource
 )]
-#[scim(canonical)]
+#[scim(canonical, case_exact)]
 pub enum UserPhoneNumberType {
     /// The canonical value "work".
     Work,
@@ -468,7 +453,6 @@ pub enum UserPhoneNumberType {
 
 /// A value of `addresses` in `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -506,14 +490,13 @@ pub struct UserAddress {
 
 /// Canonical values of `addresses.type` in `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::cmp::Eq,
     ::core::hash::Hash,
     ::scim_runtime::ScimResource
 )]
-#[scim(canonical)]
+#[scim(canonical, case_exact)]
 pub enum UserAddressType {
     /// The canonical value "work".
     Work,
@@ -528,7 +511,6 @@ pub enum UserAddressType {
 
 /// A value of `groups` in `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -560,14 +542,13 @@ pub struct UserGroup {
 
 /// Canonical values of `groups.type` in `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::cmp::Eq,
     ::core::hash::Hash,
     ::scim_runtime::ScimResource
 )]
-#[scim(canonical)]
+#[scim(canonical, case_exact)]
 pub enum UserGroupType {
     /// The canonical value "direct".
     Direct,
@@ -580,7 +561,6 @@ pub enum UserGroupType {
 
 /// A value of `name` in `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -613,14 +593,13 @@ pub struct UserName {
 
 /// Canonical values of `userType` in `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::cmp::Eq,
     ::core::hash::Hash,
     ::scim_runtime::ScimResource
 )]
-#[scim(canonical)]
+#[scim(canonical, case_exact)]
 pub enum UserUserType {
     /// The canonical value "public".
     Public,
@@ -643,7 +622,6 @@ pub enum UserUserType {
 
 /// A value of `roles` in `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -669,7 +647,6 @@ pub struct UserRole {
 
 #[allow(missing_docs)]
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -696,7 +673,6 @@ pub struct SapCloudCustomGroup {
 
 #[allow(missing_docs)]
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -731,7 +707,6 @@ pub struct Authorization {
 
 /// Canonical values of `type` in `urn:ietf:params:scim:schemas:extension:sci:2.0:Authorization`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::cmp::Eq,
@@ -749,7 +724,6 @@ pub enum AuthorizationType {
 
 /// Canonical values of `state` in `urn:ietf:params:scim:schemas:extension:sci:2.0:Authorization`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::cmp::Eq,
@@ -771,7 +745,6 @@ pub enum AuthorizationState {
 
 #[allow(missing_docs)]
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -792,7 +765,6 @@ pub struct SapCloudCustomUser {
 /// A value of `attributes` in `urn:sap:cloud:scim:schemas:extension:custom:2.0:User`.
 #[allow(missing_docs)]
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -809,7 +781,6 @@ pub struct SapCloudCustomUserAttribute {
 
 /// Canonical values of `attributes.name` in `urn:sap:cloud:scim:schemas:extension:custom:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::cmp::Eq,
@@ -845,7 +816,6 @@ pub enum SapCloudCustomUserAttributeName {
 
 #[allow(missing_docs)]
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -906,7 +876,6 @@ pub struct SapUser {
 /// A value of `addresses` in `urn:ietf:params:scim:schemas:extension:sap:2.0:User`.
 #[allow(missing_docs)]
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -931,7 +900,6 @@ pub struct SapUserAddress {
 /// A value of `sapBpidContact` in `urn:ietf:params:scim:schemas:extension:sap:2.0:User`.
 #[allow(missing_docs)]
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -948,7 +916,6 @@ pub struct SapUserSapBpidContact {
 /// A value of `passwordDetails` in `urn:ietf:params:scim:schemas:extension:sap:2.0:User`.
 #[allow(missing_docs)]
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -974,7 +941,6 @@ pub struct SapUserPasswordDetails {
 /// A value of `corporateGroups` in `urn:ietf:params:scim:schemas:extension:sap:2.0:User`.
 #[allow(missing_docs)]
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -991,7 +957,6 @@ pub struct SapUserCorporateGroup {
 /// A value of `socialIdentities` in `urn:ietf:params:scim:schemas:extension:sap:2.0:User`.
 #[allow(missing_docs)]
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -1009,7 +974,6 @@ pub struct SapUserSocialIdentity {
 
 /// Canonical values of `socialIdentities.socialProvider` in `urn:ietf:params:scim:schemas:extension:sap:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::cmp::Eq,
@@ -1041,7 +1005,6 @@ pub enum SapUserSocialIdentitySocialProvider {
 /// A value of `contactPreferences` in `urn:ietf:params:scim:schemas:extension:sap:2.0:User`.
 #[allow(missing_docs)]
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -1058,7 +1021,6 @@ pub struct SapUserContactPreferences {
 
 /// Canonical values of `status` in `urn:ietf:params:scim:schemas:extension:sap:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::cmp::Eq,
@@ -1081,7 +1043,6 @@ pub enum SapUserStatus {
 /// A value of `phoneNumbers` in `urn:ietf:params:scim:schemas:extension:sap:2.0:User`.
 #[allow(missing_docs)]
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -1102,7 +1063,6 @@ pub struct SapUserPhoneNumber {
 
 /// Canonical values of `phoneNumbers.type` in `urn:ietf:params:scim:schemas:extension:sap:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::cmp::Eq,
@@ -1131,7 +1091,6 @@ pub enum SapUserPhoneNumberType {
 /// A value of `sapBpidOrg` in `urn:ietf:params:scim:schemas:extension:sap:2.0:User`.
 #[allow(missing_docs)]
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -1148,7 +1107,6 @@ pub struct SapUserSapBpidOrg {
 /// A value of `sapBpguidOrg` in `urn:ietf:params:scim:schemas:extension:sap:2.0:User`.
 #[allow(missing_docs)]
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -1165,7 +1123,6 @@ pub struct SapUserSapBpguidOrg {
 /// A value of `emails` in `urn:ietf:params:scim:schemas:extension:sap:2.0:User`.
 #[allow(missing_docs)]
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -1186,7 +1143,6 @@ pub struct SapUserEmail {
 
 /// Canonical values of `emails.type` in `urn:ietf:params:scim:schemas:extension:sap:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::cmp::Eq,
@@ -1208,7 +1164,6 @@ pub enum SapUserEmailType {
 
 #[allow(missing_docs)]
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -1236,14 +1191,13 @@ pub struct SapGroup {
 
 /// Canonical values of `supportedOperations` in `urn:ietf:params:scim:schemas:extension:sap:2.0:Group`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::cmp::Eq,
     ::core::hash::Hash,
     ::scim_runtime::ScimResource
 )]
-#[scim(canonical)]
+#[scim(canonical, case_exact)]
 pub enum SapGroupSupportedOperations {
     /// The canonical value "readOnly".
     ReadOnly,
@@ -1260,14 +1214,13 @@ pub enum SapGroupSupportedOperations {
 
 /// Canonical values of `type` in `urn:ietf:params:scim:schemas:extension:sap:2.0:Group`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::cmp::Eq,
     ::core::hash::Hash,
     ::scim_runtime::ScimResource
 )]
-#[scim(canonical)]
+#[scim(canonical, case_exact)]
 pub enum SapGroupType {
     /// The canonical value "userGroup".
     UserGroup,
@@ -1282,7 +1235,6 @@ pub enum SapGroupType {
 
 #[allow(missing_docs)]
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -1324,7 +1276,6 @@ pub struct SapOdmUser {
 
 /// A value of `generalLedgerAccounts` in `urn:ietf:params:scim:schemas:extension:sap.odm:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -1353,7 +1304,6 @@ pub struct SapOdmUserGeneralLedgerAccount {
 
 /// A value of `purchasingOrganizations` in `urn:ietf:params:scim:schemas:extension:sap.odm:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -1380,7 +1330,6 @@ pub struct SapOdmUserPurchasingOrganization {
 
 /// A value of `costCenters` in `urn:ietf:params:scim:schemas:extension:sap.odm:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -1415,7 +1364,6 @@ pub struct SapOdmUserCostCenter {
 
 /// A value of `jobClassifications` in `urn:ietf:params:scim:schemas:extension:sap.odm:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -1442,7 +1390,6 @@ pub struct SapOdmUserJobClassification {
 
 /// A value of `jobDetails` in `urn:ietf:params:scim:schemas:extension:sap.odm:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -1481,7 +1428,6 @@ pub struct SapOdmUserJobDetail {
 
 /// A value of `purchasingGroups` in `urn:ietf:params:scim:schemas:extension:sap.odm:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -1504,7 +1450,6 @@ pub struct SapOdmUserPurchasingGroup {
 
 /// A value of `workAssignments` in `urn:ietf:params:scim:schemas:extension:sap.odm:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -1531,7 +1476,6 @@ pub struct SapOdmUserWorkAssignment {
 
 /// A value of `companyCodes` in `urn:ietf:params:scim:schemas:extension:sap.odm:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -1564,7 +1508,6 @@ pub struct SapOdmUserCompanyCode {
 
 /// A value of `plants` in `urn:ietf:params:scim:schemas:extension:sap.odm:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -1589,7 +1532,6 @@ pub struct SapOdmUserPlant {
 
 /// A value of `organizationalUnits` in `urn:ietf:params:scim:schemas:extension:sap.odm:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -1620,7 +1562,6 @@ pub struct SapOdmUserOrganizationalUnit {
 
 /// Canonical values of `organizationalUnits.category` in `urn:ietf:params:scim:schemas:extension:sap.odm:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::cmp::Eq,
@@ -1645,7 +1586,6 @@ pub enum SapOdmUserOrganizationalUnitCategory {
 
 /// Enterprise User
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -1681,7 +1621,6 @@ pub struct EnterpriseUser {
 
 /// A value of `manager` in `urn:ietf:params:scim:schemas:extension:enterprise:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,

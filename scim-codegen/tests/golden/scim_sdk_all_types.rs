@@ -3,7 +3,6 @@
 
 /// AllTypes
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -62,7 +61,6 @@ pub struct AllTypes {
 
 /// A value of `complex` in `urn:gold:params:scim:schemas:custom:2.0:AllTypes`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -103,7 +101,6 @@ pub struct AllTypesComplex {
 
 /// A value of `multiComplex` in `urn:gold:params:scim:schemas:custom:2.0:AllTypes`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -146,7 +143,6 @@ pub struct AllTypesMultiComplex {
 
 /// Enterprise User
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -177,7 +173,6 @@ pub struct EnterpriseUser {
 
 /// A value of `manager` in `urn:ietf:params:scim:schemas:extension:enterprise:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,

@@ -3,7 +3,6 @@
 
 /// Core User
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -69,7 +68,6 @@ pub struct User {
 
 /// A value of `name` in `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -90,7 +88,6 @@ pub struct UserName {
 
 /// A value of `emails` in `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -112,7 +109,6 @@ pub struct UserEmail {
 
 /// Canonical values of `emails.type` in `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::cmp::Eq,
@@ -134,7 +130,6 @@ pub enum UserEmailType {
 
 /// A value of `photos` in `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -157,7 +152,6 @@ pub struct UserPhoto {
 
 /// Canonical values of `photos.type` in `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::cmp::Eq,
@@ -177,7 +171,6 @@ pub enum UserPhotoType {
 
 /// A value of `groups` in `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -198,7 +191,6 @@ pub struct UserGroup {
 
 /// A value of `addresses` in `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -229,7 +221,6 @@ pub struct UserAddress {
 
 /// Canonical values of `addresses.type` in `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::cmp::Eq,
@@ -251,7 +242,6 @@ pub enum UserAddressType {
 
 /// A value of `phoneNumbers` in `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -273,7 +263,6 @@ pub struct UserPhoneNumber {
 
 /// Canonical values of `phoneNumbers.type` in `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::cmp::Eq,
@@ -301,7 +290,6 @@ pub enum UserPhoneNumberType {
 
 /// A value of `roles` in `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -322,7 +310,6 @@ pub struct UserRole {
 
 /// Core Group
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -354,7 +341,6 @@ pub struct Group {
 
 /// A value of `members` in `urn:ietf:params:scim:schemas:core:2.0:Group`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,

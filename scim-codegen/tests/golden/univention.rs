@@ -10,7 +10,6 @@
     clippy::doc_lazy_continuation
 )]
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -113,7 +112,6 @@ pub struct User {
     clippy::doc_lazy_continuation
 )]
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -154,7 +152,6 @@ pub struct UserName {
     clippy::doc_lazy_continuation
 )]
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -186,7 +183,6 @@ pub struct UserEmail {
     clippy::doc_lazy_continuation
 )]
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -212,7 +208,6 @@ pub struct UserPhoneNumber {
 
 /// Canonical values of `phoneNumbers.type` in `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::cmp::Eq,
@@ -247,7 +242,6 @@ pub enum UserPhoneNumberType {
     clippy::doc_lazy_continuation
 )]
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -272,7 +266,6 @@ pub struct UserIm {
 
 /// Canonical values of `ims.type` in `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::cmp::Eq,
@@ -311,7 +304,6 @@ pub enum UserImType {
     clippy::doc_lazy_continuation
 )]
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -337,7 +329,6 @@ pub struct UserPhoto {
 
 /// Canonical values of `photos.type` in `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::cmp::Eq,
@@ -364,7 +355,6 @@ pub enum UserPhotoType {
     clippy::doc_lazy_continuation
 )]
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -400,7 +390,6 @@ pub struct UserAddress {
 
 /// Canonical values of `addresses.type` in `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::cmp::Eq,
@@ -429,7 +418,6 @@ pub enum UserAddressType {
     clippy::doc_lazy_continuation
 )]
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -458,7 +446,6 @@ pub struct UserGroup {
 
 /// Canonical values of `groups.type` in `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::cmp::Eq,
@@ -478,7 +465,6 @@ pub enum UserGroupType {
 
 /// A value of `entitlements` in `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -493,7 +479,6 @@ pub struct UserEntitlement {
 
 /// A value of `roles` in `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -508,7 +493,6 @@ pub struct UserRole {
 
 /// A value of `x509Certificates` in `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -526,7 +510,6 @@ pub struct UserX509Certificate {
 
 /// Group
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -567,7 +550,6 @@ pub struct Group {
     clippy::doc_lazy_continuation
 )]
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -594,7 +576,6 @@ pub struct GroupMember {
 
 /// Canonical values of `members.type` in `urn:ietf:params:scim:schemas:core:2.0:Group`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::cmp::Eq,
@@ -623,7 +604,6 @@ pub enum GroupMemberType {
     clippy::doc_lazy_continuation
 )]
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -660,7 +640,6 @@ pub struct EnterpriseUser {
 
 /// A value of `manager` in `urn:ietf:params:scim:schemas:extension:enterprise:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -685,7 +664,6 @@ pub struct EnterpriseUserManager {
 /// UniventionUser
 #[allow(missing_docs)]
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -707,7 +685,6 @@ pub struct UniventionUser {
 /// Customer1User
 #[allow(missing_docs)]
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -729,7 +706,6 @@ pub struct Customer1User {
 /// UniventionGroup
 #[allow(missing_docs)]
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -751,7 +727,6 @@ pub struct UniventionGroup {
 /// A value of `memberRoles` in `urn:ietf:params:scim:schemas:extension:Univention:1.0:Group`.
 #[allow(missing_docs)]
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,

@@ -375,6 +375,15 @@ pub(crate) fn read_single(
     value: Value,
     path: &str,
 ) -> Result<Option<Value>, PayloadError> {
+    // Some messages quote the value; a secret's error names the attribute only.
+    super::debug::redact_error(def, read_single_value(def, value, path))
+}
+
+fn read_single_value(
+    def: &'static AttributeDef,
+    value: Value,
+    path: &str,
+) -> Result<Option<Value>, PayloadError> {
     let wrong = |v: &Value, expected: &str| {
         invalid(
             path,
@@ -446,7 +455,9 @@ pub(crate) fn read_single(
 }
 
 /// A resource known only at run time: JSON with its [`DynamicType`].
-#[derive(Debug, Clone, PartialEq)]
+///
+/// Its `Debug` (in `debug.rs`) redacts the values of sensitive attributes.
+#[derive(Clone, PartialEq)]
 pub struct DynamicResource {
     resource_type: DynamicType,
     data: Map<String, Value>,

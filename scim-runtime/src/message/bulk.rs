@@ -42,7 +42,9 @@ impl<'de> Deserialize<'de> for BulkMethod {
 }
 
 /// One operation of a bulk request. Members are read in any case (RFC 7643 §2.1).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+///
+/// Its `Debug` (in `message/debug.rs`) leaves the value out: it may hold a password.
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", remote = "Self")]
 pub struct BulkOperation {
     /// The HTTP method.

@@ -2,6 +2,7 @@
 //! and bulk requests and responses.
 
 mod bulk;
+mod debug;
 mod error;
 mod list_response;
 mod patch;

@@ -54,7 +54,9 @@ impl PatchOperationKind {
 ///
 /// Its members `op`, `path` and `value` are read in any case (`"OP"`, `"Path"`, `"VALUE"`),
 /// as every SCIM attribute name (RFC 7643 §2.1); two members equal but for case are an error.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+///
+/// Its `Debug` (in `message/debug.rs`) leaves the value out: it may hold a password.
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[serde(remote = "Self")]
 pub struct PatchOperation {
     /// `add`, `remove` or `replace`.

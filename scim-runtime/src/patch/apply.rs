@@ -192,7 +192,14 @@ fn write_attr(
         refuse_read_only_path(t)?;
     }
     let old = container(object, t.block, false).and_then(|c| c.get(t.def.name).cloned());
-    let (mut new, written) = written_value(old.as_ref(), t, value, is_add)?;
+    // A sub-attribute's error inside a secret complex value must not show the value either.
+    let (mut new, written) = written_value(old.as_ref(), t, value, is_add).map_err(|e| {
+        if t.def.is_sensitive() {
+            e.redacted(t.def)
+        } else {
+            e
+        }
+    })?;
     settle_primary(t.def, old.as_ref(), new.as_mut(), &written)?;
     let new = tidy(new);
     check_change(t, old.as_ref(), new.as_ref(), origin, &written)?;
@@ -433,8 +440,14 @@ fn remove_listed(
             _ => !is_complex,
         };
         if !fine {
+            // A secret's value is not echoed (RFC 7643 §7 writeOnly / returned never).
+            let found: &dyn core::fmt::Display = if t.def.is_sensitive() {
+                &crate::redact::Redacted
+            } else {
+                item
+            };
             return Err(PatchError::invalid_value(format!(
-                "the value of a remove must list non-empty objects of single values, found {item}"
+                "the value of a remove must list non-empty objects of single values, found {found}"
             )));
         }
     }

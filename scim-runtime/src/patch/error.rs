@@ -71,6 +71,15 @@ impl PatchError {
         Self::new(ScimType::NoTarget, detail)
     }
 
+    /// The same error about a value of the sensitive attribute `def` (RFC 7643 §7 writeOnly
+    /// or returned never), its detail without the value when the detail is about a value.
+    pub(crate) fn redacted(mut self, def: &crate::meta::AttributeDef) -> Self {
+        if self.scim_type == ScimType::InvalidValue {
+            self.detail = crate::redact::redacted_message(def.name, def.ty, def.multi_valued);
+        }
+        self
+    }
+
     /// A resource that cannot be read back after the operations.
     pub(crate) fn from_payload(error: crate::PayloadError) -> Self {
         Self::invalid_value(error.to_string())

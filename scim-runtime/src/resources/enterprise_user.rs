@@ -3,7 +3,6 @@
 
 /// Enterprise User
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -34,7 +33,6 @@ pub struct EnterpriseUser {
 
 /// A value of `manager` in `urn:ietf:params:scim:schemas:extension:enterprise:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,

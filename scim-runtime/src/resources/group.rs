@@ -3,7 +3,6 @@
 
 /// Group
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -33,7 +32,6 @@ pub struct Group {
 
 /// A value of `members` in `urn:ietf:params:scim:schemas:core:2.0:Group`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -57,7 +55,6 @@ pub struct GroupMember {
 
 /// Canonical values of `members.type` in `urn:ietf:params:scim:schemas:core:2.0:Group`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::cmp::Eq,

@@ -3,7 +3,6 @@
 
 /// User Account
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -78,7 +77,6 @@ pub struct User {
 
 /// A value of `name` in `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -105,7 +103,6 @@ pub struct UserName {
 
 /// A value of `emails` in `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -128,7 +125,6 @@ pub struct UserEmail {
 
 /// Canonical values of `emails.type` in `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::cmp::Eq,
@@ -150,7 +146,6 @@ pub enum UserEmailType {
 
 /// A value of `phoneNumbers` in `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -173,7 +168,6 @@ pub struct UserPhoneNumber {
 
 /// Canonical values of `phoneNumbers.type` in `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::cmp::Eq,
@@ -201,7 +195,6 @@ pub enum UserPhoneNumberType {
 
 /// A value of `ims` in `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -224,7 +217,6 @@ pub struct UserIm {
 
 /// Canonical values of `ims.type` in `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::cmp::Eq,
@@ -256,7 +248,6 @@ pub enum UserImType {
 
 /// A value of `photos` in `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -280,7 +271,6 @@ pub struct UserPhoto {
 
 /// Canonical values of `photos.type` in `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::cmp::Eq,
@@ -300,7 +290,6 @@ pub enum UserPhotoType {
 
 /// A value of `addresses` in `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -329,7 +318,6 @@ pub struct UserAddress {
 
 /// Canonical values of `addresses.type` in `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::cmp::Eq,
@@ -351,7 +339,6 @@ pub enum UserAddressType {
 
 /// A value of `groups` in `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -378,7 +365,6 @@ pub struct UserGroup {
 
 /// Canonical values of `groups.type` in `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::cmp::Eq,
@@ -398,7 +384,6 @@ pub enum UserGroupType {
 
 /// A value of `entitlements` in `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -421,7 +406,6 @@ pub struct UserEntitlement {
 
 /// A value of `roles` in `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
@@ -444,7 +428,6 @@ pub struct UserRole {
 
 /// A value of `x509Certificates` in `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,

@@ -14,7 +14,7 @@ use serde::de::DeserializeOwned;
 use serde_json::{json, Map, Value};
 
 /// A derived resource, to read messages about it as about generated and dynamic ones.
-#[derive(Debug, Clone, PartialEq, Default, ScimResource)]
+#[derive(Clone, PartialEq, Default, ScimResource)]
 #[scim(
     resource,
     schema = "urn:example:params:scim:schemas:core:2.0:Badge",

@@ -806,13 +806,9 @@ impl Emitter {
         self.items.push(quote! {
             #d
             #allow
-            #[derive(
-                ::core::clone::Clone,
-                ::core::cmp::PartialEq,
-                ::core::cmp::Eq,
-                ::core::hash::Hash,
-                ::scim_runtime::ScimResource
-            )]
+            // `PartialEq`, `Eq` and `Hash` come from the derive, which compares as the
+            // attribute's `caseExact` says.
+            #[derive(::core::clone::Clone, ::scim_runtime::ScimResource)]
             #canonical
             pub enum #enum_ident {
                 #(#variants)*

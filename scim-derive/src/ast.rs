@@ -97,6 +97,8 @@ pub struct Container<'a> {
     pub fallback: Option<Ident>,
     /// `#[scim(skip_debug)]`: the user writes `Debug` themselves.
     pub skip_debug: bool,
+    /// `#[scim(skip_eq)]` on a canonical enum: the user writes `PartialEq`, `Eq` and `Hash`.
+    pub skip_eq: bool,
     /// `#[scim(canonical, case_exact)]`: the attribute is `caseExact` (RFC 7643 §2.2), so only
     /// the exact spelling of a canonical value is that value.
     pub case_exact: bool,
@@ -136,6 +138,7 @@ pub fn parse<'a>(cx: &Ctxt, input: &'a DeriveInput) -> Option<Container<'a>> {
     let mut description = Once::<LitStr>::new("description");
     let mut singleton = Once::<()>::new("singleton");
     let mut skip_debug = Once::<()>::new("skip_debug");
+    let mut skip_eq = Once::<()>::new("skip_eq");
     let mut enum_case_exact = Once::<bool>::new("case_exact");
 
     attr::for_each_scim_meta(cx, &input.attrs, |meta| {
@@ -150,6 +153,7 @@ pub fn parse<'a>(cx: &Ctxt, input: &'a DeriveInput) -> Option<Container<'a>> {
             "description" => description.set(cx, span, attr::string_value(meta)?),
             "singleton" => singleton.set(cx, span, ()),
             "skip_debug" => skip_debug.set(cx, span, ()),
+            "skip_eq" => skip_eq.set(cx, span, ()),
             "case_exact" => enum_case_exact.set(cx, span, attr::flag_value(meta)?),
             _ => {
                 cx.syn_error(syn::Error::new(
@@ -177,6 +181,16 @@ pub fn parse<'a>(cx: &Ctxt, input: &'a DeriveInput) -> Option<Container<'a>> {
         }
     }
     let case_exact = enum_case_exact.get().unwrap_or(false);
+    // Only canonical enums get the derive's `PartialEq`, `Eq` and `Hash`.
+    if let Some(span) = skip_eq.span() {
+        if kind.as_ref().is_some_and(|k| k != "canonical") {
+            cx.syn_error(syn::Error::new(
+                span,
+                "`skip_eq` applies to `#[scim(canonical)]`, the only kind whose `PartialEq`, `Eq` and `Hash` the derive writes",
+            ));
+        }
+    }
+    let skip_eq = skip_eq.as_ref().is_some();
     let Some(kind_name) = kind.get() else {
         cx.error_spanned_by(
             &input.ident,
@@ -271,6 +285,7 @@ pub fn parse<'a>(cx: &Ctxt, input: &'a DeriveInput) -> Option<Container<'a>> {
         variants: Vec::new(),
         fallback: None,
         skip_debug,
+        skip_eq,
         case_exact,
     };
 

@@ -1024,11 +1024,13 @@ pub fn stub(c: Option<&Container<'_>>, input: &syn::DeriveInput) -> TokenStream 
         }
     };
     let debug = crate::expand_debug::stub(c, ident);
+    let eq = crate::expand_canonical::stub(c, ident);
     quote! {
         #[allow(unreachable_code, clippy::all)]
         const _: () = {
             #object_impls
             #debug
+            #eq
             impl #rt::value::AttributeValue for #ident {
                 const TYPE: #rt::meta::AttributeType = #rt::meta::AttributeType::Complex;
                 fn deserialize_value<'de, __D: #serde::Deserializer<'de>>(_: __D) -> ::core::result::Result<Self, __D::Error> { #unreachable }

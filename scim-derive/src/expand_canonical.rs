@@ -6,13 +6,83 @@
 //! the peer sent it (`"WORK"` stays `"WORK"`). Matching goes through [`known`](#known) and
 //! [`is`](#is): when the attribute is not `caseExact` (the RFC default), `Custom("WORK")` is
 //! known as `Work`.
+//!
+//! The derive writes `PartialEq`, `Eq` and `Hash` too (unless `#[scim(skip_eq)]`), comparing
+//! the values as written on the wire the same way: without case unless `case_exact`, so
+//! `Custom("WORK") == Work`. `match` stays structural, which is why `known()` exists.
 
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 
 use crate::ast::Container;
 
-/// The `CASE_EXACT`, `known` and `is` items of a canonical enum.
+/// `PartialEq`, `Eq` and `Hash` of a canonical enum, comparing `as_str()` as the attribute's
+/// `caseExact` says (RFC 7643 §2.2), or nothing under `#[scim(skip_eq)]`.
+fn expand_eq(c: &Container<'_>) -> TokenStream {
+    if c.skip_eq {
+        return quote!();
+    }
+    let ident = c.ident();
+    let (eq, hash) = if c.case_exact {
+        (
+            quote!(self.as_str() == other.as_str()),
+            quote!(::core::hash::Hash::hash(self.as_str(), state)),
+        )
+    } else {
+        (
+            quote!(::scim_runtime::canonical::eq_ignore_case(
+                self.as_str(),
+                other.as_str()
+            )),
+            quote!(::scim_runtime::canonical::hash_ignore_case(
+                self.as_str(),
+                state
+            )),
+        )
+    };
+    quote! {
+        #[automatically_derived]
+        impl ::core::cmp::PartialEq for #ident {
+            fn eq(&self, other: &Self) -> bool {
+                #eq
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::cmp::Eq for #ident {}
+
+        #[automatically_derived]
+        impl ::core::hash::Hash for #ident {
+            fn hash<__H: ::core::hash::Hasher>(&self, state: &mut __H) {
+                #hash
+            }
+        }
+    }
+}
+
+/// `PartialEq`, `Eq` and `Hash` stubs beside the errors of a broken canonical enum, so that a
+/// use of `==` is not one more error.
+pub fn stub(c: Option<&Container<'_>>, ident: &syn::Ident) -> TokenStream {
+    match c {
+        Some(c) if matches!(c.kind, crate::ast::Kind::Canonical) && !c.skip_eq => quote! {
+            impl ::core::cmp::PartialEq for #ident {
+                fn eq(&self, _: &Self) -> bool {
+                    ::core::unreachable!("#[derive(ScimResource)] failed")
+                }
+            }
+            impl ::core::cmp::Eq for #ident {}
+            impl ::core::hash::Hash for #ident {
+                fn hash<__H: ::core::hash::Hasher>(&self, _: &mut __H) {
+                    ::core::unreachable!("#[derive(ScimResource)] failed")
+                }
+            }
+        },
+        _ => quote!(),
+    }
+}
+
+/// The `CASE_EXACT`, `known` and `is` items of a canonical enum, and its `PartialEq`, `Eq`
+/// and `Hash`.
 pub fn expand(c: &Container<'_>) -> TokenStream {
     let ident = c.ident();
     let Some(fallback) = &c.fallback else {
@@ -21,6 +91,7 @@ pub fn expand(c: &Container<'_>) -> TokenStream {
     let idents: Vec<_> = c.variants.iter().map(|v| &v.ident).collect();
     let wires: Vec<_> = c.variants.iter().map(|v| &v.wire_name).collect();
     let case_exact = c.case_exact;
+    let eq_impls = expand_eq(c);
     let same = if case_exact {
         quote!(__a == __b)
     } else {
@@ -64,6 +135,8 @@ pub fn expand(c: &Container<'_>) -> TokenStream {
                 #same
             }
         }
+
+        #eq_impls
     }
 }
 

@@ -59,7 +59,7 @@ pub struct DeviceInterface {
 }
 
 /// The canonical media.
-#[derive(Clone, PartialEq, Eq, Hash, ScimResource)]
+#[derive(Clone, ScimResource)]
 #[scim(canonical)]
 pub enum DeviceInterfaceType {
     Wired,

@@ -6,10 +6,7 @@ use scim_runtime::message::ListResponse;
 use scim_runtime::Schema;
 
 fn corpus(path: &str) -> Vec<Schema> {
-    let full = format!(
-        "{}/../testdata/schemas/{path}",
-        env!("CARGO_MANIFEST_DIR")
-    );
+    let full = format!("{}/../testdata/schemas/{path}", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("{full}: {e}"));
     scim_runtime::payload::from_str::<Vec<Schema>>(&text)
         .or_else(|_| {

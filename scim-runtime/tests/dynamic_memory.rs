@@ -25,7 +25,10 @@ unsafe impl GlobalAlloc for Counting {
         System.dealloc(ptr, layout)
     }
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        LIVE.fetch_add(new_size as isize - layout.size() as isize, Ordering::Relaxed);
+        LIVE.fetch_add(
+            new_size as isize - layout.size() as isize,
+            Ordering::Relaxed,
+        );
         System.realloc(ptr, layout, new_size)
     }
 }
@@ -67,7 +70,12 @@ fn served(n: usize) -> (String, String) {
             serde_json::to_string(&schemas).unwrap()
         })
     });
-    let stamp = format!("2026-12-01T{:02}:{:02}:{:02}Z", n / 3600 % 24, n / 60 % 60, n % 60);
+    let stamp = format!(
+        "2026-12-01T{:02}:{:02}:{:02}Z",
+        n / 3600 % 24,
+        n / 60 % 60,
+        n % 60
+    );
     let resource_types = serde_json::json!([{
         "schemas": ["urn:ietf:params:scim:schemas:core:2.0:ResourceType"],
         "id": "User", "name": "User", "endpoint": "/Users",
@@ -97,7 +105,10 @@ fn discover(n: usize) {
             Context::CreationRequest,
         )
         .unwrap();
-    assert_eq!(user.to_json_in(Context::Default, None)["userName"], "bjensen");
+    assert_eq!(
+        user.to_json_in(Context::Default, None)["userName"],
+        "bjensen"
+    );
 }
 
 #[test]

@@ -70,7 +70,7 @@ mod shadowing {
     }
 
     /// A kind.
-    #[derive(Clone, PartialEq, Eq, Hash, ::scim_runtime::ScimResource)]
+    #[derive(Clone, ::scim_runtime::ScimResource)]
     #[scim(canonical)]
     pub enum Kind {
         /// A router.

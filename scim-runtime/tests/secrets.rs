@@ -116,7 +116,7 @@ pub struct VaultEscrow {
 }
 
 /// The kind of a vault.
-#[derive(Clone, PartialEq, Eq, Hash, ScimResource)]
+#[derive(Clone, ScimResource)]
 #[scim(canonical)]
 pub enum VaultKind {
     Primary,

@@ -19,7 +19,10 @@ fn main() {
     // Without the corpus, the groups the repository keeps a copy of are still generated, so the
     // tests over their types run on a plain clone; the whole-corpus test then skips.
     let (cases, prefix) = if corpus.is_dir() {
-        (corpus_list::cases(&corpus), format!("{}/", corpus.display()))
+        (
+            corpus_list::cases(&corpus),
+            format!("{}/", corpus.display()),
+        )
     } else {
         (
             corpus_list::bundled_cases(&testdata),

@@ -69,13 +69,7 @@ pub struct GroupMember {
 }
 
 /// Canonical values of `members.type` in `urn:ietf:params:scim:schemas:core:2.0:Group`.
-#[derive(
-    ::core::clone::Clone,
-    ::core::cmp::PartialEq,
-    ::core::cmp::Eq,
-    ::core::hash::Hash,
-    ::scim_runtime::ScimResource
-)]
+#[derive(::core::clone::Clone, ::scim_runtime::ScimResource)]
 #[scim(canonical, case_exact)]
 pub enum GroupMemberType {
     /// The canonical value "User".
@@ -255,13 +249,7 @@ pub struct UserIm {
 }
 
 /// Canonical values of `ims.type` in `urn:ietf:params:scim:schemas:core:2.0:User`.
-#[derive(
-    ::core::clone::Clone,
-    ::core::cmp::PartialEq,
-    ::core::cmp::Eq,
-    ::core::hash::Hash,
-    ::scim_runtime::ScimResource
-)]
+#[derive(::core::clone::Clone, ::scim_runtime::ScimResource)]
 #[scim(canonical, case_exact)]
 pub enum UserImType {
     /// The canonical value "aim".
@@ -310,13 +298,7 @@ pub struct UserEmail {
 }
 
 /// Canonical values of `emails.type` in `urn:ietf:params:scim:schemas:core:2.0:User`.
-#[derive(
-    ::core::clone::Clone,
-    ::core::cmp::PartialEq,
-    ::core::cmp::Eq,
-    ::core::hash::Hash,
-    ::scim_runtime::ScimResource
-)]
+#[derive(::core::clone::Clone, ::scim_runtime::ScimResource)]
 #[scim(canonical, case_exact)]
 pub enum UserEmailType {
     /// The canonical value "work".
@@ -356,13 +338,7 @@ pub struct UserPhoto {
 }
 
 /// Canonical values of `photos.type` in `urn:ietf:params:scim:schemas:core:2.0:User`.
-#[derive(
-    ::core::clone::Clone,
-    ::core::cmp::PartialEq,
-    ::core::cmp::Eq,
-    ::core::hash::Hash,
-    ::scim_runtime::ScimResource
-)]
+#[derive(::core::clone::Clone, ::scim_runtime::ScimResource)]
 #[scim(canonical, case_exact)]
 pub enum UserPhotoType {
     /// The canonical value "photo".
@@ -425,13 +401,7 @@ pub struct UserPhoneNumber {
 }
 
 /// Canonical values of `phoneNumbers.type` in `urn:ietf:params:scim:schemas:core:2.0:User`.
-#[derive(
-    ::core::clone::Clone,
-    ::core::cmp::PartialEq,
-    ::core::cmp::Eq,
-    ::core::hash::Hash,
-    ::scim_runtime::ScimResource
-)]
+#[derive(::core::clone::Clone, ::scim_runtime::ScimResource)]
 #[scim(canonical, case_exact)]
 pub enum UserPhoneNumberType {
     /// The canonical value "work".
@@ -489,13 +459,7 @@ pub struct UserAddress {
 }
 
 /// Canonical values of `addresses.type` in `urn:ietf:params:scim:schemas:core:2.0:User`.
-#[derive(
-    ::core::clone::Clone,
-    ::core::cmp::PartialEq,
-    ::core::cmp::Eq,
-    ::core::hash::Hash,
-    ::scim_runtime::ScimResource
-)]
+#[derive(::core::clone::Clone, ::scim_runtime::ScimResource)]
 #[scim(canonical, case_exact)]
 pub enum UserAddressType {
     /// The canonical value "work".
@@ -541,13 +505,7 @@ pub struct UserGroup {
 }
 
 /// Canonical values of `groups.type` in `urn:ietf:params:scim:schemas:core:2.0:User`.
-#[derive(
-    ::core::clone::Clone,
-    ::core::cmp::PartialEq,
-    ::core::cmp::Eq,
-    ::core::hash::Hash,
-    ::scim_runtime::ScimResource
-)]
+#[derive(::core::clone::Clone, ::scim_runtime::ScimResource)]
 #[scim(canonical, case_exact)]
 pub enum UserGroupType {
     /// The canonical value "direct".
@@ -592,13 +550,7 @@ pub struct UserName {
 }
 
 /// Canonical values of `userType` in `urn:ietf:params:scim:schemas:core:2.0:User`.
-#[derive(
-    ::core::clone::Clone,
-    ::core::cmp::PartialEq,
-    ::core::cmp::Eq,
-    ::core::hash::Hash,
-    ::scim_runtime::ScimResource
-)]
+#[derive(::core::clone::Clone, ::scim_runtime::ScimResource)]
 #[scim(canonical, case_exact)]
 pub enum UserUserType {
     /// The canonical value "public".
@@ -706,13 +658,7 @@ pub struct Authorization {
 }
 
 /// Canonical values of `type` in `urn:ietf:params:scim:schemas:extension:sci:2.0:Authorization`.
-#[derive(
-    ::core::clone::Clone,
-    ::core::cmp::PartialEq,
-    ::core::cmp::Eq,
-    ::core::hash::Hash,
-    ::scim_runtime::ScimResource
-)]
+#[derive(::core::clone::Clone, ::scim_runtime::ScimResource)]
 #[scim(canonical)]
 pub enum AuthorizationType {
     /// The canonical value "policy".
@@ -723,13 +669,7 @@ pub enum AuthorizationType {
 }
 
 /// Canonical values of `state` in `urn:ietf:params:scim:schemas:extension:sci:2.0:Authorization`.
-#[derive(
-    ::core::clone::Clone,
-    ::core::cmp::PartialEq,
-    ::core::cmp::Eq,
-    ::core::hash::Hash,
-    ::scim_runtime::ScimResource
-)]
+#[derive(::core::clone::Clone, ::scim_runtime::ScimResource)]
 #[scim(canonical)]
 pub enum AuthorizationState {
     /// The canonical value "ams-push-notification-error".
@@ -780,13 +720,7 @@ pub struct SapCloudCustomUserAttribute {
 }
 
 /// Canonical values of `attributes.name` in `urn:sap:cloud:scim:schemas:extension:custom:2.0:User`.
-#[derive(
-    ::core::clone::Clone,
-    ::core::cmp::PartialEq,
-    ::core::cmp::Eq,
-    ::core::hash::Hash,
-    ::scim_runtime::ScimResource
-)]
+#[derive(::core::clone::Clone, ::scim_runtime::ScimResource)]
 #[scim(canonical)]
 pub enum SapCloudCustomUserAttributeName {
     /// The canonical value "customAttribute1".
@@ -973,13 +907,7 @@ pub struct SapUserSocialIdentity {
 }
 
 /// Canonical values of `socialIdentities.socialProvider` in `urn:ietf:params:scim:schemas:extension:sap:2.0:User`.
-#[derive(
-    ::core::clone::Clone,
-    ::core::cmp::PartialEq,
-    ::core::cmp::Eq,
-    ::core::hash::Hash,
-    ::scim_runtime::ScimResource
-)]
+#[derive(::core::clone::Clone, ::scim_runtime::ScimResource)]
 #[scim(canonical)]
 pub enum SapUserSocialIdentitySocialProvider {
     /// The canonical value "TWITTER".
@@ -1020,13 +948,7 @@ pub struct SapUserContactPreferences {
 }
 
 /// Canonical values of `status` in `urn:ietf:params:scim:schemas:extension:sap:2.0:User`.
-#[derive(
-    ::core::clone::Clone,
-    ::core::cmp::PartialEq,
-    ::core::cmp::Eq,
-    ::core::hash::Hash,
-    ::scim_runtime::ScimResource
-)]
+#[derive(::core::clone::Clone, ::scim_runtime::ScimResource)]
 #[scim(canonical)]
 pub enum SapUserStatus {
     /// The canonical value "new".
@@ -1062,13 +984,7 @@ pub struct SapUserPhoneNumber {
 }
 
 /// Canonical values of `phoneNumbers.type` in `urn:ietf:params:scim:schemas:extension:sap:2.0:User`.
-#[derive(
-    ::core::clone::Clone,
-    ::core::cmp::PartialEq,
-    ::core::cmp::Eq,
-    ::core::hash::Hash,
-    ::scim_runtime::ScimResource
-)]
+#[derive(::core::clone::Clone, ::scim_runtime::ScimResource)]
 #[scim(canonical)]
 pub enum SapUserPhoneNumberType {
     /// The canonical value "work".
@@ -1142,13 +1058,7 @@ pub struct SapUserEmail {
 }
 
 /// Canonical values of `emails.type` in `urn:ietf:params:scim:schemas:extension:sap:2.0:User`.
-#[derive(
-    ::core::clone::Clone,
-    ::core::cmp::PartialEq,
-    ::core::cmp::Eq,
-    ::core::hash::Hash,
-    ::scim_runtime::ScimResource
-)]
+#[derive(::core::clone::Clone, ::scim_runtime::ScimResource)]
 #[scim(canonical)]
 pub enum SapUserEmailType {
     /// The canonical value "home".
@@ -1190,13 +1100,7 @@ pub struct SapGroup {
 }
 
 /// Canonical values of `supportedOperations` in `urn:ietf:params:scim:schemas:extension:sap:2.0:Group`.
-#[derive(
-    ::core::clone::Clone,
-    ::core::cmp::PartialEq,
-    ::core::cmp::Eq,
-    ::core::hash::Hash,
-    ::scim_runtime::ScimResource
-)]
+#[derive(::core::clone::Clone, ::scim_runtime::ScimResource)]
 #[scim(canonical, case_exact)]
 pub enum SapGroupSupportedOperations {
     /// The canonical value "readOnly".
@@ -1213,13 +1117,7 @@ pub enum SapGroupSupportedOperations {
 }
 
 /// Canonical values of `type` in `urn:ietf:params:scim:schemas:extension:sap:2.0:Group`.
-#[derive(
-    ::core::clone::Clone,
-    ::core::cmp::PartialEq,
-    ::core::cmp::Eq,
-    ::core::hash::Hash,
-    ::scim_runtime::ScimResource
-)]
+#[derive(::core::clone::Clone, ::scim_runtime::ScimResource)]
 #[scim(canonical, case_exact)]
 pub enum SapGroupType {
     /// The canonical value "userGroup".
@@ -1561,13 +1459,7 @@ pub struct SapOdmUserOrganizationalUnit {
 }
 
 /// Canonical values of `organizationalUnits.category` in `urn:ietf:params:scim:schemas:extension:sap.odm:2.0:User`.
-#[derive(
-    ::core::clone::Clone,
-    ::core::cmp::PartialEq,
-    ::core::cmp::Eq,
-    ::core::hash::Hash,
-    ::scim_runtime::ScimResource
-)]
+#[derive(::core::clone::Clone, ::scim_runtime::ScimResource)]
 #[scim(canonical)]
 pub enum SapOdmUserOrganizationalUnitCategory {
     /// The canonical value "Department".

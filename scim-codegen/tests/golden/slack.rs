@@ -108,13 +108,7 @@ pub struct UserEmail {
 }
 
 /// Canonical values of `emails.type` in `urn:ietf:params:scim:schemas:core:2.0:User`.
-#[derive(
-    ::core::clone::Clone,
-    ::core::cmp::PartialEq,
-    ::core::cmp::Eq,
-    ::core::hash::Hash,
-    ::scim_runtime::ScimResource
-)]
+#[derive(::core::clone::Clone, ::scim_runtime::ScimResource)]
 #[scim(canonical)]
 pub enum UserEmailType {
     /// The canonical value "work".
@@ -151,13 +145,7 @@ pub struct UserPhoto {
 }
 
 /// Canonical values of `photos.type` in `urn:ietf:params:scim:schemas:core:2.0:User`.
-#[derive(
-    ::core::clone::Clone,
-    ::core::cmp::PartialEq,
-    ::core::cmp::Eq,
-    ::core::hash::Hash,
-    ::scim_runtime::ScimResource
-)]
+#[derive(::core::clone::Clone, ::scim_runtime::ScimResource)]
 #[scim(canonical)]
 pub enum UserPhotoType {
     /// The canonical value "photo".
@@ -220,13 +208,7 @@ pub struct UserAddress {
 }
 
 /// Canonical values of `addresses.type` in `urn:ietf:params:scim:schemas:core:2.0:User`.
-#[derive(
-    ::core::clone::Clone,
-    ::core::cmp::PartialEq,
-    ::core::cmp::Eq,
-    ::core::hash::Hash,
-    ::scim_runtime::ScimResource
-)]
+#[derive(::core::clone::Clone, ::scim_runtime::ScimResource)]
 #[scim(canonical)]
 pub enum UserAddressType {
     /// The canonical value "work".
@@ -262,13 +244,7 @@ pub struct UserPhoneNumber {
 }
 
 /// Canonical values of `phoneNumbers.type` in `urn:ietf:params:scim:schemas:core:2.0:User`.
-#[derive(
-    ::core::clone::Clone,
-    ::core::cmp::PartialEq,
-    ::core::cmp::Eq,
-    ::core::hash::Hash,
-    ::scim_runtime::ScimResource
-)]
+#[derive(::core::clone::Clone, ::scim_runtime::ScimResource)]
 #[scim(canonical)]
 pub enum UserPhoneNumberType {
     /// The canonical value "work".

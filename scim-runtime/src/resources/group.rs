@@ -54,13 +54,7 @@ pub struct GroupMember {
 }
 
 /// Canonical values of `members.type` in `urn:ietf:params:scim:schemas:core:2.0:Group`.
-#[derive(
-    ::core::clone::Clone,
-    ::core::cmp::PartialEq,
-    ::core::cmp::Eq,
-    ::core::hash::Hash,
-    ::scim_runtime::ScimResource
-)]
+#[derive(::core::clone::Clone, ::scim_runtime::ScimResource)]
 #[scim(canonical)]
 pub enum GroupMemberType {
     /// The canonical value "User".

@@ -124,13 +124,7 @@ pub struct UserEmail {
 }
 
 /// Canonical values of `emails.type` in `urn:ietf:params:scim:schemas:core:2.0:User`.
-#[derive(
-    ::core::clone::Clone,
-    ::core::cmp::PartialEq,
-    ::core::cmp::Eq,
-    ::core::hash::Hash,
-    ::scim_runtime::ScimResource
-)]
+#[derive(::core::clone::Clone, ::scim_runtime::ScimResource)]
 #[scim(canonical)]
 pub enum UserEmailType {
     /// The canonical value "work".
@@ -167,13 +161,7 @@ pub struct UserPhoneNumber {
 }
 
 /// Canonical values of `phoneNumbers.type` in `urn:ietf:params:scim:schemas:core:2.0:User`.
-#[derive(
-    ::core::clone::Clone,
-    ::core::cmp::PartialEq,
-    ::core::cmp::Eq,
-    ::core::hash::Hash,
-    ::scim_runtime::ScimResource
-)]
+#[derive(::core::clone::Clone, ::scim_runtime::ScimResource)]
 #[scim(canonical)]
 pub enum UserPhoneNumberType {
     /// The canonical value "work".
@@ -216,13 +204,7 @@ pub struct UserIm {
 }
 
 /// Canonical values of `ims.type` in `urn:ietf:params:scim:schemas:core:2.0:User`.
-#[derive(
-    ::core::clone::Clone,
-    ::core::cmp::PartialEq,
-    ::core::cmp::Eq,
-    ::core::hash::Hash,
-    ::scim_runtime::ScimResource
-)]
+#[derive(::core::clone::Clone, ::scim_runtime::ScimResource)]
 #[scim(canonical)]
 pub enum UserImType {
     /// The canonical value "aim".
@@ -270,13 +252,7 @@ pub struct UserPhoto {
 }
 
 /// Canonical values of `photos.type` in `urn:ietf:params:scim:schemas:core:2.0:User`.
-#[derive(
-    ::core::clone::Clone,
-    ::core::cmp::PartialEq,
-    ::core::cmp::Eq,
-    ::core::hash::Hash,
-    ::scim_runtime::ScimResource
-)]
+#[derive(::core::clone::Clone, ::scim_runtime::ScimResource)]
 #[scim(canonical)]
 pub enum UserPhotoType {
     /// The canonical value "photo".
@@ -317,13 +293,7 @@ pub struct UserAddress {
 }
 
 /// Canonical values of `addresses.type` in `urn:ietf:params:scim:schemas:core:2.0:User`.
-#[derive(
-    ::core::clone::Clone,
-    ::core::cmp::PartialEq,
-    ::core::cmp::Eq,
-    ::core::hash::Hash,
-    ::scim_runtime::ScimResource
-)]
+#[derive(::core::clone::Clone, ::scim_runtime::ScimResource)]
 #[scim(canonical)]
 pub enum UserAddressType {
     /// The canonical value "work".
@@ -364,13 +334,7 @@ pub struct UserGroup {
 }
 
 /// Canonical values of `groups.type` in `urn:ietf:params:scim:schemas:core:2.0:User`.
-#[derive(
-    ::core::clone::Clone,
-    ::core::cmp::PartialEq,
-    ::core::cmp::Eq,
-    ::core::hash::Hash,
-    ::scim_runtime::ScimResource
-)]
+#[derive(::core::clone::Clone, ::scim_runtime::ScimResource)]
 #[scim(canonical)]
 pub enum UserGroupType {
     /// The canonical value "direct".

@@ -2,7 +2,7 @@ use scim_runtime::ScimResource;
 
 // The field is caseExact, so `"WORK"` is not `work`; the enum must say so too, or its
 // `known()` would disagree with the attribute.
-#[derive(Clone, PartialEq, Eq, Hash, ScimResource)]
+#[derive(Clone, ScimResource)]
 #[scim(canonical)]
 pub enum Kind {
     Work,

@@ -304,7 +304,9 @@ fn never_panics_on_odd_json() {
 }
 
 /// The derive writes `Debug` (redacting secrets), so the generated types must not derive it
-/// too; a `caseExact` attribute's enum matches its canonical values exactly (RFC 7643 §2.2).
+/// too; nor `PartialEq`, `Eq` and `Hash` on canonical enums, which the derive writes to compare
+/// as `caseExact` says; a `caseExact` attribute's enum matches its canonical values exactly
+/// (RFC 7643 §2.2).
 #[test]
 fn generated_types_leave_debug_to_the_derive_and_mark_case_exact_enums() {
     let g = generate(&schema(
@@ -325,12 +327,23 @@ fn generated_types_leave_debug_to_the_derive_and_mark_case_exact_enums() {
     let code = &g.code;
     assert!(!code.contains("Debug"), "no Debug derive in:\n{code}");
     assert!(
-        code.contains("#[scim(canonical)]\npub enum ThingKind {"),
+        code.contains(
+            "#[derive(::core::clone::Clone, ::scim_runtime::ScimResource)]\n\
+             #[scim(canonical)]\npub enum ThingKind {"
+        ),
         "{code}"
     );
     assert!(
-        code.contains("#[scim(canonical, case_exact)]\npub enum ThingExactKind {"),
+        code.contains(
+            "#[derive(::core::clone::Clone, ::scim_runtime::ScimResource)]\n\
+             #[scim(canonical, case_exact)]\npub enum ThingExactKind {"
+        ),
         "{code}"
+    );
+    assert!(!code.contains("Hash"), "no Hash derive in:\n{code}");
+    assert!(
+        !code.contains("::core::cmp::Eq"),
+        "no Eq derive in:\n{code}"
     );
     assert!(
         code.contains("#[scim(mutability = \"writeOnly\", returned = \"never\")]\n    pub secret:"),

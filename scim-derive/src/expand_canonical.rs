@@ -129,7 +129,8 @@ pub fn expand(c: &Container<'_>) -> TokenStream {
 
             /// Whether two values are the same SCIM value: equal text, compared without case
             /// unless the attribute is `caseExact` (RFC 7643 §2.2). `"WORK"` is `Work` when the
-            /// attribute is not `caseExact`.
+            /// attribute is not `caseExact`. This is what the derived `==` does too; `is` keeps
+            /// that answer under `#[scim(skip_eq)]`.
             pub fn is(&self, other: &Self) -> bool {
                 let (__a, __b) = (self.as_str(), other.as_str());
                 #same

@@ -9,7 +9,9 @@
 //!
 //! The derive also writes `Debug` (so do not derive `Debug` beside it: E0119), showing every
 //! `writeOnly`, `returned = "never"` or `#[scim(sensitive)]` field as `<redacted>` when set;
-//! `#[scim(skip_debug)]` leaves `Debug` to the user.
+//! `#[scim(skip_debug)]` leaves `Debug` to the user. For a canonical enum it writes
+//! `PartialEq`, `Eq` and `Hash` as well, comparing as the attribute's `caseExact` says
+//! (`Custom("WORK") == Work` unless `case_exact`); `#[scim(skip_eq)]` leaves those to the user.
 //!
 //! The crate is split by concern: `attr` reads `#[scim(..)]`, `ast` builds the model,
 //! `check` looks across fields, and `expand` writes the impls (`expand_debug` the redacting

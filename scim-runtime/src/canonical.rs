@@ -4,14 +4,17 @@
 //! The open enums that `#[derive(ScimResource)]` writes for `#[scim(canonical)]` read a value
 //! as a unit variant only when it is spelled exactly as the canonical value, and keep any other
 //! spelling in their fallback variant, so that a value is written back as the peer sent it.
-//! Their `known()` and `is(..)` methods match as this module does: `"WORK"` is `work` unless
-//! the attribute is `caseExact`, just as a filter `type eq "work"` matches `"WORK"`
-//! (RFC 7644 §3.4.2.2), on typed and dynamic resources alike.
+//! Their `==`, `Hash`, `known()` and `is(..)` match as this module does: `"WORK"` is `work`
+//! unless the attribute is `caseExact`, just as a filter `type eq "work"` matches `"WORK"`
+//! (RFC 7644 §3.4.2.2), on typed and dynamic resources alike. `match` is structural: it sees
+//! `Custom("WORK")`, so match on `known()`.
 //!
 //! ```
 //! use scim_runtime::resources::UserEmailType;
 //!
 //! let sent: UserEmailType = serde_json::from_str(r#""WORK""#)?;
+//! assert_eq!(sent, UserEmailType::Work);
+//! assert!(matches!(sent, UserEmailType::Custom(_)));
 //! assert_eq!(sent.known(), Some(UserEmailType::Work));
 //! assert!(sent.is(&UserEmailType::Work));
 //! assert!(matches!(sent.known(), Some(UserEmailType::Work)));

@@ -78,7 +78,8 @@
 //! Container attributes: `resource` (with `schema`, `name`, `endpoint`, optional
 //! `resource_type`, `description`, `singleton`), `extension` (with `schema`, `name`),
 //! `complex`, or `canonical` (optionally `case_exact`) on an enum of canonical values with one
-//! `#[scim(other)] Custom(String)` fallback variant; `skip_debug` on any of them. A resource has the common attributes
+//! `#[scim(other)] Custom(String)` fallback variant; `skip_debug` on any of them, `skip_eq` on a
+//! canonical enum (see [Canonical values](#canonical-values)). A resource has the common attributes
 //! `id`, `external_id` and `meta` (RFC 7643 §3.1) as fields of those names; `schemas` is
 //! computed. Descriptions default to the doc comments.
 //!
@@ -130,9 +131,34 @@
 //!
 //! A canonical enum reads a value as its unit variant when it is spelled exactly as the
 //! canonical value, and keeps any other spelling in the fallback variant, so that it is written
-//! back as received. `known()` and `is(..)` match as the attribute's `caseExact` says
-//! (RFC 7643 §2.2): with the container attribute `case_exact` only the exact spelling is the
-//! value; without it (the RFC default) `"WORK"` is `work`. See [`canonical`].
+//! back as received. `==`, `Hash`, `known()` and `is(..)` match as the attribute's `caseExact`
+//! says (RFC 7643 §2.2 and §7): with the container attribute `case_exact` only the exact
+//! spelling is the value; without it (the RFC default) `"WORK"` is `work`, so
+//! `Custom("WORK") == Work` and a `HashSet` holds the two spellings once. `match` is
+//! structural and sees the spelling sent (`Custom("WORK")`): match on `value.known()`.
+//!
+//! The derive writes `PartialEq`, `Eq` and `Hash` itself for a canonical enum, so do not list
+//! them beside `ScimResource` (E0119, as for `Debug`); the container attribute `skip_eq` leaves
+//! them to you (then `known()` and `is(..)` still follow `caseExact`). See [`canonical`].
+//!
+//! ```
+//! use scim_runtime::ScimResource;
+//!
+//! #[derive(Clone, ScimResource)]
+//! #[scim(canonical)]
+//! pub enum Tier {
+//!     Gold,
+//!     #[scim(other)]
+//!     Custom(String),
+//! }
+//!
+//! let sent: Tier = serde_json::from_str(r#""GOLD""#)?;
+//! assert_eq!(sent, Tier::Gold); // caseExact false: compared without case
+//! assert!(matches!(sent, Tier::Custom(_))); // the spelling is kept...
+//! assert_eq!(serde_json::to_string(&sent)?, r#""GOLD""#); // ...and written back
+//! assert!(matches!(sent.known(), Some(Tier::Gold)));
+//! # Ok::<(), serde_json::Error>(())
+//! ```
 //!
 //! # Contexts
 //!

@@ -251,7 +251,10 @@ impl Served for Group {
                     format!("members[{index}] has no value"),
                 ));
             };
-            let candidates: &[(&str, &str, GroupMemberType)] = match &member.r#type {
+            // `known()`: a type sent as "USER" is `User` (not caseExact, RFC 7643 §2.2), which
+            // a structural `match` on the value would miss.
+            let known = member.r#type.as_ref().and_then(GroupMemberType::known);
+            let candidates: &[(&str, &str, GroupMemberType)] = match known {
                 Some(GroupMemberType::User) => &[("User", "/Users", GroupMemberType::User)],
                 Some(GroupMemberType::Group) => &[("Group", "/Groups", GroupMemberType::Group)],
                 _ => &[

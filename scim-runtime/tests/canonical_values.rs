@@ -112,42 +112,49 @@ fn derived_enums_follow_case_exact() {
     assert_eq!(serde_json::to_value(&upper).unwrap(), "ALPHA");
 }
 
-/// A user whose email type is sent as `"WORK"` reads, filters and writes back alike as a
+/// A user whose email type is sent as `"WORK"`, `"Work"` or `"wOrK"` reads, filters and writes back alike as a
 /// typed `User` and as a dynamic resource.
 #[test]
 fn typed_and_dynamic_resources_agree_on_canonical_values() {
-    let payload = json!({
-        "schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"],
-        "userName": "bjensen",
-        "emails": [{"value": "bjensen@example.com", "type": "WORK"}]
-    });
-    let user: User = serde_json::from_value(payload.clone()).unwrap();
-    let ty = user.emails[0].r#type.as_ref().unwrap();
-    assert_eq!(ty.known(), Some(UserEmailType::Work));
     let schemas = User::schemas();
     let user_type =
         DynamicType::new("User", "/Users", &schemas[0], &[(&schemas[1], false)]).unwrap();
-    let dynamic = user_type.from_value(payload).unwrap();
+    for spelling in ["WORK", "Work", "wOrK", "work"] {
+        let payload = json!({
+            "schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"],
+            "userName": "bjensen",
+            "emails": [{"value": "bjensen@example.com", "type": spelling}]
+        });
+        let user: User = serde_json::from_value(payload.clone()).unwrap();
+        let ty = user.emails[0].r#type.as_ref().unwrap();
+        assert_eq!(ty.known(), Some(UserEmailType::Work), "{spelling}");
+        assert_eq!(*ty, UserEmailType::Work, "{spelling}");
+        let dynamic = user_type.from_value(payload).unwrap();
 
-    for context in Context::ALL {
-        let typed = user.to_json_in(context, None);
-        assert_eq!(typed["emails"][0]["type"], "WORK", "{context}");
-        assert_eq!(typed, dynamic.to_json_in(context, None), "{context}");
+        for context in Context::ALL {
+            let typed = user.to_json_in(context, None);
+            assert_eq!(typed["emails"][0]["type"], spelling, "{context}");
+            assert_eq!(typed, dynamic.to_json_in(context, None), "{context}");
+        }
+        for (filter, expected) in [
+            (r#"emails[type eq "work"]"#, true),
+            (r#"emails[type eq "WORK"]"#, true),
+            (r#"emails.type eq "Work""#, true),
+            (r#"emails[type ne "work"]"#, false),
+            (r#"emails[type sw "wo"]"#, true),
+            (r#"emails[type eq "home"]"#, false),
+        ] {
+            let f = parse_filter(filter).unwrap();
+            assert_eq!(f.matches(&user), expected, "typed {spelling}: {filter}");
+            assert_eq!(
+                f.matches(&dynamic),
+                expected,
+                "dynamic {spelling}: {filter}"
+            );
+        }
+        assert!(user.validate(Context::CreationRequest).is_ok());
+        assert!(dynamic.validate(Context::CreationRequest).is_ok());
     }
-    for (filter, expected) in [
-        (r#"emails[type eq "work"]"#, true),
-        (r#"emails[type eq "WORK"]"#, true),
-        (r#"emails.type eq "Work""#, true),
-        (r#"emails[type ne "work"]"#, false),
-        (r#"emails[type sw "wo"]"#, true),
-        (r#"emails[type eq "home"]"#, false),
-    ] {
-        let f = parse_filter(filter).unwrap();
-        assert_eq!(f.matches(&user), expected, "typed: {filter}");
-        assert_eq!(f.matches(&dynamic), expected, "dynamic: {filter}");
-    }
-    assert!(user.validate(Context::CreationRequest).is_ok());
-    assert!(dynamic.validate(Context::CreationRequest).is_ok());
 }
 
 /// A resource whose attributes are the derived enums: the `case_exact` enum makes its
@@ -245,14 +252,14 @@ where
     assert!(set.contains(&work));
     assert!(!set.contains(&home));
 
-    let foo: T = read("Foo");
+    let custom: T = read("Foo");
     let upper: T = read("FOO");
-    assert_eq!(foo, upper, "custom values compare without case too");
-    assert_eq!(hash_of(&state, &foo), hash_of(&state, &upper));
-    assert_ne!(foo, work);
-    assert_ne!(foo, read::<T>("Fool"));
-    assert_eq!((wire(&foo), wire(&upper)), ("Foo".into(), "FOO".into()));
-    let set: HashSet<T> = [foo, upper, work.clone(), read("WORK"), home].into();
+    assert_eq!(custom, upper, "custom values compare without case too");
+    assert_eq!(hash_of(&state, &custom), hash_of(&state, &upper));
+    assert_ne!(custom, work);
+    assert_ne!(custom, read::<T>("Fool"));
+    assert_eq!((wire(&custom), wire(&upper)), ("Foo".into(), "FOO".into()));
+    let set: HashSet<T> = [custom, upper, work.clone(), read("WORK"), home].into();
     assert_eq!(set.len(), 3, "{set:?}");
 }
 

@@ -361,7 +361,12 @@ fn equality_follows_case_exact_for_derived_enums() {
         .collect();
     assert_eq!(set.len(), 3, "{set:?}");
 
-    // caseExact: exactly the wire text.
+    // caseExact: exactly the wire text, which a hand-built fallback can hold too.
+    assert_eq!(Code::Custom("alpha".into()), Code::Alpha);
+    assert_eq!(
+        hash_of(&state, &Code::Custom("alpha".into())),
+        hash_of(&state, &Code::Alpha)
+    );
     let upper: Code = read("ALPHA");
     assert_ne!(upper, Code::Alpha);
     assert_ne!(Code::Alpha, upper);

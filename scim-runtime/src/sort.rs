@@ -5,7 +5,8 @@
 //!
 //! - strings compare case-insensitively (Unicode lower case, no locale) unless the attribute is
 //!   `caseExact`, then as they are; references and binaries as they are;
-//! - integers and decimals compare numerically, with each other too;
+//! - integers and decimals compare by exact value, with each other too (`1` equals `1.0`,
+//!   integers beyond `i64` order digit for digit);
 //! - `dateTime` values compare as instants, whatever their offsets; text that is not a
 //!   `dateTime` compares as a string;
 //! - booleans: `false` before `true`;
@@ -42,10 +43,11 @@ use core::cmp::Ordering;
 
 use serde_json::Value;
 
-use crate::filter::eval::{common_def, resolve_schema};
+use crate::filter::eval::resolve_schema;
 use crate::message::SortOrder;
 use crate::meta::{find_attribute, AttributeDef, AttributeType};
 use crate::path::AttrPath;
+use crate::scalar::ExactNumber;
 use crate::value::{Attr, AttributeAccess, ValueRef};
 
 /// Sorts `resources` by the attribute `sort_by` in `order` (RFC 7644 §3.4.2.3); see the
@@ -81,13 +83,12 @@ pub fn sort_resources<T: AttributeAccess>(
 /// resources) order them exactly as [`sort_resources`] does; compare keys with
 /// [`SortKey::cmp_ascending`].
 pub fn sort_key(resource: &dyn AttributeAccess, sort_by: &AttrPath) -> Option<SortKey> {
-    let (target, name) = resolve_schema(resource, sort_by)?;
+    let (target, name, def) = resolve_schema(resource, sort_by)?;
     if sort_by.schema().is_none() && name.eq_ignore_ascii_case("schemas") {
         // `schemas` is not in any table (RFC 7643 §3); its first URN is its value.
         let first = target.schema_urns().into_iter().next()?;
         return Some(SortKey::Text(first.to_owned()));
     }
-    let def = find_attribute(target.attribute_defs(), name).or_else(|| common_def(target, name));
     let value = chosen_value(target.attribute(name)?)?;
     match sort_by.sub_attr() {
         None => key_of(value, def),
@@ -148,10 +149,9 @@ fn is_primary(value: ValueRef<'_>) -> bool {
 pub enum SortKey {
     /// A boolean: `false` before `true`.
     Boolean(bool),
-    /// An integer.
-    Integer(i64),
-    /// A decimal (finite).
-    Decimal(f64),
+    /// An `integer` or `decimal`, by exact value: `1` and `1.0` are equal, integers beyond `i64`
+    /// and decimals beyond an `f64`'s digits order exactly.
+    Number(crate::scalar::ExactNumber),
     /// A `dateTime`, as an instant.
     Instant(time::OffsetDateTime),
     /// A string, lower-cased for a case-insensitive attribute.
@@ -161,13 +161,10 @@ pub enum SortKey {
 impl SortKey {
     /// The ascending order of two keys.
     pub fn cmp_ascending(&self, other: &Self) -> Ordering {
-        use SortKey::{Boolean, Decimal, Instant, Integer, Text};
+        use SortKey::{Boolean, Instant, Number, Text};
         match (self, other) {
             (Boolean(a), Boolean(b)) => a.cmp(b),
-            (Integer(a), Integer(b)) => a.cmp(b),
-            (Decimal(a), Decimal(b)) => a.total_cmp(b),
-            (Integer(a), Decimal(b)) => (*a as f64).total_cmp(b),
-            (Decimal(a), Integer(b)) => a.total_cmp(&(*b as f64)),
+            (Number(a), Number(b)) => a.cmp(b),
             (Instant(a), Instant(b)) => a.cmp(b),
             (Text(a), Text(b)) => a.cmp(b),
             _ => self.rank().cmp(&other.rank()),
@@ -178,7 +175,7 @@ impl SortKey {
     fn rank(&self) -> u8 {
         match self {
             Self::Boolean(_) => 0,
-            Self::Integer(_) | Self::Decimal(_) => 1,
+            Self::Number(_) => 1,
             Self::Instant(_) => 2,
             Self::Text(_) => 3,
         }
@@ -216,7 +213,7 @@ fn key_of(value: ValueRef<'_>, def: Option<&AttributeDef>) -> Option<SortKey> {
         ValueRef::Reference(s) => text(s, def.map_or(true, |d| d.case_exact)),
         ValueRef::Binary(b) => Some(SortKey::Text(b.as_base64().to_owned())),
         ValueRef::Boolean(b) => Some(SortKey::Boolean(b)),
-        ValueRef::Integer(i) => Some(SortKey::Integer(i)),
+        ValueRef::Integer(i) => Some(SortKey::Number(ExactNumber::from_i64(i))),
         ValueRef::Decimal(d) => number_key(d),
         ValueRef::DateTime(d) => Some(SortKey::Instant(d.instant())),
         // A complex value sorts as its `value` sub-attribute (RFC 7643 §2.4).
@@ -241,10 +238,7 @@ fn key_of(value: ValueRef<'_>, def: Option<&AttributeDef>) -> Option<SortKey> {
 }
 
 fn number_key(n: &serde_json::Number) -> Option<SortKey> {
-    match n.as_i64() {
-        Some(i) => Some(SortKey::Integer(i)),
-        None => n.as_f64().map(SortKey::Decimal),
-    }
+    Some(SortKey::Number(ExactNumber::from_json(n)))
 }
 
 /// Moves `items[permutation[i]]` to position `i`, in place, by following cycles.

@@ -127,22 +127,14 @@ impl FilterExt for Filter {
                 let Some((target, name, def)) = resolve_schema(object, &vp.attr) else {
                     return Ok(false);
                 };
-                let Some(attr) = target.attribute(name) else {
-                    // Still evaluated, on nothing, so that an invalid inner filter fails
-                    // whatever the data.
-                    let sub = def.map(|d| d.sub_attributes).unwrap_or_default();
-                    let empty = serde_json::Map::new();
-                    return vp
-                        .filter
-                        .evaluate(&JsonObject::new(&empty, sub))
-                        .map(|_| false);
-                };
+                let sub = def.map(|d| d.sub_attributes).unwrap_or_default();
                 let mut matched = false;
-                for value in attr.values() {
+                let mut any = false;
+                for value in target.attribute(name).into_iter().flat_map(assigned) {
+                    any = true;
                     let m = match value {
                         ValueRef::Complex(c) => vp.filter.evaluate(c)?,
                         ValueRef::Json(Value::Object(map)) => {
-                            let sub = def.map(|d| d.sub_attributes).unwrap_or_default();
                             vp.filter.evaluate(&JsonObject::new(map, sub))?
                         }
                         // `emails[value eq "x"]` on a simple multi-valued attribute: the filter
@@ -153,6 +145,12 @@ impl FilterExt for Filter {
                         matched = true;
                         break;
                     }
+                }
+                if !any {
+                    // Still evaluated, on nothing, so that an invalid inner filter fails
+                    // whatever the data.
+                    let empty = serde_json::Map::new();
+                    vp.filter.evaluate(&JsonObject::new(&empty, sub))?;
                 }
                 Ok(matched)
             }
@@ -271,7 +269,7 @@ fn for_each_value(
     };
     match path.sub_attr() {
         None => {
-            for v in attr.values() {
+            for v in assigned(attr) {
                 if f(v, def)? {
                     break;
                 }
@@ -279,7 +277,7 @@ fn for_each_value(
         }
         Some(sub) => {
             let sub = sub.as_str();
-            'values: for v in attr.values() {
+            'values: for v in assigned(attr) {
                 let found = match v {
                     ValueRef::Complex(c) => c
                         .attribute(sub)
@@ -290,7 +288,7 @@ fn for_each_value(
                     _ => None,
                 };
                 if let Some((a, sub_def)) = found {
-                    for sv in a.values() {
+                    for sv in assigned(a) {
                         if f(sv, sub_def)? {
                             break 'values;
                         }
@@ -312,16 +310,33 @@ pub(crate) fn common_def(
         .and_then(|_| find_attribute(crate::meta::COMMON_ATTRIBUTES, name))
 }
 
+/// The values of an attribute that are assigned: `null`, and complex values that hold
+/// nothing, are unassigned (RFC 7643 §2.5), as typed resources drop them on reading.
+fn assigned(attr: Attr<'_>) -> impl Iterator<Item = ValueRef<'_>> {
+    attr.values().filter(|v| match v {
+        ValueRef::Complex(c) => !c.is_empty_object(),
+        ValueRef::Json(j) => !json_unassigned(j),
+        _ => true,
+    })
+}
+
+/// `null`, `[]`, `{}`, and objects holding only such values.
+fn json_unassigned(v: &Value) -> bool {
+    match v {
+        Value::Null => true,
+        Value::Array(a) => a.is_empty(),
+        Value::Object(o) => o.values().all(json_unassigned),
+        _ => false,
+    }
+}
+
 fn is_present(v: ValueRef<'_>) -> bool {
     match v {
         ValueRef::String(s) | ValueRef::Reference(s) => !s.is_empty(),
         ValueRef::Complex(c) => !c.is_empty_object(),
         ValueRef::Json(j) => match j {
-            Value::Null => false,
             Value::String(s) => !s.is_empty(),
-            Value::Array(a) => !a.is_empty(),
-            Value::Object(o) => !o.is_empty(),
-            _ => true,
+            other => !json_unassigned(other),
         },
         _ => true,
     }
@@ -463,7 +478,7 @@ fn compare(v: ValueRef<'_>, def: Option<&AttributeDef>, c: &Comparison) -> Resul
         };
         let mut matched = false;
         let mut any = false;
-        for value in attr.values() {
+        for value in assigned(attr) {
             any = true;
             if compare(value, sub, c)? {
                 matched = true;
@@ -661,7 +676,18 @@ impl AttributeAccess for JsonObject<'_> {
             .find(|(k, _)| k.eq_ignore_ascii_case("schemas"))
         {
             Some((_, Value::Array(list))) => list.iter().filter_map(Value::as_str).collect(),
-            _ => self.schema.into_iter().collect(),
+            // No `schemas` sent: the core schema and the extensions whose blocks are present,
+            // as typed and dynamic resources write them.
+            _ => self
+                .schema
+                .into_iter()
+                .chain(
+                    self.extensions
+                        .iter()
+                        .filter(|ext| self.extension(ext.id).is_some_and(|e| !e.is_empty_object()))
+                        .map(|ext| ext.id),
+                )
+                .collect(),
         }
     }
     fn is_empty_object(&self) -> bool {

@@ -46,7 +46,7 @@
 
 pub(crate) mod eval;
 
-pub use eval::{FilterExt, JsonObject};
+pub use eval::{EvalError, FilterExt, JsonObject};
 pub use scim_filter_syntax::filter::{
     parse_filter, parse_filter_with_limits, AttrFilterBuilder, CompValue, CompareOp, Comparison,
     Expected, Filter, Found, InvalidNumber, Number, Operands, ParseError, ParseLimits, ValuePath,

@@ -12,9 +12,13 @@ use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
 
 /// A SCIM `decimal` (RFC 7643 §2.3.3).
 ///
-/// This is [`serde_json::Number`], which keeps integers and floats apart and, with serde_json's
-/// `arbitrary_precision` feature enabled, every digit the peer sent. Without that feature a
-/// decimal keeps the 17 significant digits of an `f64`.
+/// This is [`serde_json::Number`]. With this crate's feature `exact-numbers` (on by default,
+/// serde_json's `arbitrary_precision`) it keeps every digit the peer sent, and any exponent
+/// (`1e400`); written back, it is the text as sent (serde_json adds an exponent's sign:
+/// `1e+400`). Without the feature a decimal is an `f64`: digits beyond its 17 significant ones
+/// are rounded, and a number beyond its range is refused with a typed error naming the
+/// attribute. Compare decimals by value with [`ExactNumber::from_json`], as filters and
+/// sorting do. See the crate documentation on numbers for why the feature can be turned off.
 pub type Decimal = serde_json::Number;
 
 /// The exact value of a JSON number, for comparing numbers by value rather than by text.

@@ -195,3 +195,30 @@ fn derived_and_dynamic_types_follow_the_rules() {
         assert_eq!(check(&f, f.evaluate(&as_json)), expected, "json {text}");
     }
 }
+
+#[test]
+fn patch_path_filters_follow_the_same_rules() {
+    use scim_runtime::message::PatchOp;
+    let body = |path: &str| -> PatchOp<User> {
+        serde_json::from_value(json!({
+            "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+            "Operations": [{"op": "replace", "path": path, "value": "x@example.com"}]
+        }))
+        .unwrap()
+    };
+    let json = user_json();
+    let user: User = scim_runtime::payload::from_value(json.clone()).unwrap();
+    let dynamic = user_type().from_value(json).unwrap();
+    for path in ["emails[primary gt true].value", "emails[primary le false].value"] {
+        let mut typed = user.clone();
+        let err = scim_runtime::patch::apply(&mut typed, &body(path)).unwrap_err();
+        assert_eq!(err.scim_type(), ScimType::InvalidFilter, "typed {path}: {err}");
+        let mut d = dynamic.clone();
+        let err = d.apply_patch(&body(path)).unwrap_err();
+        assert_eq!(err.scim_type(), ScimType::InvalidFilter, "dynamic {path}: {err}");
+    }
+    // `ne` across types selects the value, as in a query filter.
+    let mut typed = user.clone();
+    scim_runtime::patch::apply(&mut typed, &body(r#"emails[primary ne "true"].value"#)).unwrap();
+    assert!(typed.emails.iter().all(|e| e.value.as_deref() == Some("x@example.com")));
+}

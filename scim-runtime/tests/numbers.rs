@@ -366,3 +366,58 @@ fn filters_and_sorting_tell_big_numbers_apart() {
         );
     }
 }
+
+mod exact_order {
+    use proptest::prelude::*;
+    use scim_runtime::scalar::ExactNumber;
+
+    /// `n` in one of several JSON spellings of the same value.
+    fn spell(n: i64, how: u8) -> String {
+        match how {
+            0 => n.to_string(),
+            1 => format!("{n}.0"),
+            2 => format!("{n}e0"),
+            3 => format!("{n}0e-1"),
+            4 => format!("{n}.000E+0"),
+            _ => {
+                // n × 10^-3 × 10^3
+                let sign = if n < 0 { "-" } else { "" };
+                let abs = n.unsigned_abs();
+                format!("{sign}{}.{:03}e3", abs / 1000, abs % 1000)
+            }
+        }
+    }
+
+    proptest! {
+        // 2,000 pairs: exact order agrees with integer order, whatever the spelling.
+        #![proptest_config(ProptestConfig::with_cases(2_000))]
+        #[test]
+        fn exact_numbers_order_as_integers(a in any::<i64>(), b in any::<i64>(), ha in 0u8..6, hb in 0u8..6) {
+            let x = ExactNumber::parse(&spell(a, ha)).unwrap();
+            let y = ExactNumber::parse(&spell(b, hb)).unwrap();
+            prop_assert_eq!(x.cmp(&y), a.cmp(&b), "{} vs {}", spell(a, ha), spell(b, hb));
+            prop_assert_eq!(x.to_i64(), Some(a));
+            let same = ExactNumber::parse(&spell(a, hb)).unwrap();
+            prop_assert_eq!(&x, &same);
+        }
+
+        // 2,000 pairs of decimals m × 10^e: compared through i128 at a common scale.
+        #[test]
+        fn exact_numbers_order_as_scaled_decimals(
+            ma in -1_000_000i64..1_000_000, ea in -6i32..6,
+            mb in -1_000_000i64..1_000_000, eb in -6i32..6,
+        ) {
+            let x = ExactNumber::parse(&format!("{ma}e{ea}")).unwrap();
+            let y = ExactNumber::parse(&format!("{mb}E{eb:+}")).unwrap();
+            let scale = |m: i64, e: i32| i128::from(m) * 10i128.pow((e + 6) as u32);
+            prop_assert_eq!(x.cmp(&y), scale(ma, ea).cmp(&scale(mb, eb)));
+        }
+    }
+
+    #[test]
+    fn not_numbers_are_refused() {
+        for text in ["", "-", "1.", ".5", "1e", "1e+", "+1", "0x10", "1_000", "NaN", "1 ", "--1"] {
+            assert_eq!(ExactNumber::parse(text), None, "{text:?}");
+        }
+    }
+}

@@ -20,17 +20,44 @@ const LENIENT: &[(&str, time::OffsetDateTime)] = &[
     ("2011-05-13T04:42:34Z", datetime!(2011-05-13 04:42:34 UTC)),
     ("2011-05-13T04:42:34z", datetime!(2011-05-13 04:42:34 UTC)),
     ("2011-05-13t04:42:34Z", datetime!(2011-05-13 04:42:34 UTC)),
-    ("2011-05-13T06:42:34+02:00", datetime!(2011-05-13 04:42:34 UTC)),
-    ("2011-05-13T06:42:34+0200", datetime!(2011-05-13 04:42:34 UTC)),
+    (
+        "2011-05-13T06:42:34+02:00",
+        datetime!(2011-05-13 04:42:34 UTC),
+    ),
+    (
+        "2011-05-13T06:42:34+0200",
+        datetime!(2011-05-13 04:42:34 UTC),
+    ),
     ("2011-05-13T06:42:34+02", datetime!(2011-05-13 04:42:34 UTC)),
-    ("2011-05-13T04:42:34+0000", datetime!(2011-05-13 04:42:34 UTC)),
-    ("2011-05-13T04:42:34-00:00", datetime!(2011-05-13 04:42:34 UTC)),
-    ("2011-05-13T01:12:34-0330", datetime!(2011-05-13 04:42:34 UTC)),
+    (
+        "2011-05-13T04:42:34+0000",
+        datetime!(2011-05-13 04:42:34 UTC),
+    ),
+    (
+        "2011-05-13T04:42:34-00:00",
+        datetime!(2011-05-13 04:42:34 UTC),
+    ),
+    (
+        "2011-05-13T01:12:34-0330",
+        datetime!(2011-05-13 04:42:34 UTC),
+    ),
     ("2011-05-13T04:42:34", datetime!(2011-05-13 04:42:34 UTC)),
-    ("2011-05-13T04:42:34.5Z", datetime!(2011-05-13 04:42:34.5 UTC)),
-    ("2011-05-13T04:42:34.123456789Z", datetime!(2011-05-13 04:42:34.123456789 UTC)),
-    ("2011-05-13T04:42:34.1234567891234+0000", datetime!(2011-05-13 04:42:34.123456789 UTC)),
-    ("2016-12-31T23:59:60Z", datetime!(2016-12-31 23:59:59.999999999 UTC)),
+    (
+        "2011-05-13T04:42:34.5Z",
+        datetime!(2011-05-13 04:42:34.5 UTC),
+    ),
+    (
+        "2011-05-13T04:42:34.123456789Z",
+        datetime!(2011-05-13 04:42:34.123456789 UTC),
+    ),
+    (
+        "2011-05-13T04:42:34.1234567891234+0000",
+        datetime!(2011-05-13 04:42:34.123456789 UTC),
+    ),
+    (
+        "2016-12-31T23:59:60Z",
+        datetime!(2016-12-31 23:59:59.999999999 UTC),
+    ),
     ("2000-02-29T00:00:00Z", datetime!(2000-02-29 00:00:00 UTC)),
     ("0001-01-01T00:00:00Z", datetime!(0001-01-01 00:00:00 UTC)),
     ("9999-12-31T23:59:59Z", datetime!(9999-12-31 23:59:59 UTC)),
@@ -54,7 +81,8 @@ fn a_java_offset_in_read_only_meta_is_read_and_written_back() {
             "userName": "bjensen",
             "meta": {"resourceType": "User", "created": text, "lastModified": text}
         });
-        let user: User = payload::from_value(input.clone()).unwrap_or_else(|e| panic!("{text}: {e}"));
+        let user: User =
+            payload::from_value(input.clone()).unwrap_or_else(|e| panic!("{text}: {e}"));
         let written = user.to_json_in(Context::Default, None);
         assert_eq!(written["meta"]["lastModified"], json!(text));
         assert_eq!(written["meta"]["created"], json!(text));
@@ -103,7 +131,10 @@ fn instants_out_of_range_are_errors_not_the_epoch() {
         assert!(err.to_string().contains(&format!("`{text}`")), "{err}");
         let input = json!({"userName": "b", "meta": {"lastModified": text}});
         let err = payload::from_value::<User>(input.clone()).expect_err(text);
-        assert!(err.to_string().contains("meta.lastModified"), "{text}: {err}");
+        assert!(
+            err.to_string().contains("meta.lastModified"),
+            "{text}: {err}"
+        );
         assert!(user_type().from_value(input).is_err(), "dynamic {text}");
     }
 }
@@ -111,13 +142,17 @@ fn instants_out_of_range_are_errors_not_the_epoch() {
 #[test]
 fn instants_rfc_3339_cannot_write_are_errors() {
     assert!(DateTime::from_instant(datetime!(-0001-01-01 00:00:00 UTC)).is_err());
-    let odd = datetime!(2011-05-13 04:42:34 UTC).to_offset(time::UtcOffset::from_hms(1, 0, 30).unwrap());
+    let odd =
+        datetime!(2011-05-13 04:42:34 UTC).to_offset(time::UtcOffset::from_hms(1, 0, 30).unwrap());
     assert!(DateTime::from_instant(odd).is_err());
     let ok = DateTime::from_instant(datetime!(2011-05-13 06:42:34 +02:00)).unwrap();
     assert_eq!(ok.as_str(), "2011-05-13T06:42:34+02:00");
     assert_eq!(ok.instant(), datetime!(2011-05-13 04:42:34 UTC));
     let now = DateTime::now();
-    assert_eq!(DateTime::parse(now.as_str()).unwrap().instant(), now.instant());
+    assert_eq!(
+        DateTime::parse(now.as_str()).unwrap().instant(),
+        now.instant()
+    );
 }
 
 #[test]
@@ -129,7 +164,11 @@ fn values_order_by_instant_and_equal_by_text() {
     let same = DateTime::parse("2011-05-13T04:42:34Z").unwrap();
     assert_eq!(a.instant(), same.instant());
     assert_ne!(a, same, "the same instant spelled differently");
-    assert_ne!(a.cmp(&same), core::cmp::Ordering::Equal, "Ord agrees with Eq");
+    assert_ne!(
+        a.cmp(&same),
+        core::cmp::Ordering::Equal,
+        "Ord agrees with Eq"
+    );
     assert_eq!(a.cmp(&a.clone()), core::cmp::Ordering::Equal);
     let mut sorted: Vec<DateTime> = [
         "2011-05-13T05:00:00Z",
@@ -194,7 +233,17 @@ fn filters_and_sorting_use_the_instant_and_the_text() {
         .iter()
         .map(|t| payload::from_value(json!({"userName": t, "meta": {"lastModified": t}})).unwrap())
         .collect();
-    sort_resources(&mut users, &parse_path("meta.lastModified").unwrap(), SortOrder::Ascending);
+    sort_resources(
+        &mut users,
+        &parse_path("meta.lastModified").unwrap(),
+        SortOrder::Ascending,
+    );
     let names: Vec<Value> = users.iter().map(|u| json!(u.user_name)).collect();
-    assert_eq!(names, [json!("2011-05-13T06:42:34+02:00"), json!("2011-05-13T05:00:00Z")]);
+    assert_eq!(
+        names,
+        [
+            json!("2011-05-13T06:42:34+02:00"),
+            json!("2011-05-13T05:00:00Z")
+        ]
+    );
 }

@@ -279,7 +279,9 @@ fn arb_literal() -> impl Strategy<Value = String> {
 }
 
 fn arb_op() -> impl Strategy<Value = &'static str> {
-    prop::sample::select(vec!["eq", "ne", "co", "sw", "ew", "gt", "ge", "lt", "le", "EQ", "Ne"])
+    prop::sample::select(vec![
+        "eq", "ne", "co", "sw", "ew", "gt", "ge", "lt", "le", "EQ", "Ne",
+    ])
 }
 
 fn arb_comparison(path: BoxedStrategy<String>) -> impl Strategy<Value = String> {
@@ -290,8 +292,15 @@ fn arb_comparison(path: BoxedStrategy<String>) -> impl Strategy<Value = String> 
 }
 
 fn arb_sub_path() -> impl Strategy<Value = String> {
-    prop::sample::select(vec!["value", "type", "primary", "display", "VALUE", "givenName"])
-        .prop_map(str::to_owned)
+    prop::sample::select(vec![
+        "value",
+        "type",
+        "primary",
+        "display",
+        "VALUE",
+        "givenName",
+    ])
+    .prop_map(str::to_owned)
 }
 
 fn arb_filter() -> impl Strategy<Value = String> {
@@ -403,5 +412,8 @@ fn typed_dynamic_and_json_give_one_answer() {
         users * 2 > CASES as usize,
         "most users must be evaluated: {users} of {CASES} ({skipped} skipped)"
     );
-    assert!(matched.into_inner() * 20 > evaluated, "some filters must match");
+    assert!(
+        matched.into_inner() * 20 > evaluated,
+        "some filters must match"
+    );
 }

@@ -53,7 +53,10 @@ const CASES: &[(&str, Result<bool, ()>)] = &[
     (r#"meta.lastModified sw "2011-05-13T04:42:34Z""#, Ok(true)),
     (r#"meta.lastModified ew "34Z""#, Ok(true)),
     (r#"meta.lastModified co "05-13""#, Ok(true)),
-    (r#"meta.lastModified eq "2011-05-13T06:42:34+02:00""#, Ok(true)),
+    (
+        r#"meta.lastModified eq "2011-05-13T06:42:34+02:00""#,
+        Ok(true),
+    ),
     (r#"meta.lastModified sw "2011-05-13T06""#, Ok(false)),
     // Binary: the base64 text, case-exactly (RFC 7643 §2.3.6).
     (r#"x509Certificates.value sw "MIID""#, Ok(true)),
@@ -103,14 +106,35 @@ const CASES: &[(&str, Result<bool, ()>)] = &[
     (r#"emails eq "BABS@jensen.org""#, Ok(true)),
     (r#"name eq "x""#, Ok(false)),
     // Value filters, nested in extensions too.
-    (r#"emails[type eq "work" and value co "@example.com"]"#, Ok(true)),
+    (
+        r#"emails[type eq "work" and value co "@example.com"]"#,
+        Ok(true),
+    ),
     (r#"emails[type eq "home" and primary eq true]"#, Ok(false)),
-    (r#"emails[type eq "home"] and not (emails[type eq "other"])"#, Ok(true)),
-    (r#"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value eq "26118915""#, Ok(true)),
-    (r#"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager eq "26118915""#, Ok(true)),
-    (r#"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager[displayName sw "jo"]"#, Ok(true)),
-    (r#"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber eq 701984"#, Ok(false)),
-    (r#"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber ne 701984"#, Ok(true)),
+    (
+        r#"emails[type eq "home"] and not (emails[type eq "other"])"#,
+        Ok(true),
+    ),
+    (
+        r#"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value eq "26118915""#,
+        Ok(true),
+    ),
+    (
+        r#"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager eq "26118915""#,
+        Ok(true),
+    ),
+    (
+        r#"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager[displayName sw "jo"]"#,
+        Ok(true),
+    ),
+    (
+        r#"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber eq 701984"#,
+        Ok(false),
+    ),
+    (
+        r#"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber ne 701984"#,
+        Ok(true),
+    ),
 ];
 
 fn user_type() -> DynamicType {
@@ -142,7 +166,9 @@ fn typed_dynamic_and_json_follow_the_rules() {
             ("json", check(&f, f.evaluate(&as_json))),
         ] {
             if got != *expected {
-                failures.push(format!("{engine}: {text} gave {got:?}, expected {expected:?}"));
+                failures.push(format!(
+                    "{engine}: {text} gave {got:?}, expected {expected:?}"
+                ));
             }
         }
         // `matches` is `evaluate` with failures matching nothing.
@@ -169,7 +195,8 @@ struct Key {
 
 #[test]
 fn derived_and_dynamic_types_follow_the_rules() {
-    let json = json!({"blob": "TUlJRA==", "code": "AbC", "tags": ["Red", "blue"], "enabled": false});
+    let json =
+        json!({"blob": "TUlJRA==", "code": "AbC", "tags": ["Red", "blue"], "enabled": false});
     let key: Key = scim_runtime::payload::from_value(json.clone()).unwrap();
     let kind = DynamicType::new("Key", "/Keys", &Key::schema(), &[]).unwrap();
     let dynamic = kind.from_value(json.clone()).unwrap();
@@ -209,16 +236,30 @@ fn patch_path_filters_follow_the_same_rules() {
     let json = user_json();
     let user: User = scim_runtime::payload::from_value(json.clone()).unwrap();
     let dynamic = user_type().from_value(json).unwrap();
-    for path in ["emails[primary gt true].value", "emails[primary le false].value"] {
+    for path in [
+        "emails[primary gt true].value",
+        "emails[primary le false].value",
+    ] {
         let mut typed = user.clone();
         let err = scim_runtime::patch::apply(&mut typed, &body(path)).unwrap_err();
-        assert_eq!(err.scim_type(), ScimType::InvalidFilter, "typed {path}: {err}");
+        assert_eq!(
+            err.scim_type(),
+            ScimType::InvalidFilter,
+            "typed {path}: {err}"
+        );
         let mut d = dynamic.clone();
         let err = d.apply_patch(&body(path)).unwrap_err();
-        assert_eq!(err.scim_type(), ScimType::InvalidFilter, "dynamic {path}: {err}");
+        assert_eq!(
+            err.scim_type(),
+            ScimType::InvalidFilter,
+            "dynamic {path}: {err}"
+        );
     }
     // `ne` across types selects the value, as in a query filter.
     let mut typed = user.clone();
     scim_runtime::patch::apply(&mut typed, &body(r#"emails[primary ne "true"].value"#)).unwrap();
-    assert!(typed.emails.iter().all(|e| e.value.as_deref() == Some("x@example.com")));
+    assert!(typed
+        .emails
+        .iter()
+        .all(|e| e.value.as_deref() == Some("x@example.com")));
 }

@@ -117,19 +117,30 @@ fn unknown_numbers_are_written_back_digit_for_digit() {
         let user: User = payload::from_str(&text).unwrap_or_else(|e| panic!("{n}: {e}"));
         assert_kept(&serde_json::to_string(&user).unwrap(), n, "typed to_string");
         let json = user.to_json_in(Context::Default, None);
-        assert_kept(&serde_json::to_string(&json).unwrap(), n, "typed to_json_in");
+        assert_kept(
+            &serde_json::to_string(&json).unwrap(),
+            n,
+            "typed to_json_in",
+        );
         for context in Context::ALL {
             let json = user.to_json_in(context, None);
             let written = serde_json::to_string(&json).unwrap();
             let n = written_form(n);
-            assert!(written.contains(&format!(r#""xTop":{n}"#)), "{context:?}: {written}");
+            assert!(
+                written.contains(&format!(r#""xTop":{n}"#)),
+                "{context:?}: {written}"
+            );
         }
 
         let dynamic = user_type()
             .from_str(&text)
             .unwrap_or_else(|e| panic!("{n}: {e}"));
         let json = dynamic.to_json_in(Context::Default, None);
-        assert_kept(&serde_json::to_string(&json).unwrap(), n, "dynamic to_json_in");
+        assert_kept(
+            &serde_json::to_string(&json).unwrap(),
+            n,
+            "dynamic to_json_in",
+        );
 
         // A PATCH that touches another attribute leaves the numbers alone.
         let patch: PatchOp<User> = serde_json::from_str(
@@ -143,7 +154,11 @@ fn unknown_numbers_are_written_back_digit_for_digit() {
         // serde_json's own `Value` round trip inside the typed PATCH engine reads `-0` as `0`:
         // the same value; every other spelling is kept.
         let kept = if *n == "-0" { "0" } else { n };
-        assert_kept(&serde_json::to_string(&patched).unwrap(), kept, "typed patched");
+        assert_kept(
+            &serde_json::to_string(&patched).unwrap(),
+            kept,
+            "typed patched",
+        );
         let mut patched = dynamic.clone();
         patched
             .apply_patch(&patch)
@@ -160,11 +175,17 @@ fn decimals_keep_every_digit() {
         let text = format!(r#"{{"name": "m", "reading": {n}, "readings": [{n}, 1]}}"#);
         let meter: Meter = payload::from_str(&text).unwrap_or_else(|e| panic!("{n}: {e}"));
         let n = &written_form(n);
-        assert_eq!(meter.reading.as_ref().map(ToString::to_string).as_ref(), Some(n));
+        assert_eq!(
+            meter.reading.as_ref().map(ToString::to_string).as_ref(),
+            Some(n)
+        );
         let json = meter.to_json_in(Context::Default, None);
         let written = serde_json::to_string(&json).unwrap();
         assert!(written.contains(&format!(r#""reading":{n}"#)), "{written}");
-        assert!(written.contains(&format!(r#""readings":[{n},1]"#)), "{written}");
+        assert!(
+            written.contains(&format!(r#""readings":[{n},1]"#)),
+            "{written}"
+        );
         let direct = serde_json::to_string(&meter).unwrap();
         assert!(direct.contains(&format!(r#""reading":{n}"#)), "{direct}");
         assert_eq!(serde_json::from_str::<Value>(&direct).unwrap(), json);
@@ -232,7 +253,8 @@ fn integers_out_of_range_are_errors_with_their_path() {
                 "etag": {{"supported": false}}, "authenticationSchemes": []}}"#
         );
         let err = payload::from_str::<ServiceProviderConfig>(&spc).unwrap_err();
-        let named = matches!(&err, PayloadError::Invalid { path, .. } if path == "filter.maxResults");
+        let named =
+            matches!(&err, PayloadError::Invalid { path, .. } if path == "filter.maxResults");
         assert!(named || tokenizer, "{text}: {err:?}");
     }
 }
@@ -242,7 +264,10 @@ fn integers_out_of_range_are_errors_with_their_path() {
 fn without_exact_numbers_out_of_range_is_a_typed_error() {
     let err = payload::from_str::<User>(&user_with("1e400")).unwrap_err();
     assert!(
-        matches!(err, PayloadError::Syntax { .. } | PayloadError::Invalid { .. }),
+        matches!(
+            err,
+            PayloadError::Syntax { .. } | PayloadError::Invalid { .. }
+        ),
         "{err:?}"
     );
     assert!(err.to_string().contains("number out of range"), "{err}");
@@ -321,7 +346,10 @@ fn filters_and_sorting_tell_big_numbers_apart() {
     let as_json = JsonObject::resource(json.as_object().unwrap(), schema);
     for (f, expected) in [
         (format!("reading eq {big}"), true),
-        ("reading eq 123456789012345678901234567891".to_owned(), false),
+        (
+            "reading eq 123456789012345678901234567891".to_owned(),
+            false,
+        ),
         ("reading lt 123456789012345678901234567891".to_owned(), true),
         ("reading gt 123456789012345678901234567889".to_owned(), true),
         (format!("xBig eq {big}"), true),
@@ -347,7 +375,11 @@ fn filters_and_sorting_tell_big_numbers_apart() {
         .map(|n| payload::from_str(&text(n)).unwrap())
         .collect();
     for path in ["reading", "xBig"] {
-        sort_resources(&mut meters, &parse_path(path).unwrap(), SortOrder::Ascending);
+        sort_resources(
+            &mut meters,
+            &parse_path(path).unwrap(),
+            SortOrder::Ascending,
+        );
         let sorted: Vec<String> = meters
             .iter()
             .map(|m| m.reading.as_ref().unwrap().to_string().replace("e+", "e"))
@@ -416,7 +448,9 @@ mod exact_order {
 
     #[test]
     fn not_numbers_are_refused() {
-        for text in ["", "-", "1.", ".5", "1e", "1e+", "+1", "0x10", "1_000", "NaN", "1 ", "--1"] {
+        for text in [
+            "", "-", "1.", ".5", "1e", "1e+", "+1", "0x10", "1_000", "NaN", "1 ", "--1",
+        ] {
             assert_eq!(ExactNumber::parse(text), None, "{text:?}");
         }
     }

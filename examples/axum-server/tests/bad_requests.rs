@@ -248,7 +248,10 @@ async fn every_bad_request_is_refused_and_changes_nothing(state: Shared) {
         .await;
     // Ordering a boolean or a binary attribute "SHALL cause a failed response" with
     // invalidFilter (RFC 7644 §3.4.2.2).
-    for filter in ["active%20gt%20false", "x509Certificates.value%20lt%20%22MIID%22"] {
+    for filter in [
+        "active%20gt%20false",
+        "x509Certificates.value%20lt%20%22MIID%22",
+    ] {
         server
             .refused(
                 None,

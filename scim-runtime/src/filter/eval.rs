@@ -212,7 +212,11 @@ fn is_ordering(op: CompareOp) -> bool {
 pub(crate) fn resolve_schema<'a>(
     object: &'a dyn AttributeAccess,
     path: &'a AttrPath,
-) -> Option<(&'a dyn AttributeAccess, &'a str, Option<&'static AttributeDef>)> {
+) -> Option<(
+    &'a dyn AttributeAccess,
+    &'a str,
+    Option<&'static AttributeDef>,
+)> {
     let name = path.name().as_str();
     let own = |target: &dyn AttributeAccess| {
         find_attribute(target.attribute_defs(), name).or_else(|| common_def(target, name))
@@ -406,13 +410,14 @@ fn as_declared<'a>(v: ValueRef<'a>, ty: AttributeType, case_exact: bool) -> Opti
             AttributeType::String | AttributeType::Reference,
             ValueRef::String(s) | ValueRef::Reference(s),
         ) => Scalar::Text(s, case_exact),
-        (
-            AttributeType::String | AttributeType::Reference,
-            ValueRef::Json(Value::String(s)),
-        ) => Scalar::Text(s, case_exact),
+        (AttributeType::String | AttributeType::Reference, ValueRef::Json(Value::String(s))) => {
+            Scalar::Text(s, case_exact)
+        }
         (AttributeType::Binary, ValueRef::Binary(b)) => Scalar::Text(b.as_base64(), true),
         (AttributeType::Binary, ValueRef::Json(Value::String(s))) => Scalar::Text(s, true),
-        (AttributeType::DateTime, ValueRef::DateTime(d)) => Scalar::DateTime(d.as_str(), case_exact),
+        (AttributeType::DateTime, ValueRef::DateTime(d)) => {
+            Scalar::DateTime(d.as_str(), case_exact)
+        }
         (AttributeType::DateTime, ValueRef::String(s)) => Scalar::DateTime(s, case_exact),
         (AttributeType::DateTime, ValueRef::Json(Value::String(s))) => {
             Scalar::DateTime(s, case_exact)
@@ -430,9 +435,9 @@ fn as_declared<'a>(v: ValueRef<'a>, ty: AttributeType, case_exact: bool) -> Opti
         (AttributeType::Decimal, ValueRef::Json(Value::Number(n))) => {
             Scalar::Number(ExactNumber::from_json(n))
         }
-        (AttributeType::Integer, ValueRef::Json(j)) => {
-            Scalar::Number(ExactNumber::from_i64(<i64 as AttributeValue>::deserialize_value(j).ok()?))
-        }
+        (AttributeType::Integer, ValueRef::Json(j)) => Scalar::Number(ExactNumber::from_i64(
+            <i64 as AttributeValue>::deserialize_value(j).ok()?,
+        )),
         _ => return None,
     })
 }
@@ -461,10 +466,14 @@ fn compare(v: ValueRef<'_>, def: Option<&AttributeDef>, c: &Comparison) -> Resul
             obj.attribute("value")
                 .map(|a| (a, find_attribute(obj.attribute_defs(), "value"))),
         ),
-        ValueRef::Json(Value::Object(map)) => Some(
-            crate::value::unknown_attribute(map, "value")
-                .map(|a| (a, def.and_then(|d| find_attribute(d.sub_attributes, "value")))),
-        ),
+        ValueRef::Json(Value::Object(map)) => {
+            Some(crate::value::unknown_attribute(map, "value").map(|a| {
+                (
+                    a,
+                    def.and_then(|d| find_attribute(d.sub_attributes, "value")),
+                )
+            }))
+        }
         _ => None,
     };
     if let Some(found) = sub_value {

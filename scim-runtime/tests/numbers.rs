@@ -6,15 +6,13 @@
 //! digit are gated on the feature.
 
 use scim_runtime::dynamic::DynamicType;
-use scim_runtime::filter::{Filter, FilterExt, JsonObject};
-use scim_runtime::message::{ListResponse, PatchOp, SearchRequest, SortOrder};
-use scim_runtime::path::parse_path;
+use scim_runtime::filter::{Filter, FilterExt};
+use scim_runtime::message::{ListResponse, SearchRequest};
 use scim_runtime::payload::{self, PayloadError};
 #[cfg(feature = "exact-numbers")]
 use scim_runtime::scalar::ExactNumber;
-use scim_runtime::sort::sort_resources;
 use scim_runtime::{
-    Context, Decimal, Meta, OtherAttributes, Resource, ScimResource, ServiceProviderConfig, User,
+    Decimal, Meta, OtherAttributes, Resource, ScimResource, ServiceProviderConfig, User,
 };
 use serde_json::Value;
 
@@ -42,6 +40,7 @@ fn meter_type() -> DynamicType {
     DynamicType::new("Meter", "/Meters", &Meter::schema(), &[]).unwrap()
 }
 
+#[cfg(feature = "exact-numbers")]
 fn user_type() -> DynamicType {
     let schemas = User::schemas();
     DynamicType::new("User", "/Users", &schemas[0], &[(&schemas[1], false)]).unwrap()
@@ -112,6 +111,8 @@ fn assert_kept(written: &str, n: &str, what: &str) {
 #[cfg(feature = "exact-numbers")]
 #[test]
 fn unknown_numbers_are_written_back_digit_for_digit() {
+    use scim_runtime::message::PatchOp;
+    use scim_runtime::Context;
     for n in EXACT {
         let text = user_with(n);
         let user: User = payload::from_str(&text).unwrap_or_else(|e| panic!("{n}: {e}"));
@@ -171,6 +172,7 @@ fn unknown_numbers_are_written_back_digit_for_digit() {
 #[cfg(feature = "exact-numbers")]
 #[test]
 fn decimals_keep_every_digit() {
+    use scim_runtime::Context;
     for n in EXACT {
         let text = format!(r#"{{"name": "m", "reading": {n}, "readings": [{n}, 1]}}"#);
         let meter: Meter = payload::from_str(&text).unwrap_or_else(|e| panic!("{n}: {e}"));
@@ -337,6 +339,10 @@ fn filters_compare_numbers_by_value() {
 #[cfg(feature = "exact-numbers")]
 #[test]
 fn filters_and_sorting_tell_big_numbers_apart() {
+    use scim_runtime::filter::JsonObject;
+    use scim_runtime::message::SortOrder;
+    use scim_runtime::path::parse_path;
+    use scim_runtime::sort::sort_resources;
     let big = "123456789012345678901234567890";
     let text = |n: &str| format!(r#"{{"name": "m", "reading": {n}, "xBig": {n}}}"#);
     let meter: Meter = payload::from_str(&text(big)).unwrap();

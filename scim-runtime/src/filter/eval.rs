@@ -1,39 +1,6 @@
 //! Evaluating a filter against a resource (RFC 7644 §3.4.2.2), using the attribute metadata.
 //!
-//! One set of rules serves typed resources, [`DynamicResource`](crate::dynamic::DynamicResource)s
-//! and JSON seen through [`JsonObject`], so that the three give the same answer for the same
-//! data. A value is compared as its declared type (the attribute definition) says; an attribute
-//! without a definition (an unknown attribute) is compared as its JSON type says. JSON read
-//! through a definition is read the way a typed resource reads it: `"42"` in an `integer`
-//! attribute is 42, `"True"` in a `boolean` one is `true` (see
-//! [`AttributeValue::deserialize_value`](crate::value::AttributeValue::deserialize_value)).
-//!
-//! - `eq` holds when the values are identical, `ne` when they are not, also when their types
-//!   differ: `active ne "true"` holds on `true`, `age eq "42"` does not hold on 42.
-//! - `string` values compare case-insensitively unless the attribute is `caseExact`;
-//!   `reference` values follow the attribute's `caseExact`, and unknown attributes are not
-//!   case-exact (RFC 7643 §2.3.1, §2.4).
-//! - `binary` values compare as their base64 text, case-exactly: RFC 7643 §2.3.6 makes binary
-//!   values case exact, and `eq`, `ne`, `co`, `sw` and `ew` are defined on that text.
-//! - `dateTime` values order (`eq`, `ne`, `gt`, `ge`, `lt`, `le`) chronologically as RFC 7644
-//!   §3.4.2.2 asks, when the operand is a dateTime too (else as text); `co`, `sw` and `ew`
-//!   compare the text as sent (`meta.lastModified sw "2011-05-13"`).
-//! - `integer` and `decimal` values compare by exact value ([`ExactNumber`]): `1` equals `1.0`,
-//!   and integers beyond `i64` compare digit for digit. `co`, `sw` and `ew` never match a
-//!   number or a boolean, which are not strings.
-//! - A complex value compared as a whole is its `value` sub-attribute (RFC 7643 §2.4:
-//!   `emails co "example.com"` means `emails.value co "example.com"`); without one it compares
-//!   as an unassigned value.
-//! - A multi-valued attribute matches when any of its values matches.
-//! - `pr` needs a non-empty value: an empty string, list or complex value and `null` are not
-//!   present. An attribute that has no value matches `ne` (any operand but `null`) and
-//!   `eq null`, and nothing else.
-//! - `gt`, `ge`, `lt` and `le` on a `boolean` or `binary` attribute are an [`EvalError`]
-//!   (RFC 7644 §3.4.2.2: they "SHALL cause a failed response (HTTP status code 400) with
-//!   `scimType` of `invalidFilter`"), whether or not the resource has a value there; for an
-//!   attribute without definition the value's JSON type decides (a JSON boolean). Every operand
-//!   of `and` and `or` is evaluated when one of them fails, so the error does not depend on the
-//!   order of the operands or on the data.
+//! The rules are documented on [`FilterExt`].
 //!
 //! Works on every [`AttributeAccess`]: typed resources, their extensions and complex values,
 //! and JSON objects through [`JsonObject`].
@@ -75,10 +42,52 @@ impl EvalError {
 
 /// Evaluation of a [`Filter`] against a SCIM object (RFC 7644 §3.4.2.2).
 ///
+/// # Rules
+///
+/// One set of rules serves typed resources, [`DynamicResource`](crate::dynamic::DynamicResource)s
+/// and JSON seen through [`JsonObject`], so that the three give the same answer for the same
+/// data. A value is compared as its declared type (the attribute definition) says; an attribute
+/// without a definition (an unknown attribute) is compared as its JSON type says. JSON read
+/// through a definition is read the way a typed resource reads it: `"42"` in an `integer`
+/// attribute is 42, `"True"` in a `boolean` one is `true` (see
+/// [`AttributeValue::deserialize_value`](crate::value::AttributeValue::deserialize_value)).
+///
+/// - `eq` holds when the values are identical, `ne` when they are not, also when their types
+///   differ: `active ne "true"` holds on `true`, `age eq "42"` does not hold on 42.
+/// - `string` values compare case-insensitively unless the attribute is `caseExact`;
+///   `reference` values follow the attribute's `caseExact`, and unknown attributes are not
+///   case-exact (RFC 7643 §2.3.1, §2.4).
+/// - `binary` values compare as their base64 text as sent, case-exactly (RFC 7643 §2.3.6: "A
+///   binary is case exact and has no uniqueness"), so `x509Certificates.value sw "MIID"`
+///   matches a DER certificate whatever the resource's kind. The text is not decoded first:
+///   `TUlJRA==` and `TUlJRA` (the same bytes, with and without padding) are different values.
+/// - `dateTime` values order (`eq`, `ne`, `gt`, `ge`, `lt`, `le`) chronologically as RFC 7644
+///   §3.4.2.2 asks, when the operand is a dateTime too (else as text); `co`, `sw` and `ew`
+///   compare the text as sent (`meta.lastModified sw "2011-05-13"`).
+/// - `integer` and `decimal` values compare by exact value ([`ExactNumber`]): `1` equals `1.0`,
+///   and integers beyond `i64` compare digit for digit. `co`, `sw` and `ew` never match a
+///   number or a boolean, which are not strings.
+/// - A complex value compared as a whole is its `value` sub-attribute (RFC 7643 §2.4:
+///   `emails co "example.com"` means `emails.value co "example.com"`); without one it compares
+///   as an unassigned value.
+/// - A multi-valued attribute matches when any of its values matches. `null` values and
+///   complex values that hold nothing are unassigned (RFC 7643 §2.5) and skipped, as typed
+///   resources drop them on reading.
+/// - `pr` needs a non-empty value: an empty string, list or complex value and `null` are not
+///   present. An attribute that has no value matches `ne` (any operand but `null`) and
+///   `eq null`, and nothing else.
+/// - `gt`, `ge`, `lt` and `le` on a `boolean` or `binary` attribute are an [`EvalError`]
+///   (RFC 7644 §3.4.2.2: they "SHALL cause a failed response (HTTP status code 400) with
+///   `scimType` of `invalidFilter`"), whether or not the resource has a value there; for an
+///   attribute without definition the value's JSON type decides (a JSON boolean). Every operand
+///   of `and` and `or` is evaluated when one of them fails, so the error does not depend on the
+///   order of the operands or on the data.
+///
+///
 /// An extension trait because the filter grammar lives in `scim-filter-syntax`, which knows
 /// nothing of resources; it is in [`crate::prelude`].
 pub trait FilterExt {
-    /// Whether `object` matches the filter; see the [module documentation](self) for the rules.
+    /// Whether `object` matches the filter; see [`FilterExt`] for the rules.
     ///
     /// Fails with [`EvalError`] for a filter the RFC says must fail (ordering a boolean or a
     /// binary); a server answers that with 400 `invalidFilter`.

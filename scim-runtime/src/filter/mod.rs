@@ -5,9 +5,11 @@
 //! canonical text; [`Filter::attr`] and friends build trees in code without string
 //! concatenation. Attribute paths and PATCH paths live in [`crate::path`].
 //!
-//! [`FilterExt::matches`] evaluates a filter against a typed resource or a [`JsonObject`],
-//! following the attribute metadata; [`filter!`](crate::filter!) parses a filter at compile
-//! time and rejects attributes the resource type does not have.
+//! [`FilterExt::evaluate`] evaluates a filter against a typed, derived or dynamic resource or a
+//! [`JsonObject`], with one semantics for all (the rules are on [`FilterExt`]), and fails with
+//! [`EvalError`] where RFC 7644 §3.4.2.2 says a filter must fail; [`FilterExt::matches`] is its
+//! infallible form. [`filter!`](crate::filter!) parses a filter at compile time and rejects
+//! attributes the resource type does not have.
 //!
 //! The grammar itself (parser, tree, printer, builder) is the `scim-filter-syntax` crate,
 //! re-exported here, so that the `filter!` macro parses with the very same code.

@@ -48,7 +48,7 @@ use crate::message::SortOrder;
 use crate::meta::{find_attribute, AttributeDef, AttributeType};
 use crate::path::AttrPath;
 use crate::scalar::ExactNumber;
-use crate::value::{Attr, AttributeAccess, ValueRef};
+use crate::value::{Attr, AttributeAccess, AttributeValue, ValueRef};
 
 /// Sorts `resources` by the attribute `sort_by` in `order` (RFC 7644 §3.4.2.3); see the
 /// [module documentation](self) for how values compare.
@@ -113,10 +113,11 @@ pub fn sort_key(resource: &dyn AttributeAccess, sort_by: &AttrPath) -> Option<So
 /// multi-valued attribute, or else its first value (RFC 7644 §3.4.2.3).
 fn chosen_value(attr: Attr<'_>) -> Option<ValueRef<'_>> {
     match attr {
-        Attr::Single(value) => Some(value),
+        // An unassigned value (`null`, `{}`) has no key (RFC 7643 §2.5).
+        Attr::Single(_) => crate::filter::eval::assigned(attr).next(),
         Attr::Multi(_) => {
             let mut first = None;
-            for value in attr.values() {
+            for value in crate::filter::eval::assigned(attr) {
                 if is_primary(value) {
                     return Some(value);
                 }
@@ -134,12 +135,14 @@ fn is_primary(value: ValueRef<'_>) -> bool {
         ValueRef::Json(Value::Object(map)) => crate::value::unknown_attribute(map, "primary"),
         _ => None,
     };
-    matches!(
-        primary,
-        Some(Attr::Single(
-            ValueRef::Boolean(true) | ValueRef::Json(Value::Bool(true))
-        ))
-    )
+    // JSON reads as a typed resource reads it: `"primary": 1` and `"True"` are true.
+    match primary {
+        Some(Attr::Single(ValueRef::Boolean(b))) => b,
+        Some(Attr::Single(ValueRef::Json(json))) => {
+            <bool as AttributeValue>::deserialize_value(json).unwrap_or(false)
+        }
+        _ => false,
+    }
 }
 
 /// A value reduced to what sorting compares. Values of different kinds order by kind, in the
@@ -196,6 +199,8 @@ fn compare_keys(a: Option<&SortKey>, b: Option<&SortKey>) -> Ordering {
 fn key_of(value: ValueRef<'_>, def: Option<&AttributeDef>) -> Option<SortKey> {
     let case_exact = def.is_some_and(|d| d.case_exact);
     let date_time = def.is_some_and(|d| d.ty == AttributeType::DateTime);
+    // A binary is case exact whatever its definition says (RFC 7643 §2.3.6), typed or JSON.
+    let case_exact = case_exact || def.is_some_and(|d| d.ty == AttributeType::Binary);
     let text = |s: &str, case_exact: bool| {
         if date_time {
             if let Ok(instant) = crate::DateTime::parse(s) {
@@ -220,6 +225,24 @@ fn key_of(value: ValueRef<'_>, def: Option<&AttributeDef>) -> Option<SortKey> {
         ValueRef::Complex(c) => {
             let sub = find_attribute(c.attribute_defs(), "value");
             key_of(chosen_value(c.attribute("value")?)?, sub)
+        }
+        // JSON of a declared `boolean` or `integer` reads as a typed resource reads it
+        // (`"True"`, `"42"`), so that typed, dynamic and JSON resources sort alike.
+        ValueRef::Json(json @ (Value::String(_) | Value::Number(_)))
+            if def.is_some_and(|d| d.ty == AttributeType::Boolean)
+                && <bool as AttributeValue>::deserialize_value(json).is_ok() =>
+        {
+            <bool as AttributeValue>::deserialize_value(json)
+                .ok()
+                .map(SortKey::Boolean)
+        }
+        ValueRef::Json(json @ Value::String(_))
+            if def.is_some_and(|d| d.ty == AttributeType::Integer)
+                && <i64 as AttributeValue>::deserialize_value(json).is_ok() =>
+        {
+            <i64 as AttributeValue>::deserialize_value(json)
+                .ok()
+                .map(|i| SortKey::Number(ExactNumber::from_i64(i)))
         }
         ValueRef::Json(json) => match json {
             Value::Null | Value::Array(_) => None,

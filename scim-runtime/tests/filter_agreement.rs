@@ -3,8 +3,10 @@
 //! through the typed `User`, a `DynamicResource` built from the standard schemas, and the JSON
 //! payload seen through `JsonObject` with the User and enterprise schemas.
 //!
+//! Sorting keys (RFC 7644 §3.4.2.3) are compared the same way, for 4 random paths per user.
+//!
 //! Size: 4,000 random users, each evaluated against 12 random filters, so 48,000 filter
-//! evaluations per engine and run. Users that the typed `User` or the dynamic type refuse are
+//! evaluations per engine and run, and 16,000 sort keys. Users that the typed `User` or the dynamic type refuse are
 //! skipped and counted; the test requires that most of them are evaluated.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -13,11 +15,13 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use scim_runtime::dynamic::{DynamicResource, DynamicType};
 use scim_runtime::filter::{EvalError, Filter, FilterExt, JsonObject};
+use scim_runtime::sort::sort_key;
 use scim_runtime::{EnterpriseUser, Extension, Resource, User};
 use serde_json::{json, Map, Value};
 
 const CASES: u32 = 4_000;
 const FILTERS_PER_USER: usize = 12;
+const SORT_PATHS_PER_USER: usize = 4;
 const ENTERPRISE: &str = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
 const CORE: &str = "urn:ietf:params:scim:schemas:core:2.0:User";
 
@@ -348,9 +352,11 @@ fn typed_dynamic_and_json_give_one_answer() {
     let skipped_dynamic = AtomicUsize::new(0);
     let errors = AtomicUsize::new(0);
     let matched = AtomicUsize::new(0);
+    let sorted = AtomicUsize::new(0);
     let strategy = (
         arb_user(),
         prop::collection::vec(arb_filter(), FILTERS_PER_USER),
+        prop::collection::vec(arb_path(), SORT_PATHS_PER_USER),
     );
     let mut runner = TestRunner::new(Config {
         cases: CASES,
@@ -358,7 +364,7 @@ fn typed_dynamic_and_json_give_one_answer() {
         ..Config::default()
     });
     runner
-        .run(&strategy, |(input, filters)| {
+        .run(&strategy, |(input, filters, sort_paths)| {
             let Ok(user) = scim_runtime::payload::from_value::<User>(input.clone()) else {
                 skipped_typed.fetch_add(1, Ordering::Relaxed);
                 return Ok(());
@@ -371,6 +377,27 @@ fn typed_dynamic_and_json_give_one_answer() {
             let extensions = [EnterpriseUser::SCHEMA];
             let map = input.as_object().unwrap();
             let as_json = JsonObject::resource(map, User::SCHEMA).with_extensions(&extensions);
+            // Sorting reads values by the same rules: the same key in all three.
+            for path in &sort_paths {
+                let path = scim_runtime::path::parse_path(path)
+                    .map_err(|e| TestCaseError::fail(format!("{path}: {e}")))?;
+                let typed = sort_key(&user, &path);
+                prop_assert_eq!(
+                    &typed,
+                    &sort_key(&dynamic, &path),
+                    "sort typed vs dynamic: {}\non {}",
+                    path,
+                    input
+                );
+                prop_assert_eq!(
+                    &typed,
+                    &sort_key(&as_json, &path),
+                    "sort typed vs JSON: {}\non {}",
+                    path,
+                    input
+                );
+                sorted.fetch_add(1, Ordering::Relaxed);
+            }
             for text in &filters {
                 let filter: Filter = text
                     .parse()

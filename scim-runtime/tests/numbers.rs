@@ -69,6 +69,8 @@ fn user_with(n: &str) -> String {
     format!(
         r#"{{"schemas": ["urn:ietf:params:scim:schemas:core:2.0:User", "urn:example:ext:1.0:Foo"],
             "userName": "bjensen", "displayName": "Babs",
+            "name": {{"givenName": "B", "xN": {n}}},
+            "emails": [{{"value": "b@example.com", "xN": [{n}]}}],
             "xTop": {n},
             "xList": [1, {n}, [{n}]],
             "xObject": {{"deep": {{"n": {n}}}, "list": [{{"n": {n}}}]}},
@@ -95,6 +97,9 @@ fn assert_kept(written: &str, n: &str, what: &str) {
         format!(r#""xList":[1,{n},[{n}]]"#),
         format!(r#""deep":{{"n":{n}}}"#),
         format!(r#""list":[{{"n":{n}}}]"#),
+        // Unknown sub-attributes of known complex attributes.
+        format!(r#""xN":{n}}}"#),
+        format!(r#""xN":[{n}]}}"#),
         format!(r#""urn:example:ext:1.0:Foo":{{"list":[{n}],"n":{n}}}"#),
     ] {
         let found = written.contains(&needle)

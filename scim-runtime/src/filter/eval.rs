@@ -325,7 +325,7 @@ pub(crate) fn common_def(
 
 /// The values of an attribute that are assigned: `null`, and complex values that hold
 /// nothing, are unassigned (RFC 7643 §2.5), as typed resources drop them on reading.
-fn assigned(attr: Attr<'_>) -> impl Iterator<Item = ValueRef<'_>> {
+pub(crate) fn assigned(attr: Attr<'_>) -> impl Iterator<Item = ValueRef<'_>> {
     attr.values().filter(|v| match v {
         ValueRef::Complex(c) => !c.is_empty_object(),
         ValueRef::Json(j) => !json_unassigned(j),

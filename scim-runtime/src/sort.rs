@@ -95,9 +95,7 @@ pub fn sort_key(resource: &dyn AttributeAccess, sort_by: &AttrPath) -> Option<So
         Some(sub) => {
             let sub = sub.as_str();
             let (attr, sub_def) = match value {
-                ValueRef::Complex(c) => {
-                    (c.attribute(sub)?, find_attribute(c.attribute_defs(), sub))
-                }
+                ValueRef::Complex(c) => (c.attribute(sub)?, c.attribute_def(sub)),
                 ValueRef::Json(Value::Object(map)) => (
                     crate::value::unknown_attribute(map, sub)?,
                     def.and_then(|d| find_attribute(d.sub_attributes, sub)),
@@ -223,7 +221,7 @@ fn key_of(value: ValueRef<'_>, def: Option<&AttributeDef>) -> Option<SortKey> {
         ValueRef::DateTime(d) => Some(SortKey::Instant(d.instant())),
         // A complex value sorts as its `value` sub-attribute (RFC 7643 §2.4).
         ValueRef::Complex(c) => {
-            let sub = find_attribute(c.attribute_defs(), "value");
+            let sub = c.attribute_def("value");
             key_of(chosen_value(c.attribute("value")?)?, sub)
         }
         // JSON of a declared `boolean` or `integer` reads as a typed resource reads it

@@ -181,6 +181,12 @@ pub trait AttributeAccess {
     /// The attribute table of the object's schema (sub-attributes for complex values).
     fn attribute_defs(&self) -> &'static [AttributeDef];
 
+    /// The definition of the attribute `name` (case-insensitive): by default the entry of
+    /// [`attribute_defs`](Self::attribute_defs). Filters and sorting read values through it.
+    fn attribute_def(&self, name: &str) -> Option<&'static AttributeDef> {
+        crate::meta::find_attribute(self.attribute_defs(), name)
+    }
+
     /// The URN of the object's schema, for resources and extensions.
     fn schema_urn(&self) -> Option<&'static str> {
         None

@@ -188,6 +188,9 @@ struct Key {
     #[scim(case_exact)]
     code: Option<String>,
     tags: Vec<String>,
+    #[scim(case_exact)]
+    codes: Vec<String>,
+    blobs: Vec<Binary>,
     enabled: Option<bool>,
     #[scim(other)]
     other: OtherAttributes,
@@ -195,8 +198,8 @@ struct Key {
 
 #[test]
 fn derived_and_dynamic_types_follow_the_rules() {
-    let json =
-        json!({"blob": "TUlJRA==", "code": "AbC", "tags": ["Red", "blue"], "enabled": false});
+    let json = json!({"blob": "TUlJRA==", "code": "AbC", "tags": ["Red", "blue"], "enabled": false,
+        "codes": ["Xy"], "blobs": ["TUlJRA=="]});
     let key: Key = scim_runtime::payload::from_value(json.clone()).unwrap();
     let kind = DynamicType::new("Key", "/Keys", &Key::schema(), &[]).unwrap();
     let dynamic = kind.from_value(json.clone()).unwrap();
@@ -215,11 +218,34 @@ fn derived_and_dynamic_types_follow_the_rules() {
         (r#"enabled ne "false""#, Ok(true)),
         ("enabled eq false", Ok(true)),
         ("enabled lt true", Err(())),
+        // Simple multi-valued attributes: `value` is defined as the attribute is.
+        (r#"codes[value eq "xy"]"#, Ok(false)),
+        (r#"codes[value eq "Xy"]"#, Ok(true)),
+        (r#"codes eq "xy""#, Ok(false)),
+        (r#"blobs[value sw "TUlJ"]"#, Ok(true)),
+        (r#"blobs[value sw "tulj"]"#, Ok(false)),
+        (r#"blobs[value gt "A"]"#, Err(())),
+        (r#"blobs gt "A""#, Err(())),
     ] {
         let f: Filter = text.parse().unwrap();
         assert_eq!(check(&f, f.evaluate(&key)), expected, "derived {text}");
         assert_eq!(check(&f, f.evaluate(&dynamic)), expected, "dynamic {text}");
         assert_eq!(check(&f, f.evaluate(&as_json)), expected, "json {text}");
+    }
+    // Without values, the same filters fail the same way.
+    let empty = json!({"code": "AbC"});
+    let key: Key = scim_runtime::payload::from_value(empty.clone()).unwrap();
+    let dynamic = kind.from_value(empty.clone()).unwrap();
+    let as_json = JsonObject::resource(empty.as_object().unwrap(), Key::SCHEMA);
+    for text in [
+        r#"blobs[value gt "A"]"#,
+        r#"blobs gt "A""#,
+        "enabled lt true",
+    ] {
+        let f: Filter = text.parse().unwrap();
+        assert_eq!(check(&f, f.evaluate(&key)), Err(()), "derived {text}");
+        assert_eq!(check(&f, f.evaluate(&dynamic)), Err(()), "dynamic {text}");
+        assert_eq!(check(&f, f.evaluate(&as_json)), Err(()), "json {text}");
     }
 }
 

@@ -148,7 +148,10 @@ impl FilterExt for Filter {
                         }
                         // `emails[value eq "x"]` on a simple multi-valued attribute: the filter
                         // names `value`, the value itself (RFC 7644 §3.5.2).
-                        simple => vp.filter.evaluate(&SimpleValue { value: simple })?,
+                        simple => vp.filter.evaluate(&SimpleValue {
+                            value: Some(simple),
+                            def,
+                        })?,
                     };
                     if m {
                         matched = true;
@@ -158,8 +161,12 @@ impl FilterExt for Filter {
                 if !any {
                     // Still evaluated, on nothing, so that an invalid inner filter fails
                     // whatever the data.
-                    let empty = serde_json::Map::new();
-                    vp.filter.evaluate(&JsonObject::new(&empty, sub))?;
+                    if def.is_some_and(|d| d.ty != AttributeType::Complex) {
+                        vp.filter.evaluate(&SimpleValue { value: None, def })?;
+                    } else {
+                        let empty = serde_json::Map::new();
+                        vp.filter.evaluate(&JsonObject::new(&empty, sub))?;
+                    }
                 }
                 Ok(matched)
             }
@@ -228,7 +235,9 @@ pub(crate) fn resolve_schema<'a>(
 )> {
     let name = path.name().as_str();
     let own = |target: &dyn AttributeAccess| {
-        find_attribute(target.attribute_defs(), name).or_else(|| common_def(target, name))
+        target
+            .attribute_def(name)
+            .or_else(|| common_def(target, name))
     };
     match path.schema() {
         None => Some((object, name, own(object))),
@@ -240,7 +249,8 @@ pub(crate) fn resolve_schema<'a>(
                 Some((object, name, own(object)))
             } else {
                 let ext = object.extension(urn)?;
-                let def = find_attribute(ext.attribute_defs(), name)
+                let def = ext
+                    .attribute_def(name)
                     .or_else(|| find_attribute(object.extension_defs(urn), name));
                 Some((ext, name, def))
             }
@@ -294,7 +304,7 @@ fn for_each_value(
                 let found = match v {
                     ValueRef::Complex(c) => c
                         .attribute(sub)
-                        .map(|a| (a, find_attribute(c.attribute_defs(), sub).or(named))),
+                        .map(|a| (a, c.attribute_def(sub).or(named))),
                     ValueRef::Json(Value::Object(map)) => {
                         crate::value::unknown_attribute(map, sub).map(|a| (a, named))
                     }
@@ -473,7 +483,7 @@ fn compare(v: ValueRef<'_>, def: Option<&AttributeDef>, c: &Comparison) -> Resul
     let sub_value = match v {
         ValueRef::Complex(obj) => Some(
             obj.attribute("value")
-                .map(|a| (a, find_attribute(obj.attribute_defs(), "value"))),
+                .map(|a| (a, obj.attribute_def("value"))),
         ),
         ValueRef::Json(Value::Object(map)) => {
             Some(crate::value::unknown_attribute(map, "value").map(|a| {
@@ -713,18 +723,25 @@ impl AttributeAccess for JsonObject<'_> {
     }
 }
 
-/// A simple value of a multi-valued attribute, seen as an object whose `value` is itself.
+/// A simple value of a multi-valued attribute, seen as an object whose `value` is itself,
+/// defined as the attribute is (its type and `caseExact`).
 struct SimpleValue<'a> {
-    value: ValueRef<'a>,
+    /// `None` when the attribute has no value: the filter is still evaluated, on nothing.
+    value: Option<ValueRef<'a>>,
+    def: Option<&'static AttributeDef>,
 }
 
 impl AttributeAccess for SimpleValue<'_> {
     fn attribute(&self, name: &str) -> Option<Attr<'_>> {
-        name.eq_ignore_ascii_case("value")
-            .then_some(Attr::Single(self.value))
+        self.value
+            .filter(|_| name.eq_ignore_ascii_case("value"))
+            .map(Attr::Single)
     }
     fn attribute_defs(&self) -> &'static [AttributeDef] {
         &[]
+    }
+    fn attribute_def(&self, name: &str) -> Option<&'static AttributeDef> {
+        self.def.filter(|_| name.eq_ignore_ascii_case("value"))
     }
     fn is_empty_object(&self) -> bool {
         false

@@ -164,6 +164,31 @@
 //!
 //! See [`Context`] for what each request and response context drops on output and reports on
 //! input. The rules follow scim2-models 0.12; the test suite replays its recorded behaviour.
+//!
+//! # Numbers
+//!
+//! With the feature `exact-numbers` (on by default) numbers are kept exactly: it turns on
+//! serde_json's `arbitrary_precision`, so that an unknown attribute's
+//! `123456789012345678901234567890`, a [`Decimal`] with 40 digits and `1e400` are read and
+//! written back digit for digit (serde_json only adds the sign of an exponent: `1e+400`).
+//! Filters, sorting and PATCH compare numbers by exact value
+//! ([`scalar::ExactNumber`]) with and without the feature: `1` equals `1.0`, and integers
+//! beyond `i64` are told apart. An `integer` attribute is an `i64`; a value beyond it is an
+//! error naming the attribute's path.
+//!
+//! Cargo turns a feature on for the whole build: every crate using serde_json then gets
+//! `arbitrary_precision`, and serde's buffered `#[serde(flatten)]` and `#[serde(untagged)]`
+//! can no longer read numbers into plain integer or float fields (this crate's own types read
+//! numbers either way). A dependent that needs those can depend on `scim-runtime` with
+//! `default-features = false`; then numbers are what an `f64` holds (digits beyond 17
+//! significant ones are rounded) and a number out of the `f64` range, such as `1e400`, is
+//! refused with a typed [`PayloadError`] naming its position.
+//!
+//! # Filters
+//!
+//! [`filter::FilterExt::evaluate`] gives typed, derived and dynamic resources and JSON one
+//! semantics (RFC 7644 §3.4.2.2); the rules are listed in the [`filter`] module's
+//! documentation.
 #![deny(missing_docs)]
 // The client docs link every transport; with only some transport features on (as a dependent
 // such as scim-codegen's `fetch` enables `client-blocking` alone) those links cannot resolve.

@@ -12,20 +12,235 @@ use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
 
 /// A SCIM `decimal` (RFC 7643 §2.3.3).
 ///
-/// This is [`serde_json::Number`], which keeps integers and floats apart and, with serde_json's
-/// `arbitrary_precision` feature enabled, every digit the peer sent. Without that feature a
-/// decimal keeps the 17 significant digits of an `f64`.
+/// This is [`serde_json::Number`]. With this crate's feature `exact-numbers` (on by default,
+/// serde_json's `arbitrary_precision`) it keeps every digit the peer sent, and any exponent
+/// (`1e400`); written back, it is the text as sent (serde_json adds an exponent's sign:
+/// `1e+400`). Without the feature a decimal is an `f64`: digits beyond its 17 significant ones
+/// are rounded, and a number beyond its range is refused with a typed error naming the
+/// attribute. Compare decimals by value with [`ExactNumber::from_json`], as filters and
+/// sorting do. See the crate documentation on numbers for why the feature can be turned off.
 pub type Decimal = serde_json::Number;
+
+/// The exact value of a JSON number, for comparing numbers by value rather than by text.
+///
+/// Filters (RFC 7644 §3.4.2.2), sorting (§3.4.2.3) and PATCH compare `integer` and `decimal`
+/// values numerically: `1`, `1.0`, `1E+0` and `10e-1` are equal, `-0` equals `0`, and
+/// integers beyond `i64` (`123456789012345678901234567890`) and decimals with more digits than
+/// an `f64` holds compare exactly, without rounding through a float. The value is kept as
+/// decimal digits and a power of ten, so every JSON number (RFC 8259 §6), `1e400` included,
+/// has one.
+///
+/// ```
+/// use scim_runtime::scalar::ExactNumber;
+/// let big = ExactNumber::parse("123456789012345678901234567890").unwrap();
+/// let bigger = ExactNumber::parse("123456789012345678901234567891").unwrap();
+/// assert!(big < bigger);
+/// assert_eq!(ExactNumber::parse("1.0"), ExactNumber::parse("1E+0"));
+/// assert_eq!(ExactNumber::parse("-0").unwrap().to_i64(), Some(0));
+/// assert_eq!(ExactNumber::parse("1e400").unwrap().to_i64(), None);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct ExactNumber {
+    /// Whether the value is below zero (never for zero).
+    negative: bool,
+    /// The significant digits, without leading or trailing zeros; empty for zero.
+    digits: Box<str>,
+    /// The value is `0.digits × 10^exponent`; 0 for zero.
+    exponent: i64,
+}
+
+impl ExactNumber {
+    /// The value of a number written as JSON writes numbers (RFC 8259 §6), also with an
+    /// explicit `+` in the exponent; `None` for any other text.
+    pub fn parse(text: &str) -> Option<Self> {
+        let b = text.as_bytes();
+        let mut i = 0;
+        let negative = b.first() == Some(&b'-');
+        if negative {
+            i += 1;
+        }
+        let mut digits = String::new();
+        let int_start = i;
+        while b.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        }
+        if i == int_start {
+            return None;
+        }
+        digits.push_str(&text[int_start..i]);
+        // The decimal point sits after the integer digits.
+        let mut point = i64::try_from(i - int_start).ok()?;
+        if b.get(i) == Some(&b'.') {
+            let frac_start = i + 1;
+            i = frac_start;
+            while b.get(i).is_some_and(u8::is_ascii_digit) {
+                i += 1;
+            }
+            if i == frac_start {
+                return None;
+            }
+            digits.push_str(&text[frac_start..i]);
+        }
+        let mut exponent: i64 = 0;
+        if matches!(b.get(i), Some(b'e' | b'E')) {
+            i += 1;
+            let exp_negative = match b.get(i) {
+                Some(b'-') => {
+                    i += 1;
+                    true
+                }
+                Some(b'+') => {
+                    i += 1;
+                    false
+                }
+                _ => false,
+            };
+            let exp_start = i;
+            while let Some(d) = b.get(i).filter(|d| d.is_ascii_digit()) {
+                // Saturates far beyond any exponent a comparison can tell apart in practice.
+                exponent = exponent
+                    .saturating_mul(10)
+                    .saturating_add(i64::from(d - b'0'))
+                    .min(i64::MAX / 4);
+                i += 1;
+            }
+            if i == exp_start {
+                return None;
+            }
+            if exp_negative {
+                exponent = -exponent;
+            }
+        }
+        if i != b.len() {
+            return None;
+        }
+        let leading = digits.len() - digits.trim_start_matches('0').len();
+        point -= i64::try_from(leading).ok()?;
+        let significant = digits.trim_start_matches('0').trim_end_matches('0');
+        if significant.is_empty() {
+            return Some(Self::zero());
+        }
+        Some(Self {
+            negative,
+            digits: significant.into(),
+            exponent: point.saturating_add(exponent),
+        })
+    }
+
+    fn zero() -> Self {
+        Self {
+            negative: false,
+            digits: "".into(),
+            exponent: 0,
+        }
+    }
+
+    /// The value of a `serde_json::Number`: exact with the `exact-numbers` feature, else the
+    /// `i64`, `u64` or `f64` serde_json kept.
+    pub fn from_json(number: &serde_json::Number) -> Self {
+        // serde_json writes every number it holds as a JSON number.
+        Self::parse(&number.to_string()).unwrap_or_else(Self::zero)
+    }
+
+    /// The value of an integer.
+    pub fn from_i64(value: i64) -> Self {
+        Self::parse(&value.to_string()).unwrap_or_else(Self::zero)
+    }
+
+    /// Whether the value is a whole number (`1.0` and `1e2` are).
+    pub fn is_integer(&self) -> bool {
+        self.digits.is_empty() || self.exponent >= self.digits.len() as i64
+    }
+
+    /// The value as an `i64`, if it is a whole number in range (`42.0` is `42`).
+    pub fn to_i64(&self) -> Option<i64> {
+        if self.digits.is_empty() {
+            return Some(0);
+        }
+        if !self.is_integer() || self.exponent > 19 {
+            return None;
+        }
+        let zeros = usize::try_from(self.exponent).ok()? - self.digits.len();
+        let magnitude: i128 = format!("{}{}", self.digits, "0".repeat(zeros))
+            .parse()
+            .ok()?;
+        i64::try_from(if self.negative { -magnitude } else { magnitude }).ok()
+    }
+
+    fn cmp_magnitude(&self, other: &Self) -> core::cmp::Ordering {
+        // The leading digit is never zero, so the exponent orders magnitudes first; for the
+        // same exponent the digits compare as text (a prefix is the smaller number).
+        self.exponent
+            .cmp(&other.exponent)
+            .then_with(|| self.digits.cmp(&other.digits))
+    }
+
+    fn signum(&self) -> i8 {
+        if self.digits.is_empty() {
+            0
+        } else if self.negative {
+            -1
+        } else {
+            1
+        }
+    }
+}
+
+impl PartialOrd for ExactNumber {
+    fn partial_cmp(&self, other: &Self) -> Option<core::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for ExactNumber {
+    fn cmp(&self, other: &Self) -> core::cmp::Ordering {
+        match (self.signum(), other.signum()) {
+            (1, 1) => self.cmp_magnitude(other),
+            (-1, -1) => other.cmp_magnitude(self),
+            (a, b) => a.cmp(&b),
+        }
+    }
+}
 
 /// A SCIM `dateTime`: an `xsd:dateTime` such as `2008-01-23T04:56:22Z` (RFC 7643 §2.3.5).
 ///
-/// The text is kept as sent and written back unchanged; [`DateTime::instant`] gives the point in
-/// time for comparisons (filters compare dateTimes as instants, RFC 7644 §3.4.2.2). A value
-/// without a time zone is read as UTC, as `xsd:dateTime` leaves it to the application.
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct DateTime(String);
+/// The text is kept as sent and written back unchanged; the instant it names is parsed once, on
+/// construction, and [`DateTime::instant`] returns it (filters compare dateTimes as instants,
+/// RFC 7644 §3.4.2.2).
+///
+/// # What is read
+///
+/// RFC 7643 §2.3.5 asks for `xsd:dateTime` values "with no fractional seconds" optional and
+/// encoded as RFC 3339 allows. Real peers send variations; those that name one instant without
+/// doubt are read, and kept as sent:
+///
+/// - `T` or `t` between date and time, `Z` or `z` for UTC (RFC 3339 §5.6 allows both cases);
+/// - an offset written `+02:00`, `+0200` (as Java servers write it) or `+02`; `-00:00` is UTC;
+/// - no time zone at all, read as UTC, as `xsd:dateTime` leaves it to the application;
+/// - fractional seconds of any length (the instant keeps nanoseconds; further digits are kept
+///   in the text only);
+/// - the leap second `23:59:60`, whose instant is the last nanosecond of `23:59:59`, as the
+///   `time` crate reads RFC 3339 leap seconds.
+///
+/// Everything else is a [`DateTimeError`] that names the value and why: a year that is not four
+/// digits (RFC 3339 §5.6 `date-fullyear`), month 13, day 30 of February, hour 24 or 25,
+/// minute or second 60 (outside the leap second), an offset beyond `±23:59`.
+///
+/// # Equality and order
+///
+/// Equality and hashing are on the text, so that a value read and written back is equal to
+/// itself and `2011-05-13T04:42:34Z` and `2011-05-13T06:42:34+02:00` (the same instant, spelled
+/// differently) are two different values. The order is by instant first and, for the same
+/// instant, by text, so that it is consistent with equality (`a == b` exactly when
+/// `a.cmp(&b) == Equal`) while `06:42:34+02:00` comes before `05:00:00Z`. Compare
+/// [`DateTime::instant`]s to ask whether two values name the same point in time.
+#[derive(Clone)]
+pub struct DateTime {
+    text: String,
+    instant: time::OffsetDateTime,
+}
 
-/// Why a string is not an `xsd:dateTime`.
+/// Why a string is not an `xsd:dateTime`, or an instant has no RFC 3339 form.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("`{value}` is not an xsd:dateTime such as 2008-01-23T04:56:22Z: {reason}")]
 pub struct DateTimeError {
@@ -34,62 +249,185 @@ pub struct DateTimeError {
 }
 
 impl DateTime {
-    /// Parses and keeps an `xsd:dateTime` string.
+    /// Parses and keeps an `xsd:dateTime` string; see the [type documentation](Self) for what
+    /// is accepted.
     pub fn parse(text: &str) -> Result<Self, DateTimeError> {
-        parse_instant(text).map(|_| Self(text.to_owned()))
+        parse_instant(text).map(|instant| Self {
+            text: text.to_owned(),
+            instant,
+        })
     }
 
-    /// The value for an instant, written in RFC 3339 form with `Z` for UTC.
-    pub fn from_instant(instant: time::OffsetDateTime) -> Self {
-        let text = instant
-            .format(&time::format_description::well_known::Rfc3339)
-            .unwrap_or_else(|_| instant.to_string());
-        Self(text)
+    /// The value for an instant, written in RFC 3339 form (`Z` for UTC, else the instant's
+    /// offset).
+    ///
+    /// Fails for an instant RFC 3339 cannot write: a year before 0000 or after 9999, or an
+    /// offset with seconds.
+    pub fn from_instant(instant: time::OffsetDateTime) -> Result<Self, DateTimeError> {
+        use time::format_description::well_known::Rfc3339;
+        match instant.format(&Rfc3339) {
+            Ok(text) => Ok(Self { text, instant }),
+            Err(e) => Err(DateTimeError {
+                value: instant.to_string(),
+                reason: format!("the instant has no RFC 3339 form: {e}"),
+            }),
+        }
     }
 
     /// The current time, as a service provider stamps `meta.created` and `meta.lastModified`.
     pub fn now() -> Self {
-        Self::from_instant(time::OffsetDateTime::now_utc())
+        let now = time::OffsetDateTime::now_utc();
+        // The clock is in UTC and between the years 0000 and 9999, which RFC 3339 writes.
+        Self::from_instant(now).unwrap_or_else(|_| Self {
+            text: String::from("1970-01-01T00:00:00Z"),
+            instant: time::OffsetDateTime::UNIX_EPOCH,
+        })
     }
 
     /// The text as sent.
     pub fn as_str(&self) -> &str {
-        &self.0
+        &self.text
     }
 
-    /// The point in time.
+    /// The point in time, parsed when the value was made.
     pub fn instant(&self) -> time::OffsetDateTime {
-        // Every `DateTime` was parsed once on construction, so this cannot fail; the fallback
-        // only exists to keep this function total.
-        parse_instant(&self.0).unwrap_or(time::OffsetDateTime::UNIX_EPOCH)
+        self.instant
     }
 }
 
+impl PartialEq for DateTime {
+    fn eq(&self, other: &Self) -> bool {
+        self.text == other.text
+    }
+}
+
+impl Eq for DateTime {}
+
+impl core::hash::Hash for DateTime {
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        self.text.hash(state);
+    }
+}
+
+impl PartialOrd for DateTime {
+    fn partial_cmp(&self, other: &Self) -> Option<core::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for DateTime {
+    fn cmp(&self, other: &Self) -> core::cmp::Ordering {
+        self.instant
+            .cmp(&other.instant)
+            .then_with(|| self.text.cmp(&other.text))
+    }
+}
+
+/// Reads an `xsd:dateTime` leniently (see [`DateTime`]): `YYYY-MM-DD`, `T`, `hh:mm:ss`, an
+/// optional fraction, an optional zone.
 fn parse_instant(text: &str) -> Result<time::OffsetDateTime, DateTimeError> {
-    use time::format_description::well_known::Rfc3339;
-    let error = |reason: String| DateTimeError {
+    let error = |reason: &str| DateTimeError {
         value: text.to_owned(),
-        reason,
+        reason: reason.to_owned(),
     };
-    match time::OffsetDateTime::parse(text, &Rfc3339) {
-        Ok(instant) => Ok(instant),
-        Err(first) => {
-            // xsd:dateTime allows no time zone at all; read it as UTC.
-            let with_zone = format!("{text}Z");
-            time::OffsetDateTime::parse(&with_zone, &Rfc3339).map_err(|_| error(first.to_string()))
+    let b = text.as_bytes();
+    let digits = |from: usize, n: usize| -> Option<u32> {
+        let part = b.get(from..from + n)?;
+        part.iter().all(u8::is_ascii_digit).then(|| {
+            part.iter()
+                .fold(0u32, |acc, d| acc * 10 + u32::from(d - b'0'))
+        })
+    };
+    let at = |i: usize, c: u8| b.get(i) == Some(&c);
+    // YYYY-MM-DDThh:mm:ss
+    let year = digits(0, 4).ok_or_else(|| error("the year must be four digits"))?;
+    if !at(4, b'-') || !at(7, b'-') {
+        return Err(error("the date must be written YYYY-MM-DD"));
+    }
+    let month = digits(5, 2).ok_or_else(|| error("the month must be two digits"))?;
+    let day = digits(8, 2).ok_or_else(|| error("the day must be two digits"))?;
+    if !(at(10, b'T') || at(10, b't')) {
+        return Err(error("`T` must separate the date and the time"));
+    }
+    let hour = digits(11, 2).ok_or_else(|| error("the hour must be two digits"))?;
+    let minute = digits(14, 2).filter(|_| at(13, b':'));
+    let second = digits(17, 2).filter(|_| at(16, b':'));
+    let (Some(minute), Some(second)) = (minute, second) else {
+        return Err(error("the time must be written hh:mm:ss"));
+    };
+    let mut i = 19;
+    let mut nanos = 0u32;
+    if at(i, b'.') {
+        let start = i + 1;
+        i = start;
+        while b.get(i).is_some_and(u8::is_ascii_digit) {
+            if i - start < 9 {
+                nanos = nanos * 10 + u32::from(b[i] - b'0');
+            }
+            i += 1;
+        }
+        if i == start {
+            return Err(error("a fraction of a second needs digits after `.`"));
+        }
+        for _ in (i - start)..9 {
+            nanos *= 10;
         }
     }
+    let offset_seconds: i32 = match b.get(i) {
+        None => 0,
+        Some(b'Z' | b'z') if i + 1 == b.len() => 0,
+        Some(&sign @ (b'+' | b'-')) => {
+            let rest = &b[i + 1..];
+            let hours = digits(i + 1, 2);
+            let minutes = match rest.len() {
+                2 => Some(0),
+                4 => digits(i + 3, 2),
+                5 if rest[2] == b':' => digits(i + 4, 2),
+                _ => None,
+            };
+            let (Some(hours), Some(minutes)) = (hours, minutes) else {
+                return Err(error("the offset must be written +hh:mm, +hhmm or +hh"));
+            };
+            if hours > 23 || minutes > 59 {
+                return Err(error("the offset is out of range"));
+            }
+            let seconds = (hours * 3600 + minutes * 60) as i32;
+            if sign == b'-' {
+                -seconds
+            } else {
+                seconds
+            }
+        }
+        Some(_) => return Err(error("unexpected text after the time")),
+    };
+    let month = u8::try_from(month)
+        .ok()
+        .and_then(|m| time::Month::try_from(m).ok())
+        .ok_or_else(|| error("the month is out of range"))?;
+    let date = time::Date::from_calendar_date(year as i32, month, day as u8)
+        .map_err(|_| error("the day does not exist in that month"))?;
+    // The leap second 23:59:60 is the last instant of 23:59:59 (RFC 3339 §5.7).
+    let (second, nanos) = if second == 60 && hour == 23 && minute == 59 {
+        (59, 999_999_999)
+    } else {
+        (second, nanos)
+    };
+    let time = time::Time::from_hms_nano(hour as u8, minute as u8, second as u8, nanos)
+        .map_err(|_| error("the time of day is out of range"))?;
+    let offset = time::UtcOffset::from_whole_seconds(offset_seconds)
+        .map_err(|_| error("the offset is out of range"))?;
+    Ok(time::PrimitiveDateTime::new(date, time).assume_offset(offset))
 }
 
 impl fmt::Debug for DateTime {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(&self.0, f)
+        fmt::Debug::fmt(&self.text, f)
     }
 }
 
 impl fmt::Display for DateTime {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(&self.text)
     }
 }
 
@@ -102,7 +440,7 @@ impl FromStr for DateTime {
 
 impl Serialize for DateTime {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.0)
+        serializer.serialize_str(&self.text)
     }
 }
 

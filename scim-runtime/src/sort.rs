@@ -5,7 +5,8 @@
 //!
 //! - strings compare case-insensitively (Unicode lower case, no locale) unless the attribute is
 //!   `caseExact`, then as they are; references and binaries as they are;
-//! - integers and decimals compare numerically, with each other too;
+//! - integers and decimals compare by exact value, with each other too (`1` equals `1.0`,
+//!   integers beyond `i64` order digit for digit);
 //! - `dateTime` values compare as instants, whatever their offsets; text that is not a
 //!   `dateTime` compares as a string;
 //! - booleans: `false` before `true`;
@@ -42,11 +43,12 @@ use core::cmp::Ordering;
 
 use serde_json::Value;
 
-use crate::filter::eval::{common_def, resolve_schema};
+use crate::filter::eval::resolve_schema;
 use crate::message::SortOrder;
 use crate::meta::{find_attribute, AttributeDef, AttributeType};
 use crate::path::AttrPath;
-use crate::value::{Attr, AttributeAccess, ValueRef};
+use crate::scalar::ExactNumber;
+use crate::value::{Attr, AttributeAccess, AttributeValue, ValueRef};
 
 /// Sorts `resources` by the attribute `sort_by` in `order` (RFC 7644 §3.4.2.3); see the
 /// [module documentation](self) for how values compare.
@@ -81,22 +83,19 @@ pub fn sort_resources<T: AttributeAccess>(
 /// resources) order them exactly as [`sort_resources`] does; compare keys with
 /// [`SortKey::cmp_ascending`].
 pub fn sort_key(resource: &dyn AttributeAccess, sort_by: &AttrPath) -> Option<SortKey> {
-    let (target, name) = resolve_schema(resource, sort_by)?;
+    let (target, name, def) = resolve_schema(resource, sort_by)?;
     if sort_by.schema().is_none() && name.eq_ignore_ascii_case("schemas") {
         // `schemas` is not in any table (RFC 7643 §3); its first URN is its value.
         let first = target.schema_urns().into_iter().next()?;
         return Some(SortKey::Text(first.to_owned()));
     }
-    let def = find_attribute(target.attribute_defs(), name).or_else(|| common_def(target, name));
     let value = chosen_value(target.attribute(name)?)?;
     match sort_by.sub_attr() {
         None => key_of(value, def),
         Some(sub) => {
             let sub = sub.as_str();
             let (attr, sub_def) = match value {
-                ValueRef::Complex(c) => {
-                    (c.attribute(sub)?, find_attribute(c.attribute_defs(), sub))
-                }
+                ValueRef::Complex(c) => (c.attribute(sub)?, c.attribute_def(sub)),
                 ValueRef::Json(Value::Object(map)) => (
                     crate::value::unknown_attribute(map, sub)?,
                     def.and_then(|d| find_attribute(d.sub_attributes, sub)),
@@ -112,10 +111,11 @@ pub fn sort_key(resource: &dyn AttributeAccess, sort_by: &AttrPath) -> Option<So
 /// multi-valued attribute, or else its first value (RFC 7644 §3.4.2.3).
 fn chosen_value(attr: Attr<'_>) -> Option<ValueRef<'_>> {
     match attr {
-        Attr::Single(value) => Some(value),
+        // An unassigned value (`null`, `{}`) has no key (RFC 7643 §2.5).
+        Attr::Single(_) => crate::filter::eval::assigned(attr).next(),
         Attr::Multi(_) => {
             let mut first = None;
-            for value in attr.values() {
+            for value in crate::filter::eval::assigned(attr) {
                 if is_primary(value) {
                     return Some(value);
                 }
@@ -133,12 +133,14 @@ fn is_primary(value: ValueRef<'_>) -> bool {
         ValueRef::Json(Value::Object(map)) => crate::value::unknown_attribute(map, "primary"),
         _ => None,
     };
-    matches!(
-        primary,
-        Some(Attr::Single(
-            ValueRef::Boolean(true) | ValueRef::Json(Value::Bool(true))
-        ))
-    )
+    // JSON reads as a typed resource reads it: `"primary": 1` and `"True"` are true.
+    match primary {
+        Some(Attr::Single(ValueRef::Boolean(b))) => b,
+        Some(Attr::Single(ValueRef::Json(json))) => {
+            <bool as AttributeValue>::deserialize_value(json).unwrap_or(false)
+        }
+        _ => false,
+    }
 }
 
 /// A value reduced to what sorting compares. Values of different kinds order by kind, in the
@@ -148,10 +150,9 @@ fn is_primary(value: ValueRef<'_>) -> bool {
 pub enum SortKey {
     /// A boolean: `false` before `true`.
     Boolean(bool),
-    /// An integer.
-    Integer(i64),
-    /// A decimal (finite).
-    Decimal(f64),
+    /// An `integer` or `decimal`, by exact value: `1` and `1.0` are equal, integers beyond `i64`
+    /// and decimals beyond an `f64`'s digits order exactly.
+    Number(crate::scalar::ExactNumber),
     /// A `dateTime`, as an instant.
     Instant(time::OffsetDateTime),
     /// A string, lower-cased for a case-insensitive attribute.
@@ -161,13 +162,10 @@ pub enum SortKey {
 impl SortKey {
     /// The ascending order of two keys.
     pub fn cmp_ascending(&self, other: &Self) -> Ordering {
-        use SortKey::{Boolean, Decimal, Instant, Integer, Text};
+        use SortKey::{Boolean, Instant, Number, Text};
         match (self, other) {
             (Boolean(a), Boolean(b)) => a.cmp(b),
-            (Integer(a), Integer(b)) => a.cmp(b),
-            (Decimal(a), Decimal(b)) => a.total_cmp(b),
-            (Integer(a), Decimal(b)) => (*a as f64).total_cmp(b),
-            (Decimal(a), Integer(b)) => a.total_cmp(&(*b as f64)),
+            (Number(a), Number(b)) => a.cmp(b),
             (Instant(a), Instant(b)) => a.cmp(b),
             (Text(a), Text(b)) => a.cmp(b),
             _ => self.rank().cmp(&other.rank()),
@@ -178,7 +176,7 @@ impl SortKey {
     fn rank(&self) -> u8 {
         match self {
             Self::Boolean(_) => 0,
-            Self::Integer(_) | Self::Decimal(_) => 1,
+            Self::Number(_) => 1,
             Self::Instant(_) => 2,
             Self::Text(_) => 3,
         }
@@ -199,6 +197,8 @@ fn compare_keys(a: Option<&SortKey>, b: Option<&SortKey>) -> Ordering {
 fn key_of(value: ValueRef<'_>, def: Option<&AttributeDef>) -> Option<SortKey> {
     let case_exact = def.is_some_and(|d| d.case_exact);
     let date_time = def.is_some_and(|d| d.ty == AttributeType::DateTime);
+    // A binary is case exact whatever its definition says (RFC 7643 §2.3.6), typed or JSON.
+    let case_exact = case_exact || def.is_some_and(|d| d.ty == AttributeType::Binary);
     let text = |s: &str, case_exact: bool| {
         if date_time {
             if let Ok(instant) = crate::DateTime::parse(s) {
@@ -216,13 +216,31 @@ fn key_of(value: ValueRef<'_>, def: Option<&AttributeDef>) -> Option<SortKey> {
         ValueRef::Reference(s) => text(s, def.map_or(true, |d| d.case_exact)),
         ValueRef::Binary(b) => Some(SortKey::Text(b.as_base64().to_owned())),
         ValueRef::Boolean(b) => Some(SortKey::Boolean(b)),
-        ValueRef::Integer(i) => Some(SortKey::Integer(i)),
+        ValueRef::Integer(i) => Some(SortKey::Number(ExactNumber::from_i64(i))),
         ValueRef::Decimal(d) => number_key(d),
         ValueRef::DateTime(d) => Some(SortKey::Instant(d.instant())),
         // A complex value sorts as its `value` sub-attribute (RFC 7643 §2.4).
         ValueRef::Complex(c) => {
-            let sub = find_attribute(c.attribute_defs(), "value");
+            let sub = c.attribute_def("value");
             key_of(chosen_value(c.attribute("value")?)?, sub)
+        }
+        // JSON of a declared `boolean` or `integer` reads as a typed resource reads it
+        // (`"True"`, `"42"`), so that typed, dynamic and JSON resources sort alike.
+        ValueRef::Json(json @ (Value::String(_) | Value::Number(_)))
+            if def.is_some_and(|d| d.ty == AttributeType::Boolean)
+                && <bool as AttributeValue>::deserialize_value(json).is_ok() =>
+        {
+            <bool as AttributeValue>::deserialize_value(json)
+                .ok()
+                .map(SortKey::Boolean)
+        }
+        ValueRef::Json(json @ Value::String(_))
+            if def.is_some_and(|d| d.ty == AttributeType::Integer)
+                && <i64 as AttributeValue>::deserialize_value(json).is_ok() =>
+        {
+            <i64 as AttributeValue>::deserialize_value(json)
+                .ok()
+                .map(|i| SortKey::Number(ExactNumber::from_i64(i)))
         }
         ValueRef::Json(json) => match json {
             Value::Null | Value::Array(_) => None,
@@ -241,10 +259,7 @@ fn key_of(value: ValueRef<'_>, def: Option<&AttributeDef>) -> Option<SortKey> {
 }
 
 fn number_key(n: &serde_json::Number) -> Option<SortKey> {
-    match n.as_i64() {
-        Some(i) => Some(SortKey::Integer(i)),
-        None => n.as_f64().map(SortKey::Decimal),
-    }
+    Some(SortKey::Number(ExactNumber::from_json(n)))
 }
 
 /// Moves `items[permutation[i]]` to position `i`, in place, by following cycles.

@@ -8,13 +8,13 @@
 use core::fmt;
 use core::marker::PhantomData;
 
-use serde::de::{self, DeserializeSeed, Deserializer, SeqAccess, Visitor};
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{SerializeSeq, Serializer};
 use serde::{Deserialize, Serialize};
 
 use crate::context::Scope;
 use crate::meta::{AttributeDef, AttributeType};
-use crate::scalar::{Binary, DateTime, Decimal, Reference};
+use crate::scalar::{Binary, DateTime, Decimal, ExactNumber, Reference};
 use crate::validation::Validator;
 
 /// A type that can be the value of a SCIM attribute.
@@ -174,8 +174,22 @@ pub trait AttributeAccess {
         None
     }
 
+    /// The attribute table of the schema `urn` of an extension block whose
+    /// [`extension`](Self::extension) object has none of its own (a JSON block of a dynamic or
+    /// JSON resource), so that filters and sorting read its attributes as their definitions
+    /// say. Empty by default.
+    fn extension_defs(&self, _urn: &str) -> &'static [AttributeDef] {
+        &[]
+    }
+
     /// The attribute table of the object's schema (sub-attributes for complex values).
     fn attribute_defs(&self) -> &'static [AttributeDef];
+
+    /// The definition of the attribute `name` (case-insensitive): by default the entry of
+    /// [`attribute_defs`](Self::attribute_defs). Filters and sorting read values through it.
+    fn attribute_def(&self, name: &str) -> Option<&'static AttributeDef> {
+        crate::meta::find_attribute(self.attribute_defs(), name)
+    }
 
     /// The URN of the object's schema, for resources and extensions.
     fn schema_urn(&self) -> Option<&'static str> {
@@ -242,7 +256,7 @@ impl AttributeValue for bool {
     const TYPE: AttributeType = AttributeType::Boolean;
     fn deserialize_value<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct Lenient;
-        impl Visitor<'_> for Lenient {
+        impl<'de> Visitor<'de> for Lenient {
             type Value = bool;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("a boolean")
@@ -277,6 +291,19 @@ impl AttributeValue for bool {
                     _ => Err(E::invalid_value(de::Unexpected::Unsigned(v), &self)),
                 }
             }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<bool, A::Error> {
+                // A number under serde_json's `arbitrary_precision`: the same `0`/`1` as
+                // `visit_i64` and `visit_u64` accept without it.
+                let text = json_number_text(map, &self)?;
+                match text.as_str() {
+                    "0" => Ok(false),
+                    "1" => Ok(true),
+                    _ => Err(de::Error::invalid_value(
+                        de::Unexpected::Other(&format!("number {text}")),
+                        &self,
+                    )),
+                }
+            }
         }
         deserializer.deserialize_any(Lenient)
     }
@@ -296,7 +323,7 @@ impl AttributeValue for i64 {
     const TYPE: AttributeType = AttributeType::Integer;
     fn deserialize_value<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct Lenient;
-        impl Visitor<'_> for Lenient {
+        impl<'de> Visitor<'de> for Lenient {
             type Value = i64;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("an integer")
@@ -320,6 +347,19 @@ impl AttributeValue for i64 {
                     .parse()
                     .map_err(|_| E::invalid_value(de::Unexpected::Str(v), &self))
             }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<i64, A::Error> {
+                // A number under serde_json's `arbitrary_precision`, read exactly: `42.0` and
+                // `1E+2` are integers, `1e400` and `2^63` are out of range.
+                let text = json_number_text(map, &self)?;
+                ExactNumber::parse(&text)
+                    .and_then(|n| n.to_i64())
+                    .ok_or_else(|| {
+                        de::Error::invalid_value(
+                            de::Unexpected::Other(&format!("number {text}")),
+                            &self,
+                        )
+                    })
+            }
         }
         deserializer.deserialize_any(Lenient)
     }
@@ -332,6 +372,23 @@ impl AttributeValue for i64 {
     }
     fn value_ref(&self) -> ValueRef<'_> {
         ValueRef::Integer(*self)
+    }
+}
+
+/// The key under which serde_json, with its `arbitrary_precision` feature (this crate's
+/// `exact-numbers`), hands a number to `deserialize_any` visitors: a one-entry map holding the
+/// number's text. serde_json does not export the name.
+const JSON_NUMBER_TOKEN: &str = "$serde_json::private::Number";
+
+/// The text of a number that serde_json's `arbitrary_precision` passed as a map; any other map
+/// is the wrong type for `expected`.
+fn json_number_text<'de, A: MapAccess<'de>>(
+    mut map: A,
+    expected: &dyn de::Expected,
+) -> Result<String, A::Error> {
+    match map.next_key::<std::borrow::Cow<'de, str>>()? {
+        Some(key) if key == JSON_NUMBER_TOKEN => map.next_value::<String>(),
+        _ => Err(de::Error::invalid_type(de::Unexpected::Map, expected)),
     }
 }
 

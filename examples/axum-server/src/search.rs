@@ -25,7 +25,8 @@ use crate::resources::{decode, kind, load_all, Served};
 ///
 /// # Errors
 ///
-/// A 500 when the store fails.
+/// A 500 when the store fails; a 400 `invalidFilter` for a filter that orders a boolean or
+/// binary attribute.
 pub fn matching<R: Served>(
     state: &AppState,
     query: &ListQuery,
@@ -60,7 +61,18 @@ pub fn matching<R: Served>(
         items = owned.into_iter().map(Arc::new).collect();
     }
     if let Some(filter) = &query.filter {
-        items.retain(|r| filter.matches(&**r));
+        // A filter the RFC says must fail (ordering a boolean or binary) is a 400
+        // `invalidFilter` (RFC 7644 §3.4.2.2), not an empty list.
+        let mut kept = Vec::with_capacity(items.len());
+        for r in items {
+            let keep = filter
+                .evaluate(&*r)
+                .map_err(|e| ScimError::bad_request(e.scim_type(), e.to_string()))?;
+            if keep {
+                kept.push(r);
+            }
+        }
+        items = kept;
     }
     if let Some(sort_by) = &query.sort_by {
         let mut keyed: Vec<(Option<SortKey>, Arc<R>)> = items
@@ -109,7 +121,8 @@ fn page<R: Served>(
 ///
 /// # Errors
 ///
-/// A 500 when the store fails.
+/// A 500 when the store fails; a 400 `invalidFilter` for a filter that orders a boolean or
+/// binary attribute.
 pub fn list<R: Served>(state: &AppState, query: &ListQuery, context: Context) -> Reply {
     let (items, completed) = matching::<R>(state, query)?;
     let page = page(state, query, &items, completed)?;
@@ -144,7 +157,8 @@ pub fn search_query(headers: &HeaderMap, body: &[u8]) -> Result<ListQuery, ScimE
 ///
 /// # Errors
 ///
-/// A 500 when the store fails.
+/// A 500 when the store fails; a 400 `invalidFilter` for a filter that orders a boolean or
+/// binary attribute.
 pub fn search_all(state: &AppState, query: &ListQuery) -> Reply {
     let unsorted = ListQuery {
         sort_by: None,

@@ -246,6 +246,23 @@ async fn every_bad_request_is_refused_and_changes_nothing(state: Shared) {
             r#"{"schemas": ["urn:ietf:params:scim:api:messages:2.0:SearchRequest"], "filter": "userName zz \"x\""}"#,
             (400, Some("invalidFilter")))
         .await;
+    // Ordering a boolean or a binary attribute "SHALL cause a failed response" with
+    // invalidFilter (RFC 7644 §3.4.2.2).
+    for filter in [
+        "active%20gt%20false",
+        "x509Certificates.value%20lt%20%22MIID%22",
+    ] {
+        server
+            .refused(
+                None,
+                Method::GET,
+                &format!("/Users?filter={filter}"),
+                headers(None),
+                "",
+                (400, Some("invalidFilter")),
+            )
+            .await;
+    }
 
     // A readOnly attribute in PATCH: 400 mutability (RFC 7644 §3.5.2); atomic, so the valid
     // first operation is not applied either.

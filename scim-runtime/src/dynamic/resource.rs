@@ -796,6 +796,13 @@ impl AttributeAccess for DynamicResource {
             _ => None,
         }
     }
+    fn extension_defs(&self, urn: &str) -> &'static [AttributeDef] {
+        self.resource_type
+            .extensions
+            .iter()
+            .find(|(e, _)| e.id.eq_ignore_ascii_case(urn))
+            .map_or(&[], |(e, _)| e.attributes)
+    }
     fn schema_urns(&self) -> Vec<&str> {
         let mut urns = vec![self.resource_type.schema.id];
         for (ext, _) in &self.resource_type.extensions {

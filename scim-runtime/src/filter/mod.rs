@@ -5,9 +5,11 @@
 //! canonical text; [`Filter::attr`] and friends build trees in code without string
 //! concatenation. Attribute paths and PATCH paths live in [`crate::path`].
 //!
-//! [`FilterExt::matches`] evaluates a filter against a typed resource or a [`JsonObject`],
-//! following the attribute metadata; [`filter!`](crate::filter!) parses a filter at compile
-//! time and rejects attributes the resource type does not have.
+//! [`FilterExt::evaluate`] evaluates a filter against a typed, derived or dynamic resource or a
+//! [`JsonObject`], with one semantics for all (the rules are on [`FilterExt`]), and fails with
+//! [`EvalError`] where RFC 7644 §3.4.2.2 says a filter must fail; [`FilterExt::matches`] is its
+//! infallible form. [`filter!`](crate::filter!) parses a filter at compile time and rejects
+//! attributes the resource type does not have.
 //!
 //! The grammar itself (parser, tree, printer, builder) is the `scim-filter-syntax` crate,
 //! re-exported here, so that the `filter!` macro parses with the very same code.
@@ -46,7 +48,7 @@
 
 pub(crate) mod eval;
 
-pub use eval::{FilterExt, JsonObject};
+pub use eval::{EvalError, FilterExt, JsonObject};
 pub use scim_filter_syntax::filter::{
     parse_filter, parse_filter_with_limits, AttrFilterBuilder, CompValue, CompareOp, Comparison,
     Expected, Filter, Found, InvalidNumber, Number, Operands, ParseError, ParseLimits, ValuePath,

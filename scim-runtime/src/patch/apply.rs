@@ -219,7 +219,7 @@ fn written_value(
     let mut written = Written::default();
     if let Some(filter) = t.filter {
         let mut items = list(old);
-        let matched = matching(def, &items, filter);
+        let matched = matching(def, &items, filter)?;
         // RFC 7644 §3.5.2.1 and §3.5.2.3: a value filter that matches nothing is `noTarget`.
         if matched.is_empty() {
             return Err(PatchError::no_target(format!(
@@ -380,7 +380,7 @@ fn remove(object: &mut Map<String, Value>, target: Target<'_>) -> Result<(), Pat
         }),
         (Some(filter), sub) => {
             let mut items = list(old.as_ref());
-            let matched = matching(t.def, &items, filter);
+            let matched = matching(t.def, &items, filter)?;
             match sub {
                 Some(sub) => {
                     for &i in &matched {
@@ -617,26 +617,29 @@ fn settle_primary(
     Ok(())
 }
 
-/// The indices of the values of a multi-valued attribute a value filter selects.
+/// The indices of the values of a multi-valued attribute a value filter selects; a filter the
+/// RFC says must fail (ordering a boolean or binary) is `invalidFilter` (RFC 7644 §3.4.2.2).
 fn matching(
     def: &'static AttributeDef,
     items: &[Value],
     filter: &crate::filter::Filter,
-) -> Vec<usize> {
-    items
-        .iter()
-        .enumerate()
-        .filter(|(_, item)| match item {
-            Value::Object(m) => filter.matches(&JsonObject::new(m, def.sub_attributes)),
+) -> Result<Vec<usize>, PatchError> {
+    let mut matched = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let result = match item {
+            Value::Object(m) => filter.evaluate(&JsonObject::new(m, def.sub_attributes)),
             // A simple value is seen as an object whose `value` is itself (RFC 7644 §3.5.2).
             simple => {
                 let mut m = Map::new();
-                m.insert("value".to_owned(), (*simple).clone());
-                filter.matches(&JsonObject::new(&m, &[]))
+                m.insert("value".to_owned(), simple.clone());
+                filter.evaluate(&JsonObject::new(&m, &[]))
             }
-        })
-        .map(|(i, _)| i)
-        .collect()
+        };
+        if result.map_err(|e| PatchError::new(e.scim_type(), e.to_string()))? {
+            matched.push(i);
+        }
+    }
+    Ok(matched)
 }
 
 fn sub_def(

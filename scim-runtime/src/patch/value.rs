@@ -109,7 +109,10 @@ pub(crate) fn same_value(def: Option<&AttributeDef>, a: Option<&Value>, b: Optio
                     .all(|yi| x.iter().any(|xi| same_value(def, Some(xi), Some(yi))))
         }
         (Some(Value::Number(x)), Some(Value::Number(y))) => {
-            x == y || x.as_f64().is_some_and(|f| Some(f) == y.as_f64())
+            // By exact value: `1` is `1.0`, and big integers are not rounded to be equal.
+            x == y
+                || crate::scalar::ExactNumber::from_json(x)
+                    == crate::scalar::ExactNumber::from_json(y)
         }
         (x, y) => x == y,
     }

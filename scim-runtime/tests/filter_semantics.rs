@@ -178,7 +178,7 @@ fn typed_dynamic_and_json_follow_the_rules() {
 }
 
 /// A derived type with a binary, a case-exact string and a multi-valued string.
-#[derive(Debug, Clone, Default, ScimResource)]
+#[derive(Clone, Default, ScimResource)]
 #[scim(resource, schema = "urn:example:Key", name = "Key", endpoint = "/Keys")]
 struct Key {
     id: Option<String>,

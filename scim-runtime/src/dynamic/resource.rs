@@ -162,6 +162,10 @@ impl DynamicType {
         Ok(resource)
     }
 
+    /// Reads the top level of a payload, as the typed reader does: names in any case (RFC 7643
+    /// §2.1), `<core URN>:<attribute>` and `<extension URN>:<attribute>` for the attribute
+    /// (RFC 7644 §3.10), a repeated attribute keeping the last value, and an extension's
+    /// block and qualified names merged in document order.
     fn read(&self, input: Map<String, Value>) -> Result<Map<String, Value>, PayloadError> {
         let mut out = Map::new();
         let core = self.schema.id;
@@ -177,8 +181,7 @@ impl DynamicType {
                         .and_then(|name| find_def(self.schema.attributes, name))
                 });
             if let Some(def) = target {
-                check_once(&out, ".", def.name)?;
-                insert_once(&mut out, def.name, read_value(def, value, &key)?);
+                insert_read(&mut out, def.name, read_value(def, value, &key)?);
                 continue;
             }
             if let Some((ext, _)) = self
@@ -186,13 +189,9 @@ impl DynamicType {
                 .iter()
                 .find(|(e, _)| e.id.eq_ignore_ascii_case(&key))
             {
-                check_once(&out, ".", ext.id)?;
                 let block = match value {
-                    Value::Null => None,
-                    Value::Object(map) => {
-                        let read = read_object(ext.attributes, map, &key)?;
-                        (!read.is_empty()).then_some(Value::Object(read))
-                    }
+                    Value::Null => Map::new(),
+                    Value::Object(map) => read_object(ext.attributes, map, &format!("{key}:"))?,
                     other => {
                         return Err(invalid(
                             &key,
@@ -205,12 +204,30 @@ impl DynamicType {
                         ))
                     }
                 };
-                insert_once(&mut out, ext.id, block);
+                merge_block(&mut out, ext.id, block);
                 continue;
             }
-            out.insert(key, value);
+            let qualified = self.extensions.iter().find_map(|(e, _)| {
+                crate::__private::strip_schema(&key, e.id)
+                    .filter(|name| !name.contains('.') && !name.contains(':'))
+                    .map(|name| (e, name.to_owned()))
+            });
+            if let Some((ext, name)) = qualified {
+                let mut one = Map::new();
+                one.insert(name, value);
+                // The value is read as in the block; its path is the qualified name as sent.
+                let prefix = &key[..ext.id.len() + 1];
+                let block = read_object(ext.attributes, one, prefix)?;
+                merge_block(&mut out, ext.id, block);
+                continue;
+            }
+            crate::__private::insert_unknown(&mut out, key, value);
         }
         remove_unassigned(&mut out, |k| self.is_known(k));
+        out.retain(|k, v| {
+            !(self.extensions.iter().any(|(e, _)| e.id == k.as_str())
+                && v.as_object().is_some_and(Map::is_empty))
+        });
         Ok(out)
     }
 
@@ -252,23 +269,36 @@ fn find_def(table: &'static [AttributeDef], name: &str) -> Option<&'static Attri
     table.iter().find(|d| d.name.eq_ignore_ascii_case(name))
 }
 
-/// A second spelling of an attribute already read is an error, before its value is read (as
-/// the typed reader reports it).
-fn check_once(out: &Map<String, Value>, path: &str, name: &str) -> Result<(), PayloadError> {
-    if out.contains_key(name) {
-        return Err(invalid(
-            path,
-            ScimType::InvalidSyntax,
-            format!("duplicate attribute `{name}` (attribute names are case-insensitive, RFC 7643 §2.1)"),
-        ));
-    }
-    Ok(())
+/// Stores a known attribute read, replacing an earlier spelling (the last value wins, as in the
+/// typed reader); a null or empty value is unassigned (RFC 7643 §2.5) and stored as `null`
+/// until the object is complete, so that it still replaces an earlier value.
+fn insert_read(out: &mut Map<String, Value>, name: &str, value: Option<Value>) {
+    out.insert(name.to_owned(), value.unwrap_or(Value::Null));
 }
 
-/// Stores an attribute read; a null or empty value is unassigned (RFC 7643 §2.5) and stored as
-/// `null` until the object is complete, so that a second spelling is still a duplicate.
-fn insert_once(out: &mut Map<String, Value>, name: &str, value: Option<Value>) {
-    out.insert(name.to_owned(), value.unwrap_or(Value::Null));
+/// Merges the attributes `block` assigns into the extension block `urn` read so far (as
+/// `ScimObject::merge_from` does for typed extensions).
+fn merge_block(out: &mut Map<String, Value>, urn: &str, block: Map<String, Value>) {
+    let entry = out
+        .entry(urn.to_owned())
+        .or_insert_with(|| Value::Object(Map::new()));
+    if !entry.is_object() {
+        *entry = Value::Object(Map::new());
+    }
+    if let Value::Object(into) = entry {
+        for (k, v) in block {
+            crate::__private::insert_unknown(into, k, v);
+        }
+    }
+}
+
+/// `path` joined with `key`: after an extension URN (`urn:...:User:`) directly, else with `.`.
+fn join(path: &str, key: &str) -> String {
+    if path.ends_with(':') {
+        format!("{path}{key}")
+    } else {
+        format!("{path}.{key}")
+    }
 }
 
 fn check_schemas(value: &Value, core: &str) -> Result<(), PayloadError> {
@@ -316,15 +346,9 @@ fn read_object(
 ) -> Result<Map<String, Value>, PayloadError> {
     let mut out = Map::new();
     for (key, value) in input {
-        let here = format!("{path}.{key}");
         match find_def(defs, &key) {
-            Some(def) => {
-                check_once(&out, path, def.name)?;
-                insert_once(&mut out, def.name, read_value(def, value, &here)?)
-            }
-            None => {
-                out.insert(key, value);
-            }
+            Some(def) => insert_read(&mut out, def.name, read_value(def, value, &join(path, &key))?),
+            None => crate::__private::insert_unknown(&mut out, key, value),
         }
     }
     remove_unassigned(&mut out, |k| defs.iter().any(|d| d.name == k));
@@ -490,27 +514,16 @@ impl DynamicResource {
         }
     }
 
-    /// The resource as JSON in `context`, as `Resource::to_json_in` writes a typed resource.
+    /// The resource as JSON in `context`, as `Resource::to_json_in` writes a typed resource:
+    /// what the context or projection empties is left out (RFC 7643 §2.5), and `schemas` lists
+    /// the core schema and each extension block written, once.
     pub fn to_json_in(&self, context: Context, projection: Option<&Projection>) -> Value {
         let scope = Scope::new(context, projection, self.resource_type.schema.id);
+        let known: Vec<&str> = core::iter::once(self.resource_type.schema.id)
+            .chain(self.resource_type.extensions.iter().map(|(e, _)| e.id))
+            .collect();
         let mut out = Map::new();
         let mut schemas = vec![Value::String(self.resource_type.schema.id.to_owned())];
-        for (ext, _) in &self.resource_type.extensions {
-            if self
-                .data
-                .get(ext.id)
-                .is_some_and(|v| v.as_object().is_some_and(|m| !m.is_empty()))
-                && scope.keeps_extension(ext.id)
-            {
-                schemas.push(Value::String(ext.id.to_owned()));
-            }
-        }
-        for (k, v) in self.unknown() {
-            if v.is_object() && k.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("urn:")) {
-                schemas.push(Value::String(k.clone()));
-            }
-        }
-        out.insert("schemas".to_owned(), Value::Array(schemas));
         let [id, external_id, meta] = [
             &COMMON_ATTRIBUTES[0],
             &COMMON_ATTRIBUTES[1],
@@ -524,21 +537,31 @@ impl DynamicResource {
         }
         for (ext, _) in &self.resource_type.extensions {
             if let Some(Value::Object(block)) = self.data.get(ext.id) {
-                if !block.is_empty() && scope.keeps_extension(ext.id) {
+                if scope.keeps_extension(ext.id) {
                     let child = scope.in_extension(ext.id);
-                    out.insert(
-                        ext.id.to_owned(),
-                        Value::Object(write_object(block, ext.attributes, &child)),
-                    );
+                    let written = write_object(block, ext.attributes, &child);
+                    if !written.is_empty() {
+                        schemas.push(Value::String(ext.id.to_owned()));
+                        out.insert(ext.id.to_owned(), Value::Object(written));
+                    }
                 }
             }
         }
         write_attribute(&mut out, &self.data, meta, &scope);
-        for (k, v) in self.unknown() {
-            if scope.keeps_unknown(k) {
-                out.insert(k.clone(), v.clone());
+        let unknown: Map<String, Value> = self
+            .unknown()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        schemas.extend(
+            crate::__private::unknown_schemas(&unknown, &scope, &known)
+                .map(|k| Value::String(k.clone())),
+        );
+        for (k, v) in &unknown {
+            if let Some(written) = scope.unknown_top_value(k, v, &known) {
+                out.insert(k.clone(), written.into_owned());
             }
         }
+        out.insert("schemas".to_owned(), Value::Array(schemas));
         Value::Object(out)
     }
 
@@ -677,9 +700,9 @@ fn validate_attribute(v: &mut Validator, map: &Map<String, Value>, def: &'static
     v.check_attribute(def, present(value));
     match value {
         Some(Value::Array(items)) if !items.is_empty() => {
-            let primaries = items
-                .iter()
-                .map(|i| i.get("primary").and_then(Value::as_bool) == Some(true));
+            // `primary: true` counts whether or not the schema declares `primary`
+            // (RFC 7643 §2.4), as the typed resources count it.
+            let primaries = items.iter().map(crate::__private::is_primary_json);
             v.check_primary(def.name, primaries);
             v.path().push_attribute(def.name);
             for (i, item) in items.iter().enumerate() {
@@ -727,20 +750,30 @@ fn write_attribute(
     let Some(child) = scope.child(def) else {
         return;
     };
+    // A complex value, or a list of them, that the scope empties is left out (RFC 7643 §2.5).
     let written = match value {
-        Value::Array(items) => Value::Array(
-            items
+        Value::Array(items) => {
+            let items: Vec<Value> = items
                 .iter()
-                .map(|item| match item {
+                .filter_map(|item| match item {
                     Value::Object(sub) => {
-                        Value::Object(write_object(sub, def.sub_attributes, &child))
+                        let sub = write_object(sub, def.sub_attributes, &child);
+                        (!sub.is_empty()).then_some(Value::Object(sub))
                     }
-                    other => other.clone(),
+                    other => Some(other.clone()),
                 })
-                .collect(),
-        ),
+                .collect();
+            if items.is_empty() {
+                return;
+            }
+            Value::Array(items)
+        }
         Value::Object(sub) if def.ty == AttributeType::Complex => {
-            Value::Object(write_object(sub, def.sub_attributes, &child))
+            let sub = write_object(sub, def.sub_attributes, &child);
+            if sub.is_empty() {
+                return;
+            }
+            Value::Object(sub)
         }
         other => other.clone(),
     };
@@ -757,8 +790,10 @@ fn write_object(
         write_attribute(&mut out, map, def, scope);
     }
     for (k, v) in map {
-        if !defs.iter().any(|d| d.name == k.as_str()) && scope.keeps_unknown(k) {
-            out.insert(k.clone(), v.clone());
+        if !defs.iter().any(|d| d.name == k.as_str()) {
+            if let Some(written) = scope.unknown_value(k, v) {
+                out.insert(k.clone(), written.into_owned());
+            }
         }
     }
     out

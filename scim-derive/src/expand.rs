@@ -494,27 +494,37 @@ fn expand_merge_from(c: &Container<'_>) -> TokenStream {
         match f.role {
             Role::Other => quote! {
                 for (key, value) in later.#i {
-                    #rt::__private::insert_unknown(&mut self.#i, key, value);
+                    #rt::__private::insert_unknown(&mut self.#i, key, value)?;
                 }
             },
             Role::Extension { .. } => quote! {
-                self.#i = #rt::__private::merge_extension(self.#i.take(), later.#i);
+                self.#i = #rt::__private::merge_extension(self.#i.take(), later.#i)?;
             },
-            _ if f.multi_valued => quote! {
-                if !later.#i.is_empty() {
-                    self.#i = later.#i;
+            _ => {
+                let wire = &f.wire_name;
+                let (set_here, set_later) = if f.multi_valued {
+                    (quote!(!self.#i.is_empty()), quote!(!later.#i.is_empty()))
+                } else {
+                    (
+                        quote!(::core::option::Option::is_some(&self.#i)),
+                        quote!(::core::option::Option::is_some(&later.#i)),
+                    )
+                };
+                quote! {
+                    if #set_later {
+                        if #set_here {
+                            return ::core::result::Result::Err(::std::borrow::ToOwned::to_owned(#wire));
+                        }
+                        self.#i = later.#i;
+                    }
                 }
-            },
-            _ => quote! {
-                if ::core::option::Option::is_some(&later.#i) {
-                    self.#i = later.#i;
-                }
-            },
+            }
         }
     });
     quote! {
-        fn merge_from(&mut self, later: Self) {
+        fn merge_from(&mut self, later: Self) -> ::core::result::Result<(), ::std::string::String> {
             #(#steps)*
+            ::core::result::Result::Ok(())
         }
     }
 }
@@ -565,7 +575,12 @@ fn expand_deserialize(c: &Container<'_>) -> TokenStream {
                 qualified_arms.push(quote! {
                     __Field::#q(name) => {
                         let value = #serde::de::MapAccess::next_value_seed(&mut map, #rt::__private::QualifiedSeed::<#inner>::new(&name))?;
-                        #slot = ::core::option::Option::Some(#rt::__private::merge_extension(::core::option::Option::flatten(#slot.take()), value));
+                        match #rt::__private::merge_extension(::core::option::Option::flatten(#slot.take()), value) {
+                            ::core::result::Result::Ok(merged) => #slot = ::core::option::Option::Some(merged),
+                            ::core::result::Result::Err(twice) => {
+                                return ::core::result::Result::Err(#rt::__private::duplicate_attribute::<__A::Error>(&::std::format!("{}:{}", #urn, twice)));
+                            }
+                        }
                     }
                 });
                 qualified_variants.push(q);
@@ -601,6 +616,10 @@ fn expand_deserialize(c: &Container<'_>) -> TokenStream {
             },
             quote! {
                 __Field::__schemas => {
+                    if __schemas_seen {
+                        return ::core::result::Result::Err(#rt::__private::duplicate_attribute::<__A::Error>("schemas"));
+                    }
+                    __schemas_seen = true;
                     #serde::de::MapAccess::next_value_seed(&mut map, #rt::__private::SchemasSeed(#id))?;
                 }
             },
@@ -613,10 +632,9 @@ fn expand_deserialize(c: &Container<'_>) -> TokenStream {
         ),
     };
 
-    // A repeated attribute, in any spelling, keeps the last value (RFC 7643 §2.1 makes the
-    // spellings one name; JSON parsers and scim2-models keep the last of repeated keys). An
-    // extension block merges into what URN-qualified names gave before it.
-    let read_arms = read.iter().zip(&variants).zip(&slots).map(|((f, v), slot)| {
+    // An attribute given twice, in any spelling, is refused (see `duplicate_attribute`). An
+    // extension's block merges with its URN-qualified names; the block itself once.
+    let read_arms = read.iter().zip(&variants).zip(&slots).enumerate().map(|(n, ((f, v), slot))| {
         let inner = &f.inner;
         let seed = if f.multi_valued {
             quote!(#rt::value::VecSeed::<#inner>::default())
@@ -625,22 +643,45 @@ fn expand_deserialize(c: &Container<'_>) -> TokenStream {
         };
         if matches!(f.role, Role::Extension { .. }) {
             let urn = extension_urn(f);
+            let seen = format_ident!("__block_seen{}", n);
             quote! {
                 __Field::#v => {
+                    if #seen {
+                        return ::core::result::Result::Err(#rt::__private::duplicate_attribute::<__A::Error>(#urn));
+                    }
+                    #seen = true;
                     let value = ::core::result::Result::map_err(
                         #serde::de::MapAccess::next_value_seed(&mut map, #seed),
                         |e| #rt::__private::note_error_in_block(#urn, e),
                     )?;
-                    #slot = ::core::option::Option::Some(#rt::__private::merge_extension(::core::option::Option::flatten(#slot.take()), value));
+                    match #rt::__private::merge_extension(::core::option::Option::flatten(#slot.take()), value) {
+                        ::core::result::Result::Ok(merged) => #slot = ::core::option::Option::Some(merged),
+                        ::core::result::Result::Err(twice) => {
+                            return ::core::result::Result::Err(#rt::__private::duplicate_attribute::<__A::Error>(&::std::format!("{}:{}", #urn, twice)));
+                        }
+                    }
                 }
             }
         } else {
+            let wire = &f.wire_name;
             quote! {
                 __Field::#v => {
+                    if ::core::option::Option::is_some(&#slot) {
+                        return ::core::result::Result::Err(#rt::__private::duplicate_attribute::<__A::Error>(#wire));
+                    }
                     #slot = ::core::option::Option::Some(#serde::de::MapAccess::next_value_seed(&mut map, #seed)?);
                 }
             }
         }
+    });
+    let schemas_seen = if matches!(c.kind, Kind::Resource(_)) {
+        quote!(let mut __schemas_seen = false;)
+    } else {
+        quote!()
+    };
+    let block_seen = read.iter().enumerate().filter(|(_, f)| matches!(f.role, Role::Extension { .. })).map(|(n, _)| {
+        let seen = format_ident!("__block_seen{}", n);
+        quote!(let mut #seen = false;)
     });
 
     let (other_init, other_arm, other_field) = match c.other() {
@@ -651,7 +692,9 @@ fn expand_deserialize(c: &Container<'_>) -> TokenStream {
                 quote! {
                     __Field::__unknown(key) => {
                         let value: #rt::__private::serde_json::Value = #serde::de::MapAccess::next_value(&mut map)?;
-                        #rt::__private::insert_unknown(&mut __other, key, value);
+                        if let ::core::result::Result::Err(earlier) = #rt::__private::insert_unknown(&mut __other, key, value) {
+                            return ::core::result::Result::Err(#rt::__private::duplicate_attribute::<__A::Error>(&earlier));
+                        }
                     }
                 },
                 quote!(#i: __other,),
@@ -736,6 +779,8 @@ fn expand_deserialize(c: &Container<'_>) -> TokenStream {
                     {
                         #(let mut #slots: ::core::option::Option<#slot_types> = ::core::option::Option::None;)*
                         #other_init
+                        #(#block_seen)*
+                        #schemas_seen
                         while let ::core::option::Option::Some(field) = #serde::de::MapAccess::next_key::<__Field>(&mut map)? {
                             match field {
                                 #(#read_arms)*
@@ -1161,7 +1206,7 @@ pub fn stub(c: Option<&Container<'_>>, input: &syn::DeriveInput) -> TokenStream 
                 fn drop_ignored_attributes(&mut self, _: #rt::Context) { #unreachable }
                 fn is_empty(&self) -> bool { #unreachable }
                 fn is_empty_in(&self, _: &#rt::Scope<'_>) -> bool { #unreachable }
-                fn merge_from(&mut self, _: Self) { #unreachable }
+                fn merge_from(&mut self, _: Self) -> ::core::result::Result<(), ::std::string::String> { #unreachable }
                 fn other_attributes(&self) -> ::core::option::Option<&#rt::OtherAttributes> { #unreachable }
             }
             impl #rt::value::AttributeAccess for #ident {

@@ -27,6 +27,16 @@ pub fn strip_schema<'a>(key: &'a str, urn: &str) -> Option<&'a str> {
     }
 }
 
+/// The error for an attribute given twice, in any spelling (RFC 7643 §2.1), or both in an
+/// extension's block and by its URN-qualified name. Refused rather than resolved: which value
+/// is "last" depends on key order, which parsed JSON (a sorted map) no longer has, so any other
+/// rule would make typed and dynamic resources, or text and parsed input, disagree.
+pub fn duplicate_attribute<E: de::Error>(name: &str) -> E {
+    E::custom(format_args!(
+        "duplicate attribute `{name}` (attribute names are case-insensitive, RFC 7643 §2.1)"
+    ))
+}
+
 /// The error for an attribute a type without a `#[scim(other)]` field does not know.
 pub fn unknown_attribute<E: de::Error>(name: &str, expecting: &str) -> E {
     E::custom(format_args!("unknown attribute `{name}` in {expecting}"))
@@ -127,20 +137,23 @@ pub fn unknown_schemas<'m>(
     })
 }
 
-/// Stores an attribute the type does not know. A key that differs from one already kept only
-/// in case names the same attribute (RFC 7643 §2.1): the later value replaces the earlier, under
-/// the later spelling, as a repeated key does (the last one wins, as in scim2-models).
+/// Stores an attribute the type does not know.
+///
+/// # Errors
+///
+/// The name, lower-cased (which spelling came first depends on key order, which parsed JSON
+/// has lost), when a key kept already names it in the same or another spelling (RFC 7643 §2.1:
+/// an attribute given twice; see [`duplicate_attribute`]).
 pub fn insert_unknown(
     map: &mut serde_json::Map<String, serde_json::Value>,
     key: String,
     value: serde_json::Value,
-) {
-    if !map.contains_key(&key) {
-        if let Some(old) = map.keys().find(|k| eq_ci(k, &key)).cloned() {
-            map.remove(&old);
-        }
+) -> Result<(), String> {
+    if map.keys().any(|k| eq_ci(k, &key)) {
+        return Err(key.to_ascii_lowercase());
     }
     map.insert(key, value);
+    Ok(())
 }
 
 /// Whether a value of a multi-valued attribute, as JSON, has `primary: true` under any spelling
@@ -158,17 +171,23 @@ pub fn is_primary_unknown(other: &serde_json::Map<String, serde_json::Value>) ->
 }
 
 /// Merges what a later block or URN-qualified name gives an extension into what was read
-/// before: the attributes it assigns replace earlier values (RFC 7644 §3.10 lets an extension
-/// attribute be named `<URN>:<attribute>`; the last value wins, as for a repeated key).
-pub fn merge_extension<E: crate::ScimObject>(earlier: Option<E>, later: Option<E>) -> Option<E> {
-    match (earlier, later) {
+/// before (RFC 7644 §3.10 lets an extension attribute be named `<URN>:<attribute>`).
+///
+/// # Errors
+///
+/// The attribute both give, which is an attribute given twice.
+pub fn merge_extension<E: crate::ScimObject>(
+    earlier: Option<E>,
+    later: Option<E>,
+) -> Result<Option<E>, String> {
+    Ok(match (earlier, later) {
         (Some(mut earlier), Some(later)) => {
-            earlier.merge_from(later);
+            earlier.merge_from(later)?;
             Some(earlier)
         }
         (earlier, None) => earlier,
         (None, later) => later,
-    }
+    })
 }
 
 /// Reads the value of a top-level `<extension URN>:<attribute>` as the extension `E` holding

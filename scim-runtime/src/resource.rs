@@ -42,10 +42,14 @@ pub trait ScimObject: AttributeAccess + Sized {
     /// as unassigned (RFC 7643 §2.5), rather than written as `{}`.
     fn is_empty_in(&self, scope: &Scope<'_>) -> bool;
 
-    /// Takes every attribute `later` assigns, replacing the value here; unknown attributes are
-    /// merged by name, case-insensitively. Used when an extension's attributes arrive both in
-    /// its block and as URN-qualified names (RFC 7644 §3.10).
-    fn merge_from(&mut self, later: Self);
+    /// Takes every attribute `later` assigns. Used when an extension's attributes arrive both
+    /// in its block and as URN-qualified names (RFC 7644 §3.10).
+    ///
+    /// # Errors
+    ///
+    /// The name of an attribute both assign (unknown attributes compared case-insensitively,
+    /// RFC 7643 §2.1): the attribute was given twice. `self` may then be partly merged.
+    fn merge_from(&mut self, later: Self) -> Result<(), String>;
 
     /// The attributes the type does not know, kept as they were sent.
     fn other_attributes(&self) -> Option<&OtherAttributes>;

@@ -45,24 +45,13 @@ fn a_wrong_json_type_names_the_attribute() {
     assert!(message.contains("xsd:dateTime"), "{message}");
 }
 
-/// A repeated attribute, in the same or another spelling (RFC 7643 §2.1), keeps the last
-/// value, as JSON parsers and scim2-models do; dynamic resources do the same
-/// (`dynamic_equals_static.rs`).
 #[test]
-fn the_same_attribute_twice_keeps_the_last_value() {
-    let user: User = payload::from_str(r#"{"userName": "a", "USERNAME": "b"}"#).unwrap();
-    assert_eq!(user.user_name.as_deref(), Some("b"));
-    let user: User = payload::from_str(r#"{"userName": "a", "userName": "b"}"#).unwrap();
-    assert_eq!(user.user_name.as_deref(), Some("b"));
-    let user: User = payload::from_str(r#"{"userName": "a", "userName": null}"#).unwrap();
-    assert_eq!(user.user_name, None);
-    let user: User =
-        payload::from_str(r#"{"name": {"givenName": "a", "GIVENNAME": "b"}}"#).unwrap();
-    assert_eq!(user.name.unwrap().given_name.as_deref(), Some("b"));
-    // Unknown attributes are one attribute in any case too: the last spelling and value stay.
-    let user: User = payload::from_str(r#"{"colour": "red", "COLOUR": "blue"}"#).unwrap();
-    assert_eq!(user.other.len(), 1, "{:?}", user.other);
-    assert_eq!(user.other["COLOUR"], "blue");
+fn the_same_attribute_twice_in_two_spellings_is_an_error() {
+    let (_, message) = invalid_path(payload::from_str(r#"{"userName": "a", "USERNAME": "b"}"#));
+    assert!(
+        message.contains("duplicate attribute `userName`"),
+        "{message}"
+    );
 }
 
 #[test]

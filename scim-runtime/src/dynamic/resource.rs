@@ -140,7 +140,47 @@ impl DynamicType {
     /// As [`DynamicType::from_value`], and [`PayloadError::Syntax`] for text that is not JSON.
     pub fn from_str(&self, json: &str) -> Result<DynamicResource, PayloadError> {
         let value: Value = crate::payload::from_str(json)?;
+        self.check_repeated_keys(serde_json::Deserializer::from_str(json))?;
         self.from_value(value)
+    }
+
+    /// Reads JSON bytes, as `payload::from_slice` does.
+    ///
+    /// # Errors
+    ///
+    /// As [`DynamicType::from_str`].
+    pub fn from_slice(&self, json: &[u8]) -> Result<DynamicResource, PayloadError> {
+        let value: Value = crate::payload::from_slice(json)?;
+        self.check_repeated_keys(serde_json::Deserializer::from_slice(json))?;
+        self.from_value(value)
+    }
+
+    /// Refuses a key repeated exactly where the typed reader refuses it: at the top level, in
+    /// extension blocks and in complex values of the schemas (inside an unknown attribute's
+    /// value, JSON keeps the last, for both). Parsed JSON has already lost repeated keys, so
+    /// this reads the text a second time; a repeat in another spelling is found by
+    /// [`DynamicType::from_value`].
+    fn check_repeated_keys<'de, R: serde_json::de::Read<'de>>(
+        &self,
+        mut de: serde_json::Deserializer<R>,
+    ) -> Result<(), PayloadError> {
+        use serde::de::DeserializeSeed;
+        let mut track = serde_path_to_error::Track::new();
+        let seed = KeyCheck {
+            ty: self,
+            defs: self.schema.attributes,
+            top: true,
+        };
+        match seed.deserialize(serde_path_to_error::Deserializer::new(&mut de, &mut track)) {
+            Ok(()) => Ok(()),
+            Err(e) => Err(PayloadError::Invalid {
+                scim_type: ScimType::InvalidSyntax,
+                path: track.path().to_string(),
+                line: e.line(),
+                column: e.column(),
+                message: strip_position(e.to_string()),
+            }),
+        }
     }
 
     /// Reads a payload received in `context`: parses it, drops what the context ignores and
@@ -164,13 +204,19 @@ impl DynamicType {
 
     /// Reads the top level of a payload, as the typed reader does: names in any case (RFC 7643
     /// §2.1), `<core URN>:<attribute>` and `<extension URN>:<attribute>` for the attribute
-    /// (RFC 7644 §3.10), a repeated attribute keeping the last value, and an extension's
-    /// block and qualified names merged in document order.
+    /// (RFC 7644 §3.10), an extension's block merged with its qualified names, and an
+    /// attribute given twice refused.
     fn read(&self, input: Map<String, Value>) -> Result<Map<String, Value>, PayloadError> {
         let mut out = Map::new();
+        let mut blocks_seen: Vec<&str> = Vec::new();
+        let mut schemas_seen = false;
         let core = self.schema.id;
         for (key, value) in input {
             if key.eq_ignore_ascii_case("schemas") {
+                if schemas_seen {
+                    return Err(duplicate(".", "schemas"));
+                }
+                schemas_seen = true;
                 check_schemas(&value, core)?;
                 continue;
             }
@@ -181,6 +227,7 @@ impl DynamicType {
                         .and_then(|name| find_def(self.schema.attributes, name))
                 });
             if let Some(def) = target {
+                check_once(&out, ".", def.name)?;
                 insert_read(&mut out, def.name, read_value(def, value, &key)?);
                 continue;
             }
@@ -189,6 +236,10 @@ impl DynamicType {
                 .iter()
                 .find(|(e, _)| e.id.eq_ignore_ascii_case(&key))
             {
+                if blocks_seen.contains(&ext.id) {
+                    return Err(duplicate(".", ext.id));
+                }
+                blocks_seen.push(ext.id);
                 let block = match value {
                     Value::Null => Map::new(),
                     Value::Object(map) => read_object(ext.attributes, map, &format!("{key}:"))?,
@@ -204,7 +255,7 @@ impl DynamicType {
                         ))
                     }
                 };
-                merge_block(&mut out, ext.id, block);
+                merge_block(&mut out, ext.id, block)?;
                 continue;
             }
             let qualified = self.extensions.iter().find_map(|(e, _)| {
@@ -218,10 +269,11 @@ impl DynamicType {
                 // The value is read as in the block; its path is the qualified name as sent.
                 let prefix = &key[..ext.id.len() + 1];
                 let block = read_object(ext.attributes, one, prefix)?;
-                merge_block(&mut out, ext.id, block);
+                merge_block(&mut out, ext.id, block)?;
                 continue;
             }
-            crate::__private::insert_unknown(&mut out, key, value);
+            crate::__private::insert_unknown(&mut out, key, value)
+                .map_err(|earlier| duplicate(".", &earlier))?;
         }
         remove_unassigned(&mut out, |k| self.is_known(k));
         out.retain(|k, v| {
@@ -235,6 +287,125 @@ impl DynamicType {
         COMMON_ATTRIBUTES.iter().any(|d| d.name == key)
             || self.schema.attributes.iter().any(|d| d.name == key)
             || self.extensions.iter().any(|(e, _)| e.id == key)
+    }
+}
+
+fn strip_position(message: String) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_owned(),
+        None => message,
+    }
+}
+
+/// Walks JSON text as the schemas shape it, refusing a key repeated in one object.
+struct KeyCheck<'t> {
+    ty: &'t DynamicType,
+    defs: &'static [AttributeDef],
+    top: bool,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for KeyCheck<'_> {
+    type Value = ();
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for KeyCheck<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str("JSON")
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_i128<E>(self, _: i128) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_u128<E>(self, _: u128) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_str<E>(self, _: &str) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_none<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while seq
+            .next_element_seed(KeyCheck { top: false, ..self })?
+            .is_some()
+        {}
+        Ok(())
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let mut seen: Vec<String> = Vec::new();
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            if seen.iter().any(|k| *k == *key) {
+                // Named as the readers name it: the schema's spelling, or lower case.
+                let name = find_def(self.defs, &key)
+                    .map(|d| d.name.to_owned())
+                    .unwrap_or_else(|| key.to_ascii_lowercase());
+                return Err(serde::de::Error::custom(format_args!(
+                    "duplicate attribute `{name}` (attribute names are case-insensitive, RFC 7643 §2.1)"
+                )));
+            }
+            let inner = self.inner(&key);
+            seen.push(key.into_owned());
+            match inner {
+                Some(defs) => map.next_value_seed(KeyCheck {
+                    ty: self.ty,
+                    defs,
+                    top: false,
+                })?,
+                None => {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+impl KeyCheck<'_> {
+    /// The attributes inside the value of `key`, when the schemas shape it.
+    fn inner(&self, key: &str) -> Option<&'static [AttributeDef]> {
+        let complex = |d: &'static AttributeDef| {
+            (d.ty == AttributeType::Complex).then_some(d.sub_attributes)
+        };
+        if !self.top {
+            return find_def(self.defs, key).and_then(complex);
+        }
+        let core = self.ty.schema.id;
+        if let Some(d) = find_def(COMMON_ATTRIBUTES, key)
+            .or_else(|| find_def(self.defs, key))
+            .or_else(|| {
+                crate::__private::strip_schema(key, core).and_then(|n| find_def(self.defs, n))
+            })
+        {
+            return complex(d);
+        }
+        for (ext, _) in &self.ty.extensions {
+            if ext.id.eq_ignore_ascii_case(key) {
+                return Some(ext.attributes);
+            }
+            if let Some(name) = crate::__private::strip_schema(key, ext.id) {
+                return find_def(ext.attributes, name).and_then(complex);
+            }
+        }
+        None
     }
 }
 
@@ -269,27 +440,53 @@ fn find_def(table: &'static [AttributeDef], name: &str) -> Option<&'static Attri
     table.iter().find(|d| d.name.eq_ignore_ascii_case(name))
 }
 
-/// Stores a known attribute read, replacing an earlier spelling (the last value wins, as in the
-/// typed reader); a null or empty value is unassigned (RFC 7643 §2.5) and stored as `null`
-/// until the object is complete, so that it still replaces an earlier value.
+fn duplicate(path: &str, name: &str) -> PayloadError {
+    invalid(
+        path,
+        ScimType::InvalidSyntax,
+        format!("duplicate attribute `{name}` (attribute names are case-insensitive, RFC 7643 §2.1)"),
+    )
+}
+
+/// A second spelling of an attribute already read is an error, before its value is read (as
+/// the typed reader reports it).
+fn check_once(out: &Map<String, Value>, path: &str, name: &str) -> Result<(), PayloadError> {
+    if out.contains_key(name) {
+        return Err(duplicate(path, name));
+    }
+    Ok(())
+}
+
+/// Stores a known attribute read; a null or empty value is unassigned (RFC 7643 §2.5) and
+/// stored as `null` until the object is complete, so that a second spelling is still a
+/// duplicate.
 fn insert_read(out: &mut Map<String, Value>, name: &str, value: Option<Value>) {
     out.insert(name.to_owned(), value.unwrap_or(Value::Null));
 }
 
 /// Merges the attributes `block` assigns into the extension block `urn` read so far (as
-/// `ScimObject::merge_from` does for typed extensions).
-fn merge_block(out: &mut Map<String, Value>, urn: &str, block: Map<String, Value>) {
+/// `ScimObject::merge_from` does for typed extensions): an attribute both assign is a
+/// duplicate.
+fn merge_block(
+    out: &mut Map<String, Value>,
+    urn: &str,
+    block: Map<String, Value>,
+) -> Result<(), PayloadError> {
     let entry = out
         .entry(urn.to_owned())
         .or_insert_with(|| Value::Object(Map::new()));
-    if !entry.is_object() {
-        *entry = Value::Object(Map::new());
-    }
     if let Value::Object(into) = entry {
         for (k, v) in block {
-            crate::__private::insert_unknown(into, k, v);
+            crate::__private::insert_unknown(into, k, v)
+                .map_err(|earlier| duplicate(".", &format!("{urn}:{earlier}")))?;
         }
     }
+    Ok(())
+}
+
+/// The path of the object being read, for errors about the object itself.
+fn parent_path(path: &str) -> &str {
+    path.strip_suffix(':').unwrap_or(path)
 }
 
 /// `path` joined with `key`: after an extension URN (`urn:...:User:`) directly, else with `.`.
@@ -347,8 +544,12 @@ fn read_object(
     let mut out = Map::new();
     for (key, value) in input {
         match find_def(defs, &key) {
-            Some(def) => insert_read(&mut out, def.name, read_value(def, value, &join(path, &key))?),
-            None => crate::__private::insert_unknown(&mut out, key, value),
+            Some(def) => {
+                check_once(&out, parent_path(path), def.name)?;
+                insert_read(&mut out, def.name, read_value(def, value, &join(path, &key))?)
+            }
+            None => crate::__private::insert_unknown(&mut out, key, value)
+                .map_err(|earlier| duplicate(parent_path(path), &earlier))?,
         }
     }
     remove_unassigned(&mut out, |k| defs.iter().any(|d| d.name == k));

@@ -355,8 +355,8 @@ fn is_empty_container(value: &Value) -> bool {
 }
 
 /// The block of an unknown extension: `key` starts with `urn:`, `value` is an object, and
-/// `key` is not an attribute of one of the `known` schemas (`<URN>:<attribute>`, RFC 7644
-/// §3.10), which would be a value, not a schema.
+/// `key` is neither one of the `known` schemas nor an attribute of one (`<URN>:<attribute>`,
+/// RFC 7644 §3.10), which would be a value, not a schema.
 pub(crate) fn unknown_block<'v>(
     key: &str,
     value: &'v Value,
@@ -366,9 +366,11 @@ pub(crate) fn unknown_block<'v>(
     let is_urn = key
         .get(..4)
         .is_some_and(|p| p.eq_ignore_ascii_case("urn:"));
-    let qualified = known
-        .iter()
-        .any(|urn| crate::__private::strip_schema(key, urn).is_some());
+    // A key that is a known URN itself (the core schema's, which has no block) is no unknown
+    // block either: listing it would name that schema twice.
+    let qualified = known.iter().any(|urn| {
+        urn.eq_ignore_ascii_case(key) || crate::__private::strip_schema(key, urn).is_some()
+    });
     (is_urn && !qualified).then_some(block)
 }
 

@@ -321,6 +321,34 @@ fn schemas_never_lists_a_block_the_projection_or_context_leaves_out() {
     assert!(projected.get("urn:example:ext:1.0:Foo").is_none());
 }
 
+/// An object under the core schema's own URN, or under `<known URN>:<attribute>`, is an
+/// unknown attribute, not a schema: `schemas` never names it, nor the core schema twice.
+#[test]
+fn schemas_never_lists_an_attribute_path_or_a_duplicate() {
+    let input = json!({"schemas": [USER], "userName": "b",
+        USER: {"x": 1},
+        format!("{}:colour", USER.to_ascii_lowercase()): {"r": 1},
+        format!("{ENTERPRISE}:unknownThing"): {"a": 1}});
+    for (out, p) in [
+        (Context::Default, None),
+        (Context::QueryResponse, Some(Projection::excluded_attributes(["nickName"]))),
+    ] {
+        let written = both::<User>(&user_type(), &input, Context::Default, out, p.as_ref());
+        let schemas = schemas_of(&written);
+        assert_eq!(schemas.first(), Some(&USER), "{written}");
+        let mut deduped = schemas.clone();
+        deduped.sort_unstable_by_key(|s| s.to_ascii_lowercase());
+        deduped.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
+        assert_eq!(deduped.len(), schemas.len(), "{written}");
+        for s in &schemas {
+            assert!(
+                [USER, ENTERPRISE].contains(s),
+                "{s} is not a schema: {written}"
+            );
+        }
+    }
+}
+
 /// A block whose attributes are all `readOnly` is left out of a creation request, with its
 /// `schemas` entry.
 #[test]

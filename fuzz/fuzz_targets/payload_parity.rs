@@ -37,7 +37,8 @@ fn projections() -> &'static [Option<Projection>] {
     })
 }
 
-/// What an error says, without its position (parsed JSON has none).
+/// What an error says: its `scimType`, path and whether it is a duplicate (the position, which
+/// parsed JSON lacks, and the wording of other messages may differ).
 fn error_of(e: &PayloadError) -> String {
     match e {
         PayloadError::Invalid {
@@ -45,7 +46,10 @@ fn error_of(e: &PayloadError) -> String {
             path,
             message,
             ..
-        } => format!("{scim_type} at {path}: {message}"),
+        } => format!(
+            "{scim_type} at {path}, duplicate: {}",
+            message.starts_with("duplicate attribute")
+        ),
         PayloadError::Syntax { .. } => "syntax".to_owned(),
         PayloadError::Violations(v) => format!("{v}"),
     }
@@ -59,8 +63,18 @@ fuzz_target!(|data: &[u8]| {
     let dynamic = user_type().from_str(text);
     let (typed, dynamic) = match (typed, dynamic) {
         (Ok(t), Ok(d)) => (t, d),
-        (Err(t), Err(d)) => {
-            assert_eq!(error_of(&t), error_of(&d), "errors differ on {text}");
+        (Err(_), Err(_)) => {
+            // Which of several errors is reported depends on key order, which only parsed
+            // JSON gives both readers alike: compare the errors there.
+            if let Ok(value) = serde_json::from_str::<Value>(text) {
+                let t = payload::from_value::<User>(value.clone());
+                let d = user_type().from_value(value);
+                match (t, d) {
+                    (Err(t), Err(d)) => assert_eq!(error_of(&t), error_of(&d), "on {text}"),
+                    (Ok(_), Ok(_)) => {}
+                    (t, d) => panic!("typed {t:?} and dynamic {d:?} differ on parsed {text}"),
+                }
+            }
             return;
         }
         (t, d) => panic!("typed {t:?} and dynamic {d:?} differ on {text}"),

@@ -281,15 +281,14 @@ fn arb_text() -> impl Strategy<Value = String> {
     })
 }
 
-/// The outcome of reading JSON text, typed and dynamic, without error positions.
+/// The outcome of reading JSON text, typed and dynamic: the written JSON, or an error. Which
+/// error a payload with several gets depends on the order keys are read in: the typed reader
+/// streams the text, the dynamic one reads parsed JSON, whose keys are sorted. So only
+/// acceptance is compared here; `random_payloads_give_the_same_outcome` compares the errors
+/// of parsed JSON, read in the same order by both.
 fn text_outcome(text: &str) -> (Result<Vec<Value>, String>, Result<Vec<Value>, String>) {
     let strip = |e: PayloadError| match e {
-        PayloadError::Invalid {
-            scim_type,
-            path,
-            message,
-            ..
-        } => format!("{scim_type} at {path}: {message}"),
+        PayloadError::Invalid { .. } => "invalid".to_owned(),
         PayloadError::Syntax { .. } => "syntax".to_owned(),
         other => other.to_string(),
     };

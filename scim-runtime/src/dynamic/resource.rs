@@ -415,15 +415,24 @@ fn remove_unassigned(map: &mut Map<String, Value>, known: impl Fn(&str) -> bool)
     map.retain(|k, v| !(v.is_null() && known(k)));
 }
 
-fn kind(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "boolean",
-        Value::Number(_) => "number",
-        Value::String(_) => "string",
-        Value::Array(_) => "sequence",
-        Value::Object(_) => "map",
-    }
+/// What a value is, as serde words it in the typed reader's errors (`boolean `true``,
+/// `string "x"`), so that both readers say the same.
+fn kind(v: &Value) -> String {
+    use serde::de::Unexpected;
+    let unexpected = match v {
+        Value::Null => Unexpected::Other("null"),
+        Value::Bool(b) => Unexpected::Bool(*b),
+        Value::Number(n) => match (n.as_u64(), n.as_i64(), n.as_f64()) {
+            (Some(u), _, _) => Unexpected::Unsigned(u),
+            (_, Some(i), _) => Unexpected::Signed(i),
+            (_, _, Some(f)) => Unexpected::Float(f),
+            _ => Unexpected::Other("number"),
+        },
+        Value::String(s) => Unexpected::Str(s),
+        Value::Array(_) => Unexpected::Seq,
+        Value::Object(_) => Unexpected::Map,
+    };
+    unexpected.to_string()
 }
 
 fn invalid(path: &str, scim_type: ScimType, message: String) -> PayloadError {

@@ -26,8 +26,16 @@ fn projections() -> &'static [Option<Projection>] {
     P.get_or_init(|| {
         vec![
             None,
-            Some(Projection::attributes(["userName", "name.givenName", "emails.display"])),
-            Some(Projection::excluded_attributes(["name.familyName", "emails.value", "urn:example:ext:1.0:Foo"])),
+            Some(Projection::attributes([
+                "userName",
+                "name.givenName",
+                "emails.display",
+            ])),
+            Some(Projection::excluded_attributes([
+                "name.familyName",
+                "emails.value",
+                "urn:example:ext:1.0:Foo",
+            ])),
             Some(Projection::attributes([
                 "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.displayName",
                 "urn:example:ext:1.0:Foo:bar",

@@ -15,10 +15,18 @@ fn check<T: Resource + PartialEq + std::fmt::Debug>(text: &str) {
     };
     let plain = value.to_json_in(Context::Default, None);
     let again: T = payload::from_value(plain.clone()).expect("what is written reads back");
-    assert_eq!(again.to_json_in(Context::Default, None), plain, "round trip of {text}");
+    assert_eq!(
+        again.to_json_in(Context::Default, None),
+        plain,
+        "round trip of {text}"
+    );
     let projections = [
         None,
-        Some(Projection::attributes(["name.middleName", "emails.display", "members.display"])),
+        Some(Projection::attributes([
+            "name.middleName",
+            "emails.display",
+            "members.display",
+        ])),
         Some(Projection::excluded_attributes(["name", "emails.value"])),
     ];
     for context in Context::ALL {
@@ -29,7 +37,11 @@ fn check<T: Resource + PartialEq + std::fmt::Debug>(text: &str) {
             assert_eq!(parsed, written);
             // What a context writes reads back and writes the same in that context.
             if let Ok(back) = payload::from_value::<T>(written.clone()) {
-                assert_eq!(back.to_json_in(context, p.as_ref()), written, "{context:?} {p:?} on {text}");
+                assert_eq!(
+                    back.to_json_in(context, p.as_ref()),
+                    written,
+                    "{context:?} {p:?} on {text}"
+                );
             } else {
                 panic!("{context:?} {p:?}: {written} does not read back");
             }

@@ -480,6 +480,10 @@ fn expand_is_empty_in(c: &Container<'_>) -> TokenStream {
     let known = known_urns(c);
     quote! {
         fn is_empty_in(&self, scope: &#rt::Scope<'_>) -> bool {
+            // Without a context nothing is left out: only an unset value is empty.
+            if scope.context() == #rt::Context::Default {
+                return <Self as #rt::ScimObject>::is_empty(self);
+            }
             #known
             #(#tests)*
             true
@@ -679,10 +683,14 @@ fn expand_deserialize(c: &Container<'_>) -> TokenStream {
     } else {
         quote!()
     };
-    let block_seen = read.iter().enumerate().filter(|(_, f)| matches!(f.role, Role::Extension { .. })).map(|(n, _)| {
-        let seen = format_ident!("__block_seen{}", n);
-        quote!(let mut #seen = false;)
-    });
+    let block_seen = read
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| matches!(f.role, Role::Extension { .. }))
+        .map(|(n, _)| {
+            let seen = format_ident!("__block_seen{}", n);
+            quote!(let mut #seen = false;)
+        });
 
     let (other_init, other_arm, other_field) = match c.other() {
         Some(f) => {

@@ -363,9 +363,7 @@ pub(crate) fn unknown_block<'v>(
     known: &[&str],
 ) -> Option<&'v Map<String, Value>> {
     let block = value.as_object()?;
-    let is_urn = key
-        .get(..4)
-        .is_some_and(|p| p.eq_ignore_ascii_case("urn:"));
+    let is_urn = key.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("urn:"));
     // A key that is a known URN itself (the core schema's, which has no block) is no unknown
     // block either: listing it would name that schema twice.
     let qualified = known.iter().any(|urn| {
@@ -405,6 +403,7 @@ impl<'a> Scope<'a> {
     }
 
     /// The context.
+    #[inline]
     pub fn context(&self) -> Context {
         self.context
     }

@@ -133,7 +133,10 @@ pub fn unknown_schemas<'m>(
         crate::context::unknown_block(key, value, known)?;
         let written = scope.unknown_top_value(key, value, known)?;
         // A block with no attribute names no schema an attribute comes from.
-        written.as_object().is_some_and(|m| !m.is_empty()).then_some(key)
+        written
+            .as_object()
+            .is_some_and(|m| !m.is_empty())
+            .then_some(key)
     })
 }
 

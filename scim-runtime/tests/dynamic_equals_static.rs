@@ -221,7 +221,9 @@ fn arb_json() -> impl Strategy<Value = Value> {
         Just("displayName".to_owned()),
         Just("members".to_owned()),
         Just("PRIMARY".to_owned()),
-        Just("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber".to_owned()),
+        Just(
+            "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber".to_owned()
+        ),
         Just("URN:IETF:PARAMS:SCIM:SCHEMAS:EXTENSION:ENTERPRISE:2.0:USER:MANAGER".to_owned()),
         Just("urn:ietf:params:scim:schemas:core:2.0:User:userName".to_owned()),
         Just("urn:ietf:params:scim:schemas:core:2.0:User:name.givenName".to_owned()),

@@ -114,7 +114,13 @@ fn both<T: Resource>(
 }
 
 fn user(input: &Value) -> Value {
-    both::<User>(&user_type(), input, Context::Default, Context::Default, None)
+    both::<User>(
+        &user_type(),
+        input,
+        Context::Default,
+        Context::Default,
+        None,
+    )
 }
 
 fn schemas_of(v: &Value) -> Vec<&str> {
@@ -158,11 +164,14 @@ fn a_qualified_extension_attribute_fills_the_typed_field() {
             Context::QueryResponse,
             Some(&p),
         );
-        assert_eq!(projected[ENTERPRISE], json!({"employeeNumber": "7"}), "{key}");
-        let filter = scim_runtime::filter::parse_filter(&format!(
-            "{ENTERPRISE}:employeeNumber eq \"7\""
-        ))
-        .unwrap();
+        assert_eq!(
+            projected[ENTERPRISE],
+            json!({"employeeNumber": "7"}),
+            "{key}"
+        );
+        let filter =
+            scim_runtime::filter::parse_filter(&format!("{ENTERPRISE}:employeeNumber eq \"7\""))
+                .unwrap();
         use scim_runtime::filter::FilterExt;
         assert!(filter.matches(&typed), "{key}");
     }
@@ -206,9 +215,8 @@ fn a_qualified_core_attribute_is_the_attribute_in_any_case() {
 #[test]
 fn a_qualified_name_and_the_block_merge_and_never_repeat() {
     let q = format!("{ENTERPRISE}:employeeNumber");
-    let merged = format!(
-        r#"{{"schemas":["{USER}"],"{q}":"1","{ENTERPRISE}":{{"costCenter":"c"}}}}"#
-    );
+    let merged =
+        format!(r#"{{"schemas":["{USER}"],"{q}":"1","{ENTERPRISE}":{{"costCenter":"c"}}}}"#);
     let typed = payload::from_str::<User>(&merged).unwrap();
     let written = typed.to_json_in(Context::Default, None);
     assert_eq!(
@@ -243,7 +251,10 @@ fn a_qualified_name_and_the_block_merge_and_never_repeat() {
         // Parsed first, the same JSON (where it still holds both keys) is refused the same.
         let value: Value = serde_json::from_str(text).unwrap();
         if value.as_object().unwrap().len() == 2 {
-            assert!(payload::from_value::<User>(value.clone()).is_err(), "{text}");
+            assert!(
+                payload::from_value::<User>(value.clone()).is_err(),
+                "{text}"
+            );
             assert!(user_type().from_value(value).is_err(), "{text}");
         }
     }
@@ -331,7 +342,10 @@ fn schemas_never_lists_an_attribute_path_or_a_duplicate() {
         format!("{ENTERPRISE}:unknownThing"): {"a": 1}});
     for (out, p) in [
         (Context::Default, None),
-        (Context::QueryResponse, Some(Projection::excluded_attributes(["nickName"]))),
+        (
+            Context::QueryResponse,
+            Some(Projection::excluded_attributes(["nickName"])),
+        ),
     ] {
         let written = both::<User>(&user_type(), &input, Context::Default, out, p.as_ref());
         let schemas = schemas_of(&written);
@@ -372,7 +386,11 @@ fn an_extension_emptied_by_the_context_is_not_listed() {
 fn a_projection_that_empties_a_complex_value_omits_it() {
     let input = json!({"schemas": [USER], "userName": "b", "name": {"givenName": "B"},
         "emails": [{"value": "a@example.com"}, {"value": "b@example.com"}]});
-    for attrs in ["name.middleName", "emails.display", "NAME.MIDDLENAME,emails.display"] {
+    for attrs in [
+        "name.middleName",
+        "emails.display",
+        "NAME.MIDDLENAME,emails.display",
+    ] {
         let p = Projection::attributes([attrs]);
         let written = both::<User>(
             &user_type(),
@@ -615,7 +633,9 @@ fn error_paths_have_one_format() {
         let dynamic = user_type().from_value(body.clone()).unwrap();
         for v in [
             typed.validate_strict(Context::CreationRequest).unwrap_err(),
-            dynamic.validate_strict(Context::CreationRequest).unwrap_err(),
+            dynamic
+                .validate_strict(Context::CreationRequest)
+                .unwrap_err(),
         ] {
             let paths: Vec<&str> = v.iter().map(|v| v.path.as_str()).collect();
             assert_eq!(paths, [format!("{ENTERPRISE}:manager.bogus")], "{body}");

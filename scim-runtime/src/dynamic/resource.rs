@@ -382,9 +382,8 @@ impl<'de> serde::de::Visitor<'de> for KeyCheck<'_> {
 impl KeyCheck<'_> {
     /// The attributes inside the value of `key`, when the schemas shape it.
     fn inner(&self, key: &str) -> Option<&'static [AttributeDef]> {
-        let complex = |d: &'static AttributeDef| {
-            (d.ty == AttributeType::Complex).then_some(d.sub_attributes)
-        };
+        let complex =
+            |d: &'static AttributeDef| (d.ty == AttributeType::Complex).then_some(d.sub_attributes);
         if !self.top {
             return find_def(self.defs, key).and_then(complex);
         }
@@ -453,7 +452,9 @@ fn duplicate(path: &str, name: &str) -> PayloadError {
     invalid(
         path,
         ScimType::InvalidSyntax,
-        format!("duplicate attribute `{name}` (attribute names are case-insensitive, RFC 7643 §2.1)"),
+        format!(
+            "duplicate attribute `{name}` (attribute names are case-insensitive, RFC 7643 §2.1)"
+        ),
     )
 }
 
@@ -555,7 +556,11 @@ fn read_object(
         match find_def(defs, &key) {
             Some(def) => {
                 check_once(&out, parent_path(path), def.name)?;
-                insert_read(&mut out, def.name, read_value(def, value, &join(path, &key))?)
+                insert_read(
+                    &mut out,
+                    def.name,
+                    read_value(def, value, &join(path, &key))?,
+                )
             }
             None => crate::__private::insert_unknown(&mut out, key, value)
                 .map_err(|earlier| duplicate(parent_path(path), &earlier))?,

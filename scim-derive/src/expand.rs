@@ -880,9 +880,13 @@ fn expand_drop_ignored(c: &Container<'_>) -> TokenStream {
         let i = &f.ident;
         match f.role {
             Role::Other => quote!(),
+            // What dropping empties is unassigned (RFC 7643 §2.5): `None`, not an empty value.
             Role::Extension { .. } => quote! {
                 if let ::core::option::Option::Some(value) = &mut self.#i {
                     <_ as #rt::ScimObject>::drop_ignored_attributes(value, context);
+                    if <_ as #rt::ScimObject>::is_empty(value) {
+                        self.#i = ::core::option::Option::None;
+                    }
                 }
             },
             _ => {
@@ -892,11 +896,15 @@ fn expand_drop_ignored(c: &Container<'_>) -> TokenStream {
                         for value in &mut self.#i {
                             #rt::value::AttributeValue::drop_ignored(value, context);
                         }
+                        self.#i.retain(|value| !#rt::value::AttributeValue::is_empty_value(value));
                     }
                 } else {
                     quote! {
                         if let ::core::option::Option::Some(value) = &mut self.#i {
                             #rt::value::AttributeValue::drop_ignored(value, context);
+                            if #rt::value::AttributeValue::is_empty_value(value) {
+                                self.#i = ::core::option::Option::None;
+                            }
                         }
                     }
                 };

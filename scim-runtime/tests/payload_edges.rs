@@ -431,6 +431,17 @@ fn a_context_that_empties_a_complex_value_omits_it() {
     ] {
         assert_eq!(written, json!({"schemas": [USER], "userName": "b"}));
     }
+    // Read in the creation request, the emptied manager and block are unassigned.
+    let read = User::from_value_in(input.clone(), Context::CreationRequest).unwrap();
+    assert_eq!(read.enterprise_user, None);
+    let dynamic = user_type()
+        .from_value_in(input.clone(), Context::CreationRequest)
+        .unwrap();
+    assert!(
+        dynamic.as_json().get(ENTERPRISE).is_none(),
+        "{:?}",
+        dynamic.as_json()
+    );
     // Multi-valued values holding only readOnly sub-attributes: no `[{}, {}]`.
     let input = json!({"schemas": [WIDGET], "label": "w",
         "parts": [{"display": "a"}, {"display": "b"}]});

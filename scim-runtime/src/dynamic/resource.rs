@@ -876,6 +876,9 @@ impl DynamicResource {
         for (ext, _) in &self.resource_type.extensions {
             if let Some(Value::Object(block)) = self.data.get_mut(ext.id) {
                 drop_read_only(block, ext.attributes);
+                if block.is_empty() {
+                    self.data.remove(ext.id);
+                }
             }
         }
     }
@@ -887,16 +890,26 @@ fn drop_read_only(map: &mut Map<String, Value>, defs: &'static [AttributeDef]) {
             map.remove(def.name);
             continue;
         }
-        match map.get_mut(def.name) {
-            Some(Value::Object(sub)) => drop_read_only(sub, def.sub_attributes),
+        // What dropping empties is unassigned (RFC 7643 §2.5) and removed, as typed resources
+        // set it to `None`.
+        let emptied = match map.get_mut(def.name) {
+            Some(Value::Object(sub)) => {
+                drop_read_only(sub, def.sub_attributes);
+                sub.is_empty()
+            }
             Some(Value::Array(items)) => {
-                for item in items {
+                for item in items.iter_mut() {
                     if let Value::Object(sub) = item {
                         drop_read_only(sub, def.sub_attributes);
                     }
                 }
+                items.retain(|item| !item.as_object().is_some_and(Map::is_empty));
+                items.is_empty()
             }
-            _ => {}
+            _ => false,
+        };
+        if emptied {
+            map.remove(def.name);
         }
     }
 }

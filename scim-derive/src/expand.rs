@@ -555,6 +555,7 @@ fn expand_deserialize(c: &Container<'_>) -> TokenStream {
     let mut qualified_ext_checks = Vec::new();
     let mut qualified_variants = Vec::new();
     let mut qualified_arms = Vec::new();
+    let mut qualified_seen = Vec::new();
     for ((f, v), slot) in read.iter().zip(&variants).zip(&slots) {
         match f.role {
             Role::Extension { .. } => {
@@ -576,8 +577,15 @@ fn expand_deserialize(c: &Container<'_>) -> TokenStream {
                     }
                 });
                 let inner = &f.inner;
+                let qseen = format_ident!("__qualified_seen{}", qualified_variants.len());
+                qualified_seen.push(quote!(let mut #qseen: ::std::vec::Vec<::std::string::String> = ::std::vec::Vec::new();));
                 qualified_arms.push(quote! {
                     __Field::#q(name) => {
+                        // The same qualified name twice, in any spelling, even null.
+                        if #qseen.iter().any(|seen| #rt::__private::eq_ci(seen, &name)) {
+                            return ::core::result::Result::Err(#rt::__private::duplicate_attribute::<__A::Error>(&::std::format!("{}:{}", #urn, name.to_ascii_lowercase())));
+                        }
+                        #qseen.push(::core::clone::Clone::clone(&name));
                         let value = #serde::de::MapAccess::next_value_seed(&mut map, #rt::__private::QualifiedSeed::<#inner>::new(&name))?;
                         match #rt::__private::merge_extension(::core::option::Option::flatten(#slot.take()), value) {
                             ::core::result::Result::Ok(merged) => #slot = ::core::option::Option::Some(merged),
@@ -788,6 +796,7 @@ fn expand_deserialize(c: &Container<'_>) -> TokenStream {
                         #(let mut #slots: ::core::option::Option<#slot_types> = ::core::option::Option::None;)*
                         #other_init
                         #(#block_seen)*
+                        #(#qualified_seen)*
                         #schemas_seen
                         while let ::core::option::Option::Some(field) = #serde::de::MapAccess::next_key::<__Field>(&mut map)? {
                             match field {

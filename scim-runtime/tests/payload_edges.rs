@@ -231,6 +231,8 @@ fn a_qualified_name_and_the_block_merge_and_never_repeat() {
         format!(r#"{{"{ENTERPRISE}":{{"employeeNumber":"2"}},"{q}":"1"}}"#),
         format!(r#"{{"{q}":"1","{}":"2"}}"#, q.to_ascii_uppercase()),
         format!(r#"{{"{q}":"1","{q}":"2"}}"#),
+        format!(r#"{{"{q}":null,"{q}":"2"}}"#),
+        format!(r#"{{"{q}":null,"{}":null}}"#, q.to_ascii_uppercase()),
         format!(r#"{{"{ENTERPRISE}:colour":"1","{ENTERPRISE}":{{"COLOUR":"2"}}}}"#),
         format!(r#"{{"userName":"a","{USER}:userName":"b"}}"#),
         format!(r#"{{"{ENTERPRISE}":{{}},"{ENTERPRISE}":{{"costCenter":"c"}}}}"#),

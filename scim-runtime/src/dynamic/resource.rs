@@ -210,6 +210,7 @@ impl DynamicType {
         let mut out = Map::new();
         let mut blocks_seen: Vec<&str> = Vec::new();
         let mut schemas_seen = false;
+        let mut qualified_seen: Vec<(&str, String)> = Vec::new();
         let core = self.schema.id;
         for (key, value) in input {
             if key.eq_ignore_ascii_case("schemas") {
@@ -264,6 +265,15 @@ impl DynamicType {
                     .map(|name| (e, name.to_owned()))
             });
             if let Some((ext, name)) = qualified {
+                // The same qualified name twice, in any spelling, even null.
+                let lower = name.to_ascii_lowercase();
+                if qualified_seen
+                    .iter()
+                    .any(|(u, n)| *u == ext.id && *n == lower)
+                {
+                    return Err(duplicate(".", &format!("{}:{lower}", ext.id)));
+                }
+                qualified_seen.push((ext.id, lower));
                 let mut one = Map::new();
                 one.insert(name, value);
                 // The value is read as in the block; its path is the qualified name as sent.

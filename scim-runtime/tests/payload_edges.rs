@@ -655,3 +655,24 @@ fn error_paths_have_one_format() {
         }
     }
 }
+
+/// Violations come in one order for typed and dynamic resources: common attributes, the
+/// schema's, the extensions, then unknown attributes (found by the `payload_parity` fuzzer).
+#[test]
+fn violations_come_in_one_order() {
+    let input = json!({"userName": "b",
+        format!("{ENTERPRISE}:employeeNumberEmails"): "7",
+        "urn:ietf:params:scim:schemas:extnension:enterprise:2.0:User:manager": {"value": "m"},
+        "meta": {"bogus": 1}});
+    let typed: User = payload::from_value(input.clone()).unwrap();
+    let dynamic = user_type().from_value(input).unwrap();
+    for context in Context::ALL {
+        let t = typed.validate_strict(context).unwrap_err();
+        let d = dynamic.validate_strict(context).unwrap_err();
+        assert_eq!(t, d, "{context:?}");
+        let paths: Vec<&str> = t.iter().map(|v| v.path.as_str()).collect();
+        assert_eq!(paths.len(), 3, "{paths:?}");
+        assert_eq!(paths[0], "meta.bogus", "{paths:?}");
+        assert_eq!(paths[1], format!("{ENTERPRISE}:employeeNumberEmails"));
+    }
+}

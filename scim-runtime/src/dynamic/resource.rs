@@ -815,14 +815,14 @@ impl DynamicResource {
             &COMMON_ATTRIBUTES[2],
         ];
         let unknown: Vec<String> = self.unknown().map(|(k, _)| k.clone()).collect();
-        for def in [id, external_id]
+        // In the order of the generated types' fields, so that violations come in one order:
+        // the common attributes, the schema's, the extensions, then unknown attributes.
+        for def in [id, external_id, meta]
             .into_iter()
             .chain(self.resource_type.schema.attributes)
-            .chain([meta])
         {
             validate_attribute(&mut v, &self.data, def);
         }
-        v.check_unknown(&unknown);
         for (ext, required) in &self.resource_type.extensions {
             match self.data.get(ext.id) {
                 Some(Value::Object(block)) if !block.is_empty() => {
@@ -839,6 +839,7 @@ impl DynamicResource {
                 }
             }
         }
+        v.check_unknown(&unknown);
         v.finish().into_result()
     }
 

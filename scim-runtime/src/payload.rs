@@ -127,7 +127,7 @@ fn locate(error: serde_json::Error, path: impl FnOnce() -> Option<String>) -> Pa
             // The errors on the shape of the payload rather than on one value, as scim2-models
             // classifies them.
             let structural = path == "."
-                || path == "schemas"
+                || path.eq_ignore_ascii_case("schemas")
                 || message.starts_with("duplicate attribute")
                 || message.starts_with("unknown attribute");
             PayloadError::Invalid {

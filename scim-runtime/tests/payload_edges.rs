@@ -687,3 +687,24 @@ fn violations_come_in_one_order() {
         );
     }
 }
+
+/// `schemas` in another spelling is refused alike, at the name as sent, as `invalidSyntax`
+/// (found by the `payload_parity` fuzzer).
+#[test]
+fn schemas_in_another_spelling_is_checked_alike() {
+    for input in [
+        json!({"scheMas": ["urn:x"], "userName": "b"}),
+        json!({"SCHEMAS": "x", "userName": "b"}),
+        json!({"Schemas": [1], "userName": "b"}),
+    ] {
+        let typed = payload::from_str::<User>(&input.to_string()).unwrap_err();
+        let dynamic = user_type().from_value(input.clone()).unwrap_err();
+        let parts = |e: PayloadError| match e {
+            PayloadError::Invalid {
+                scim_type, path, ..
+            } => (scim_type, path),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(parts(typed), parts(dynamic), "{input}");
+    }
+}

@@ -218,7 +218,7 @@ impl DynamicType {
                     return Err(duplicate(".", "schemas"));
                 }
                 schemas_seen = true;
-                check_schemas(&value, core)?;
+                check_schemas(&value, core, &key)?;
                 continue;
             }
             let target = find_def(COMMON_ATTRIBUTES, &key)
@@ -518,7 +518,8 @@ fn join(path: &str, key: &str) -> String {
     }
 }
 
-fn check_schemas(value: &Value, core: &str) -> Result<(), PayloadError> {
+/// Checks `schemas`, named `key` as sent (error paths name attributes as sent).
+fn check_schemas(value: &Value, core: &str, key: &str) -> Result<(), PayloadError> {
     match value {
         Value::Null => Ok(()),
         Value::Array(items) => {
@@ -528,7 +529,7 @@ fn check_schemas(value: &Value, core: &str) -> Result<(), PayloadError> {
                     Value::String(s) => found |= s.eq_ignore_ascii_case(core),
                     other => {
                         return Err(invalid(
-                            &format!("schemas[{i}]"),
+                            &format!("{key}[{i}]"),
                             ScimType::InvalidValue,
                             format!("invalid type: {}, expected a string", kind(other)),
                         ))
@@ -539,14 +540,14 @@ fn check_schemas(value: &Value, core: &str) -> Result<(), PayloadError> {
                 Ok(())
             } else {
                 Err(invalid(
-                    "schemas",
+                    key,
                     ScimType::InvalidSyntax,
                     format!("`schemas` does not name `{core}`"),
                 ))
             }
         }
         other => Err(invalid(
-            "schemas",
+            key,
             ScimType::InvalidSyntax,
             format!(
                 "invalid type: {}, expected a list of schema URNs",

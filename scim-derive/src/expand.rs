@@ -129,6 +129,8 @@ fn expand_struct(c: &Container<'_>) -> TokenStream {
     let validate = expand_validate(c);
     let drop_ignored = expand_drop_ignored(c);
     let is_empty = expand_is_empty(c);
+    let is_empty_in = expand_is_empty_in(c);
+    let merge_from = expand_merge_from(c);
     let access = expand_access(c);
     let other_ref = match c.other() {
         Some(f) => {
@@ -143,12 +145,18 @@ fn expand_struct(c: &Container<'_>) -> TokenStream {
             && !f.multi_valued
             && matches!(&f.inner, syn::Type::Path(p) if p.path.is_ident("bool"))
     });
-    let is_primary = match primary {
-        Some(f) => {
+    let is_primary = match (primary, c.other()) {
+        (Some(f), _) => {
             let i = &f.ident;
             quote!(self.#i == ::core::option::Option::Some(true))
         }
-        None => quote!(false),
+        // Without a declared `primary`, a `primary: true` kept among the unknown attributes
+        // still counts (RFC 7643 §2.4), as it does for dynamic resources.
+        (None, Some(o)) => {
+            let i = &o.ident;
+            quote!(#rt::__private::is_primary_unknown(&self.#i))
+        }
+        (None, None) => quote!(false),
     };
 
     let kind_impls = match &c.kind {
@@ -232,6 +240,8 @@ fn expand_struct(c: &Container<'_>) -> TokenStream {
             #validate
             #drop_ignored
             #is_empty
+            #is_empty_in
+            #merge_from
             fn other_attributes(&self) -> ::core::option::Option<&#rt::OtherAttributes> {
                 #other_ref
             }
@@ -266,6 +276,9 @@ fn expand_struct(c: &Container<'_>) -> TokenStream {
             fn is_empty_value(&self) -> bool {
                 <Self as #rt::ScimObject>::is_empty(self)
             }
+            fn is_empty_in(&self, scope: &#rt::Scope<'_>) -> bool {
+                <Self as #rt::ScimObject>::is_empty_in(self, scope)
+            }
             fn is_primary(&self) -> bool {
                 #is_primary
             }
@@ -299,7 +312,7 @@ fn expand_serialize_scoped(c: &Container<'_>) -> TokenStream {
             let urn = extension_urn(f);
             quote! {
                 match &self.#i {
-                    ::core::option::Option::Some(e) if !<_ as #rt::ScimObject>::is_empty(e) && scope.keeps_extension(#urn) => ::core::option::Option::Some(#urn),
+                    ::core::option::Option::Some(e) if scope.keeps_extension(#urn) && !<_ as #rt::ScimObject>::is_empty_in(e, &scope.in_extension(#urn)) => ::core::option::Option::Some(#urn),
                     _ => ::core::option::Option::None,
                 }
             }
@@ -315,7 +328,7 @@ fn expand_serialize_scoped(c: &Container<'_>) -> TokenStream {
             #serde::ser::SerializeMap::serialize_entry(
                 &mut map,
                 "schemas",
-                &#rt::__private::SchemasOut::new(#id, &[#(#present),*], #other),
+                &#rt::__private::SchemasOut::new(#id, &[#(#present),*], #other, scope, __KNOWN),
             )?;
         });
     }
@@ -341,9 +354,11 @@ fn expand_serialize_scoped(c: &Container<'_>) -> TokenStream {
                 let urn = extension_urn(f);
                 entries.push(quote! {
                     if let ::core::option::Option::Some(value) = &self.#i {
-                        if !<_ as #rt::ScimObject>::is_empty(value) && scope.keeps_extension(#urn) {
+                        if scope.keeps_extension(#urn) {
                             let child = scope.in_extension(#urn);
-                            #serde::ser::SerializeMap::serialize_entry(&mut map, #urn, &#rt::value::Scoped::new(value, &child))?;
+                            if !<_ as #rt::ScimObject>::is_empty_in(value, &child) {
+                                #serde::ser::SerializeMap::serialize_entry(&mut map, #urn, &#rt::value::Scoped::new(value, &child))?;
+                            }
                         }
                     }
                 });
@@ -354,15 +369,18 @@ fn expand_serialize_scoped(c: &Container<'_>) -> TokenStream {
                     entries.push(quote! {
                         if !self.#i.is_empty() {
                             if let ::core::option::Option::Some(child) = scope.child(#def) {
-                                #serde::ser::SerializeMap::serialize_entry(&mut map, #wire, &#rt::value::ScopedSeq::new(&self.#i, &child))?;
+                                let seq = #rt::value::ScopedSeq::new(&self.#i, &child);
+                                if seq.writes_any() {
+                                    #serde::ser::SerializeMap::serialize_entry(&mut map, #wire, &seq)?;
+                                }
                             }
                         }
                     });
                 } else {
                     entries.push(quote! {
                         if let ::core::option::Option::Some(value) = &self.#i {
-                            if !#rt::value::AttributeValue::is_empty_value(value) {
-                                if let ::core::option::Option::Some(child) = scope.child(#def) {
+                            if let ::core::option::Option::Some(child) = scope.child(#def) {
+                                if !#rt::value::AttributeValue::is_empty_in(value, &child) {
                                     #serde::ser::SerializeMap::serialize_entry(&mut map, #wire, &#rt::value::Scoped::new(value, &child))?;
                                 }
                             }
@@ -375,23 +393,156 @@ fn expand_serialize_scoped(c: &Container<'_>) -> TokenStream {
 
     if let Some(f) = c.other() {
         let i = &f.ident;
+        let write = if matches!(c.kind, Kind::Resource(_)) {
+            quote!(scope.unknown_top_value(key, value, __KNOWN))
+        } else {
+            quote!(scope.unknown_value(key, value))
+        };
         entries.push(quote! {
             for (key, value) in &self.#i {
-                if scope.keeps_unknown(key) {
-                    #serde::ser::SerializeMap::serialize_entry(&mut map, key, value)?;
+                if let ::core::option::Option::Some(value) = #write {
+                    #serde::ser::SerializeMap::serialize_entry(&mut map, key, &*value)?;
                 }
             }
         });
     }
+    let known = known_urns(c);
 
     quote! {
         fn serialize_scoped<__S>(&self, serializer: __S, scope: &#rt::Scope<'_>) -> ::core::result::Result<__S::Ok, __S::Error>
         where
             __S: #serde::Serializer,
         {
+            #known
             let mut map = #serde::Serializer::serialize_map(serializer, ::core::option::Option::None)?;
             #(#entries)*
             #serde::ser::SerializeMap::end(map)
+        }
+    }
+}
+
+/// `let __KNOWN: &[&str] = ...;`: a resource's core and extension schema URNs, which tell an
+/// unknown extension block from a URN-qualified attribute (RFC 7644 §3.10).
+fn known_urns(c: &Container<'_>) -> TokenStream {
+    match &c.kind {
+        Kind::Resource(r) => {
+            let id = &r.schema.id;
+            let urns = c.extensions().map(extension_urn);
+            quote! {
+                let __KNOWN: &[&'static str] = &[#id, #(#urns),*];
+            }
+        }
+        _ => quote!(),
+    }
+}
+
+fn expand_is_empty_in(c: &Container<'_>) -> TokenStream {
+    let rt = quote!(::scim_runtime);
+    let tests = c.fields.iter().map(|f| {
+        let i = &f.ident;
+        match f.role {
+            Role::Other => {
+                let write = if matches!(c.kind, Kind::Resource(_)) {
+                    quote!(scope.unknown_top_value(key, value, __KNOWN))
+                } else {
+                    quote!(scope.unknown_value(key, value))
+                };
+                quote! {
+                    for (key, value) in &self.#i {
+                        if ::core::option::Option::is_some(&#write) {
+                            return false;
+                        }
+                    }
+                }
+            }
+            Role::Extension { .. } => {
+                let urn = extension_urn(f);
+                quote! {
+                    if let ::core::option::Option::Some(value) = &self.#i {
+                        if scope.keeps_extension(#urn) && !<_ as #rt::ScimObject>::is_empty_in(value, &scope.in_extension(#urn)) {
+                            return false;
+                        }
+                    }
+                }
+            }
+            _ => {
+                let def = def_expr(f);
+                if f.multi_valued {
+                    quote! {
+                        if !self.#i.is_empty() {
+                            if let ::core::option::Option::Some(child) = scope.child(#def) {
+                                if #rt::value::ScopedSeq::new(&self.#i, &child).writes_any() {
+                                    return false;
+                                }
+                            }
+                        }
+                    }
+                } else {
+                    quote! {
+                        if let ::core::option::Option::Some(value) = &self.#i {
+                            if let ::core::option::Option::Some(child) = scope.child(#def) {
+                                if !#rt::value::AttributeValue::is_empty_in(value, &child) {
+                                    return false;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    });
+    let known = known_urns(c);
+    quote! {
+        fn is_empty_in(&self, scope: &#rt::Scope<'_>) -> bool {
+            // Without a context nothing is left out: only an unset value is empty.
+            if scope.context() == #rt::Context::Default {
+                return <Self as #rt::ScimObject>::is_empty(self);
+            }
+            #known
+            #(#tests)*
+            true
+        }
+    }
+}
+
+fn expand_merge_from(c: &Container<'_>) -> TokenStream {
+    let rt = quote!(::scim_runtime);
+    let steps = c.fields.iter().map(|f| {
+        let i = &f.ident;
+        match f.role {
+            Role::Other => quote! {
+                for (key, value) in later.#i {
+                    #rt::__private::insert_unknown(&mut self.#i, key, value)?;
+                }
+            },
+            Role::Extension { .. } => quote! {
+                self.#i = #rt::__private::merge_extension(self.#i.take(), later.#i)?;
+            },
+            _ => {
+                let wire = &f.wire_name;
+                let (set_here, set_later) = if f.multi_valued {
+                    (quote!(!self.#i.is_empty()), quote!(!later.#i.is_empty()))
+                } else {
+                    (
+                        quote!(::core::option::Option::is_some(&self.#i)),
+                        quote!(::core::option::Option::is_some(&later.#i)),
+                    )
+                };
+                quote! {
+                    if #set_later {
+                        if #set_here {
+                            return ::core::result::Result::Err(::std::borrow::ToOwned::to_owned(#wire));
+                        }
+                        self.#i = later.#i;
+                    }
+                }
+            }
+        }
+    });
+    quote! {
+        fn merge_from(&mut self, later: Self) -> ::core::result::Result<(), ::std::string::String> {
+            #(#steps)*
+            ::core::result::Result::Ok(())
         }
     }
 }
@@ -415,7 +566,11 @@ fn expand_deserialize(c: &Container<'_>) -> TokenStream {
     let mut folded_checks = Vec::new();
     let mut qualified_checks = Vec::new();
     let mut extension_checks = Vec::new();
-    for (f, v) in read.iter().zip(&variants) {
+    let mut qualified_ext_checks = Vec::new();
+    let mut qualified_variants = Vec::new();
+    let mut qualified_arms = Vec::new();
+    let mut qualified_seen = Vec::new();
+    for ((f, v), slot) in read.iter().zip(&variants).zip(&slots) {
         match f.role {
             Role::Extension { .. } => {
                 let urn = extension_urn(f);
@@ -424,6 +579,37 @@ fn expand_deserialize(c: &Container<'_>) -> TokenStream {
                         return __Field::#v;
                     }
                 });
+                // `<extension URN>:<attribute>` at the top level names the extension's
+                // attribute (RFC 7644 §3.10). A name with a `.` is not an attribute name
+                // (RFC 7643 §2.1), so `<URN>:name.sub` stays an unknown attribute.
+                let q = format_ident!("__q{}", qualified_variants.len());
+                qualified_ext_checks.push(quote! {
+                    if let ::core::option::Option::Some(name) = #rt::__private::strip_schema(key, #urn) {
+                        if !name.contains('.') && !name.contains(':') {
+                            return __Field::#q(::std::borrow::ToOwned::to_owned(name));
+                        }
+                    }
+                });
+                let inner = &f.inner;
+                let qseen = format_ident!("__qualified_seen{}", qualified_variants.len());
+                qualified_seen.push(quote!(let mut #qseen: ::std::vec::Vec<::std::string::String> = ::std::vec::Vec::new();));
+                qualified_arms.push(quote! {
+                    __Field::#q(name) => {
+                        // The same qualified name twice, in any spelling, even null.
+                        if #qseen.iter().any(|seen| #rt::__private::eq_ci(seen, &name)) {
+                            return ::core::result::Result::Err(#rt::__private::duplicate_attribute::<__A::Error>(&::std::format!("{}:{}", #urn, name.to_ascii_lowercase())));
+                        }
+                        #qseen.push(::core::clone::Clone::clone(&name));
+                        let value = #serde::de::MapAccess::next_value_seed(&mut map, #rt::__private::QualifiedSeed::<#inner>::new(&name))?;
+                        match #rt::__private::merge_extension(::core::option::Option::flatten(#slot.take()), value) {
+                            ::core::result::Result::Ok(merged) => #slot = ::core::option::Option::Some(merged),
+                            ::core::result::Result::Err(twice) => {
+                                return ::core::result::Result::Err(#rt::__private::duplicate_attribute::<__A::Error>(&::std::format!("{}:{}", #urn, twice)));
+                            }
+                        }
+                    }
+                });
+                qualified_variants.push(q);
             }
             _ => {
                 let wire = &f.wire_name;
@@ -456,6 +642,10 @@ fn expand_deserialize(c: &Container<'_>) -> TokenStream {
             },
             quote! {
                 __Field::__schemas => {
+                    if __schemas_seen {
+                        return ::core::result::Result::Err(#rt::__private::duplicate_attribute::<__A::Error>("schemas"));
+                    }
+                    __schemas_seen = true;
                     #serde::de::MapAccess::next_value_seed(&mut map, #rt::__private::SchemasSeed(#id))?;
                 }
             },
@@ -468,35 +658,68 @@ fn expand_deserialize(c: &Container<'_>) -> TokenStream {
         ),
     };
 
-    let read_arms = read.iter().zip(&variants).zip(&slots).map(|((f, v), slot)| {
+    // An attribute given twice, in any spelling, is refused (see `duplicate_attribute`). An
+    // extension's block merges with its URN-qualified names; the block itself once.
+    let read_arms = read.iter().zip(&variants).zip(&slots).enumerate().map(|(n, ((f, v), slot))| {
         let inner = &f.inner;
-        let wire = if matches!(f.role, Role::Extension { .. }) {
-            extension_urn(f)
-        } else {
-            let w = &f.wire_name;
-            quote!(#w)
-        };
         let seed = if f.multi_valued {
             quote!(#rt::value::VecSeed::<#inner>::default())
         } else {
             quote!(#rt::value::OptionSeed::<#inner>::default())
         };
         // serde quotes a value it cannot read; a secret's error names the attribute only.
+        let wire = &f.wire_name;
         let redact = f
             .sensitive
             .then(|| {
                 let multi = f.multi_valued;
                 quote!(.map_err(|__e| #rt::redact::sensitive_error(__e, #wire, <#inner as #rt::value::AttributeValue>::TYPE, #multi)))
             });
-        quote! {
-            __Field::#v => {
-                if ::core::option::Option::is_some(&#slot) {
-                    return ::core::result::Result::Err(#rt::__private::duplicate_attribute::<__A::Error>(#wire));
+        if matches!(f.role, Role::Extension { .. }) {
+            let urn = extension_urn(f);
+            let seen = format_ident!("__block_seen{}", n);
+            quote! {
+                __Field::#v => {
+                    if #seen {
+                        return ::core::result::Result::Err(#rt::__private::duplicate_attribute::<__A::Error>(#urn));
+                    }
+                    #seen = true;
+                    let __value = ::core::result::Result::map_err(
+                        #serde::de::MapAccess::next_value_seed(&mut map, #seed)#redact,
+                        |__e| #rt::__private::note_error_in_block(#urn, __e),
+                    )?;
+                    match #rt::__private::merge_extension(::core::option::Option::flatten(#slot.take()), __value) {
+                        ::core::result::Result::Ok(__merged) => #slot = ::core::option::Option::Some(__merged),
+                        ::core::result::Result::Err(__twice) => {
+                            return ::core::result::Result::Err(#rt::__private::duplicate_attribute::<__A::Error>(&::std::format!("{}:{}", #urn, __twice)));
+                        }
+                    }
                 }
-                #slot = ::core::option::Option::Some(#serde::de::MapAccess::next_value_seed(&mut map, #seed)#redact?);
+            }
+        } else {
+            quote! {
+                __Field::#v => {
+                    if ::core::option::Option::is_some(&#slot) {
+                        return ::core::result::Result::Err(#rt::__private::duplicate_attribute::<__A::Error>(#wire));
+                    }
+                    #slot = ::core::option::Option::Some(#serde::de::MapAccess::next_value_seed(&mut map, #seed)#redact?);
+                }
             }
         }
     });
+    let schemas_seen = if matches!(c.kind, Kind::Resource(_)) {
+        quote!(let mut __schemas_seen = false;)
+    } else {
+        quote!()
+    };
+    let block_seen = read
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| matches!(f.role, Role::Extension { .. }))
+        .map(|(n, _)| {
+            let seen = format_ident!("__block_seen{}", n);
+            quote!(let mut #seen = false;)
+        });
 
     let (other_init, other_arm, other_field) = match c.other() {
         Some(f) => {
@@ -506,7 +729,9 @@ fn expand_deserialize(c: &Container<'_>) -> TokenStream {
                 quote! {
                     __Field::__unknown(key) => {
                         let value: #rt::__private::serde_json::Value = #serde::de::MapAccess::next_value(&mut map)?;
-                        __other.insert(key, value);
+                        if let ::core::result::Result::Err(earlier) = #rt::__private::insert_unknown(&mut __other, key, value) {
+                            return ::core::result::Result::Err(#rt::__private::duplicate_attribute::<__A::Error>(&earlier));
+                        }
                     }
                 },
                 quote!(#i: __other,),
@@ -539,6 +764,7 @@ fn expand_deserialize(c: &Container<'_>) -> TokenStream {
                 #[allow(non_camel_case_types)]
                 enum __Field {
                     #(#variants,)*
+                    #(#qualified_variants(::std::string::String),)*
                     __schemas,
                     __unknown(::std::string::String),
                 }
@@ -550,6 +776,7 @@ fn expand_deserialize(c: &Container<'_>) -> TokenStream {
                             #(#folded_checks)*
                             #schemas_check
                             #(#extension_checks)*
+                            #(#qualified_ext_checks)*
                             __Field::__unknown(::std::borrow::ToOwned::to_owned(key))
                         }
                     }
@@ -589,9 +816,13 @@ fn expand_deserialize(c: &Container<'_>) -> TokenStream {
                     {
                         #(let mut #slots: ::core::option::Option<#slot_types> = ::core::option::Option::None;)*
                         #other_init
+                        #(#block_seen)*
+                        #(#qualified_seen)*
+                        #schemas_seen
                         while let ::core::option::Option::Some(field) = #serde::de::MapAccess::next_key::<__Field>(&mut map)? {
                             match field {
                                 #(#read_arms)*
+                                #(#qualified_arms)*
                                 #schemas_arm
                                 #other_arm
                             }
@@ -679,9 +910,13 @@ fn expand_drop_ignored(c: &Container<'_>) -> TokenStream {
         let i = &f.ident;
         match f.role {
             Role::Other => quote!(),
+            // What dropping empties is unassigned (RFC 7643 §2.5): `None`, not an empty value.
             Role::Extension { .. } => quote! {
                 if let ::core::option::Option::Some(value) = &mut self.#i {
                     <_ as #rt::ScimObject>::drop_ignored_attributes(value, context);
+                    if <_ as #rt::ScimObject>::is_empty(value) {
+                        self.#i = ::core::option::Option::None;
+                    }
                 }
             },
             _ => {
@@ -691,11 +926,15 @@ fn expand_drop_ignored(c: &Container<'_>) -> TokenStream {
                         for value in &mut self.#i {
                             #rt::value::AttributeValue::drop_ignored(value, context);
                         }
+                        self.#i.retain(|value| !#rt::value::AttributeValue::is_empty_value(value));
                     }
                 } else {
                     quote! {
                         if let ::core::option::Option::Some(value) = &mut self.#i {
                             #rt::value::AttributeValue::drop_ignored(value, context);
+                            if #rt::value::AttributeValue::is_empty_value(value) {
+                                self.#i = ::core::option::Option::None;
+                            }
                         }
                     }
                 };
@@ -1014,6 +1253,8 @@ pub fn stub(c: Option<&Container<'_>>, input: &syn::DeriveInput) -> TokenStream 
                 fn validate_into(&self, _: &mut #rt::Validator) { #unreachable }
                 fn drop_ignored_attributes(&mut self, _: #rt::Context) { #unreachable }
                 fn is_empty(&self) -> bool { #unreachable }
+                fn is_empty_in(&self, _: &#rt::Scope<'_>) -> bool { #unreachable }
+                fn merge_from(&mut self, _: Self) -> ::core::result::Result<(), ::std::string::String> { #unreachable }
                 fn other_attributes(&self) -> ::core::option::Option<&#rt::OtherAttributes> { #unreachable }
             }
             impl #rt::value::AttributeAccess for #ident {

@@ -13,6 +13,10 @@
 //! Validation in any context other than [`Context::Default`] also reports a multi-valued
 //! attribute with more than one `primary: true` value (RFC 7643 §2.4).
 
+use std::borrow::Cow;
+
+use serde_json::{Map, Value};
+
 use crate::meta::{AttributeDef, Mutability, Returned};
 
 /// The request or response a payload travels in (RFC 7644 §3.2).
@@ -374,6 +378,33 @@ fn split_urn(name: &str) -> Option<(&str, &str)> {
     name.rsplit_once(':')
 }
 
+/// Whether `value` is an empty object or array, which is never written (RFC 7643 §2.5).
+fn is_empty_container(value: &Value) -> bool {
+    match value {
+        Value::Object(m) => m.is_empty(),
+        Value::Array(a) => a.is_empty(),
+        _ => false,
+    }
+}
+
+/// The block of an unknown extension: `key` starts with `urn:`, `value` is an object, and
+/// `key` is neither one of the `known` schemas nor an attribute of one (`<URN>:<attribute>`,
+/// RFC 7644 §3.10), which would be a value, not a schema.
+pub(crate) fn unknown_block<'v>(
+    key: &str,
+    value: &'v Value,
+    known: &[&str],
+) -> Option<&'v Map<String, Value>> {
+    let block = value.as_object()?;
+    let is_urn = key.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("urn:"));
+    // A key that is a known URN itself (the core schema's, which has no block) is no unknown
+    // block either: listing it would name that schema twice.
+    let qualified = known.iter().any(|urn| {
+        urn.eq_ignore_ascii_case(key) || crate::__private::strip_schema(key, urn).is_some()
+    });
+    (is_urn && !qualified).then_some(block)
+}
+
 /// Where serialization is in a payload: the context, the projection, and the schema and parent
 /// attribute being written. Generated code threads it through nested values.
 #[derive(Debug, Clone, Copy)]
@@ -405,6 +436,7 @@ impl<'a> Scope<'a> {
     }
 
     /// The context.
+    #[inline]
     pub fn context(&self) -> Context {
         self.context
     }
@@ -450,6 +482,95 @@ impl<'a> Scope<'a> {
                 },
             ),
         }
+    }
+
+    /// What is written of the attribute `name`, which the type does not know, holding `value`:
+    /// `None` when it is left out. Unknown attributes carry no characteristics, so they are
+    /// treated as `readWrite` and `returned: default`, and are otherwise written as sent.
+    ///
+    /// A projection reaches one level into an unknown complex value (or into each object of an
+    /// unknown multi-valued one), as it does into a known one: `attributes=foo.bar` writes
+    /// `foo` with only `bar`. An object or list that the projection empties is left out, as
+    /// unassigned (RFC 7643 §2.5), never written as `{}` or `[]`.
+    pub fn unknown_value<'v>(&self, name: &str, value: &'v Value) -> Option<Cow<'v, Value>> {
+        let Some(p) = self.projection else {
+            return Some(Cow::Borrowed(value));
+        };
+        let here = Position {
+            schema: self.schema,
+            parent: self.parent,
+            name,
+        };
+        if !p.keeps(Returned::Default, &here) {
+            return None;
+        }
+        // Below the second level values are written whole, as known ones are.
+        if self.parent.is_some() || is_empty_container(value) {
+            return Some(Cow::Borrowed(value));
+        }
+        let sub = |map: &Map<String, Value>| -> Map<String, Value> {
+            map.iter()
+                .filter(|(k, _)| {
+                    p.keeps(
+                        Returned::Default,
+                        &Position {
+                            schema: self.schema,
+                            parent: Some(name),
+                            name: k,
+                        },
+                    )
+                })
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect()
+        };
+        let projected = match value {
+            Value::Object(map) => Value::Object(sub(map)),
+            Value::Array(items) => Value::Array(
+                items
+                    .iter()
+                    .filter_map(|item| match item {
+                        Value::Object(map) if !map.is_empty() => {
+                            let kept = sub(map);
+                            (!kept.is_empty()).then_some(Value::Object(kept))
+                        }
+                        other => Some(other.clone()),
+                    })
+                    .collect(),
+            ),
+            other => return Some(Cow::Borrowed(other)),
+        };
+        (!is_empty_container(&projected)).then_some(Cow::Owned(projected))
+    }
+
+    /// What is written of the top-level attribute `key` of a resource, which the type does not
+    /// know, holding `value`. `known` lists the resource's schema URNs (core and extensions).
+    ///
+    /// A key that starts with `urn:` and holds an object, and is not `<known URN>:<attribute>`,
+    /// is the block of an extension the type does not know (RFC 7643 §3.3): `attributes` and
+    /// `excludedAttributes` keep or drop it by its URN, and reach its attributes by their
+    /// URN-qualified paths (RFC 7644 §3.10, §3.4.2.5), case-insensitively. A block the
+    /// projection empties is left out.
+    pub fn unknown_top_value<'v>(
+        &self,
+        key: &'v str,
+        value: &'v Value,
+        known: &[&str],
+    ) -> Option<Cow<'v, Value>> {
+        let Some(block) = unknown_block(key, value, known) else {
+            return self.unknown_value(key, value);
+        };
+        if self.projection.is_none() || block.is_empty() {
+            return self.keeps_extension(key).then_some(Cow::Borrowed(value));
+        }
+        if !self.keeps_extension(key) {
+            return None;
+        }
+        let inner = self.in_extension(key);
+        let kept: Map<String, Value> = block
+            .iter()
+            .filter_map(|(k, v)| Some((k.clone(), inner.unknown_value(k, v)?.into_owned())))
+            .collect();
+        (!kept.is_empty()).then_some(Cow::Owned(Value::Object(kept)))
     }
 
     /// Decides whether `attribute` (present in the value) is written, and gives the scope for

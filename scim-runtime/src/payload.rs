@@ -23,7 +23,10 @@ pub enum PayloadError {
         /// `invalidSyntax` when the structure is wrong (not an object, a duplicate or unknown
         /// attribute, `schemas` without the resource's schema), `invalidValue` when a value is.
         scim_type: ScimType,
-        /// The attribute path as sent, such as `emails[1].primary`; `.` for the whole payload.
+        /// The attribute path, with names as sent, in the format of [`crate::Violation::path`]
+        /// (RFC 7644 §3.10): `emails[1].primary`, an extension's attribute as
+        /// `urn:...:enterprise:2.0:User:manager.value` whether it was sent in the extension's
+        /// block or under its URN-qualified name; `.` for the whole payload.
         path: String,
         /// The 1-based line, 0 when read from a parsed value.
         line: usize,
@@ -96,6 +99,23 @@ pub fn from_value<T: DeserializeOwned>(json: serde_json::Value) -> Result<T, Pay
     }
 }
 
+/// Writes a path inside an extension block as RFC 7644 §3.10 does, `<URN>:<attribute>`
+/// (`urn:...:enterprise:2.0:User:manager.value`), the format of [`crate::Violation::path`] and
+/// of the dynamic resources; the path tracker joins every key with `.`.
+fn block_path(path: String, blocks: &[&str]) -> String {
+    for urn in blocks {
+        if path.len() > urn.len()
+            && path.as_bytes()[urn.len()] == b'.'
+            && path[..urn.len()].eq_ignore_ascii_case(urn)
+        {
+            let mut out = path;
+            out.replace_range(urn.len()..=urn.len(), ":");
+            return out;
+        }
+    }
+    path
+}
+
 fn locate(error: serde_json::Error, path: impl FnOnce() -> Option<String>) -> PayloadError {
     use serde_json::error::Category;
     let (line, column) = (error.line(), error.column());
@@ -103,10 +123,11 @@ fn locate(error: serde_json::Error, path: impl FnOnce() -> Option<String>) -> Pa
     match error.classify() {
         Category::Data => {
             let path = path().unwrap_or_else(|| ".".to_owned());
+            let path = block_path(path, &crate::__private::take_error_blocks());
             // The errors on the shape of the payload rather than on one value, as scim2-models
             // classifies them.
             let structural = path == "."
-                || path == "schemas"
+                || path.eq_ignore_ascii_case("schemas")
                 || message.starts_with("duplicate attribute")
                 || message.starts_with("unknown attribute");
             PayloadError::Invalid {

@@ -27,7 +27,10 @@ pub fn strip_schema<'a>(key: &'a str, urn: &str) -> Option<&'a str> {
     }
 }
 
-/// The error for an attribute given twice, in any spelling.
+/// The error for an attribute given twice, in any spelling (RFC 7643 §2.1), or both in an
+/// extension's block and by its URN-qualified name. Refused rather than resolved: which value
+/// is "last" depends on key order, which parsed JSON (a sorted map) no longer has, so any other
+/// rule would make typed and dynamic resources, or text and parsed input, disagree.
 pub fn duplicate_attribute<E: de::Error>(name: &str) -> E {
     E::custom(format_args!(
         "duplicate attribute `{name}` (attribute names are case-insensitive, RFC 7643 §2.1)"
@@ -73,25 +76,33 @@ impl<'de> DeserializeSeed<'de> for SchemasSeed {
     }
 }
 
-/// Writes `schemas`: the core schema, the extensions present, and the URNs of unknown extension
-/// blocks that were kept.
+/// Writes `schemas`: the core schema, the extensions written, and the URNs of the unknown
+/// extension blocks written. Each once, never an attribute path (RFC 7643 §3: `schemas` lists
+/// the schemas the resource's attributes come from).
 pub struct SchemasOut<'a, const N: usize> {
     core: &'static str,
     extensions: &'a [Option<&'static str>; N],
     other: Option<&'a serde_json::Map<String, serde_json::Value>>,
+    scope: &'a crate::Scope<'a>,
+    known: &'a [&'static str],
 }
 
 impl<'a, const N: usize> SchemasOut<'a, N> {
-    /// The `schemas` of a resource.
+    /// The `schemas` of a resource written in `scope`; `known` lists its core and extension
+    /// schema URNs.
     pub fn new(
         core: &'static str,
         extensions: &'a [Option<&'static str>; N],
         other: Option<&'a serde_json::Map<String, serde_json::Value>>,
+        scope: &'a crate::Scope<'a>,
+        known: &'a [&'static str],
     ) -> Self {
         Self {
             core,
             extensions,
             other,
+            scope,
+            known,
         }
     }
 }
@@ -104,15 +115,178 @@ impl<const N: usize> Serialize for SchemasOut<'_, N> {
             seq.serialize_element(urn)?;
         }
         if let Some(other) = self.other {
-            for (key, value) in other {
-                if value.is_object() && key.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("urn:"))
-                {
-                    seq.serialize_element(key)?;
-                }
+            for urn in unknown_schemas(other, self.scope, self.known) {
+                seq.serialize_element(urn)?;
             }
         }
         seq.end()
     }
+}
+
+/// The URNs of the unknown extension blocks among `other` that `scope` writes.
+pub fn unknown_schemas<'m>(
+    other: &'m serde_json::Map<String, serde_json::Value>,
+    scope: &'m crate::Scope<'_>,
+    known: &'m [&str],
+) -> impl Iterator<Item = &'m String> + 'm {
+    other.iter().filter_map(move |(key, value)| {
+        crate::context::unknown_block(key, value, known)?;
+        let written = scope.unknown_top_value(key, value, known)?;
+        // A block with no attribute names no schema an attribute comes from.
+        written
+            .as_object()
+            .is_some_and(|m| !m.is_empty())
+            .then_some(key)
+    })
+}
+
+/// Stores an attribute the type does not know.
+///
+/// # Errors
+///
+/// The name, lower-cased (which spelling came first depends on key order, which parsed JSON
+/// has lost), when a key kept already names it in the same or another spelling (RFC 7643 §2.1:
+/// an attribute given twice; see [`duplicate_attribute`]).
+pub fn insert_unknown(
+    map: &mut serde_json::Map<String, serde_json::Value>,
+    key: String,
+    value: serde_json::Value,
+) -> Result<(), String> {
+    if map.keys().any(|k| eq_ci(k, &key)) {
+        return Err(key.to_ascii_lowercase());
+    }
+    map.insert(key, value);
+    Ok(())
+}
+
+/// Whether a value of a multi-valued attribute, as JSON, has `primary: true` under any spelling
+/// of `primary` (RFC 7643 §2.4, §2.1), declared by the schema or not.
+pub fn is_primary_json(value: &serde_json::Value) -> bool {
+    value.as_object().is_some_and(is_primary_unknown)
+}
+
+/// Whether the unknown attributes of a complex value hold `primary: true` (a schema that does
+/// not declare `primary` still gets at most one primary value, RFC 7643 §2.4).
+pub fn is_primary_unknown(other: &serde_json::Map<String, serde_json::Value>) -> bool {
+    other
+        .iter()
+        .any(|(k, v)| eq_ci(k, "primary") && *v == serde_json::Value::Bool(true))
+}
+
+/// Merges what a later block or URN-qualified name gives an extension into what was read
+/// before (RFC 7644 §3.10 lets an extension attribute be named `<URN>:<attribute>`).
+///
+/// # Errors
+///
+/// The attribute both give, which is an attribute given twice.
+pub fn merge_extension<E: crate::ScimObject>(
+    earlier: Option<E>,
+    later: Option<E>,
+) -> Result<Option<E>, String> {
+    Ok(match (earlier, later) {
+        (Some(mut earlier), Some(later)) => {
+            earlier.merge_from(later)?;
+            Some(earlier)
+        }
+        (earlier, None) => earlier,
+        (None, later) => later,
+    })
+}
+
+/// Reads the value of a top-level `<extension URN>:<attribute>` as the extension `E` holding
+/// only that attribute (RFC 7644 §3.10), so the value is checked and read as in the block.
+pub struct QualifiedSeed<'n, E> {
+    name: &'n str,
+    marker: core::marker::PhantomData<E>,
+}
+
+impl<'n, E> QualifiedSeed<'n, E> {
+    /// Reads the attribute `name` of `E`.
+    pub fn new(name: &'n str) -> Self {
+        Self {
+            name,
+            marker: core::marker::PhantomData,
+        }
+    }
+}
+
+impl<'de, E: crate::value::AttributeValue> DeserializeSeed<'de> for QualifiedSeed<'_, E> {
+    type Value = Option<E>;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Option<E>, D::Error> {
+        let value = E::deserialize_value(OneEntry {
+            key: self.name,
+            value: deserializer,
+        })?;
+        Ok((!value.is_empty_value()).then_some(value))
+    }
+}
+
+/// A deserializer of the object `{key: <value from the inner deserializer>}`.
+struct OneEntry<'n, D> {
+    key: &'n str,
+    value: D,
+}
+
+impl<'de, D: Deserializer<'de>> Deserializer<'de> for OneEntry<'_, D> {
+    type Error = D::Error;
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
+        visitor.visit_map(OneEntryAccess {
+            key: Some(self.key),
+            value: Some(self.value),
+        })
+    }
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bytes byte_buf option unit unit_struct newtype_struct seq tuple
+        tuple_struct map struct enum identifier ignored_any
+    }
+}
+
+struct OneEntryAccess<'n, D> {
+    key: Option<&'n str>,
+    value: Option<D>,
+}
+
+impl<'de, D: Deserializer<'de>> de::MapAccess<'de> for OneEntryAccess<'_, D> {
+    type Error = D::Error;
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, D::Error> {
+        match self.key.take() {
+            Some(key) => seed
+                .deserialize(de::value::StrDeserializer::<D::Error>::new(key))
+                .map(Some),
+            None => Ok(None),
+        }
+    }
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, D::Error> {
+        match self.value.take() {
+            Some(value) => seed.deserialize(value),
+            None => Err(de::Error::custom("a value was read twice")),
+        }
+    }
+}
+
+std::thread_local! {
+    static ERROR_BLOCKS: core::cell::RefCell<Vec<&'static str>> = const { core::cell::RefCell::new(Vec::new()) };
+}
+
+/// Notes, on the error path only, that an error arose inside the extension block `urn`, so
+/// that [`crate::payload`] writes its path as `<URN>:<attribute>` (RFC 7644 §3.10).
+pub fn note_error_in_block<E>(urn: &'static str, error: E) -> E {
+    ERROR_BLOCKS.with(|b| {
+        let mut b = b.borrow_mut();
+        if !b.contains(&urn) && b.len() < 64 {
+            b.push(urn);
+        }
+    });
+    error
+}
+
+/// The blocks [`note_error_in_block`] noted since the last call.
+pub(crate) fn take_error_blocks() -> Vec<&'static str> {
+    ERROR_BLOCKS.with(|b| core::mem::take(&mut *b.borrow_mut()))
 }
 
 /// What [`check_attribute`] found.

@@ -37,6 +37,20 @@ pub trait ScimObject: AttributeAccess + Sized {
     /// Whether no attribute is set.
     fn is_empty(&self) -> bool;
 
+    /// Whether writing the object in `scope` writes no attribute: every attribute set is left
+    /// out by the context or projection, or is itself empty there. Such a value is omitted,
+    /// as unassigned (RFC 7643 §2.5), rather than written as `{}`.
+    fn is_empty_in(&self, scope: &Scope<'_>) -> bool;
+
+    /// Takes every attribute `later` assigns. Used when an extension's attributes arrive both
+    /// in its block and as URN-qualified names (RFC 7644 §3.10).
+    ///
+    /// # Errors
+    ///
+    /// The name of an attribute both assign (unknown attributes compared case-insensitively,
+    /// RFC 7643 §2.1): the attribute was given twice. `self` may then be partly merged.
+    fn merge_from(&mut self, later: Self) -> Result<(), String>;
+
     /// The attributes the type does not know, kept as they were sent.
     fn other_attributes(&self) -> Option<&OtherAttributes>;
 }

@@ -54,6 +54,14 @@ pub trait AttributeValue: Sized {
         false
     }
 
+    /// Whether the value writes nothing in `scope`: a complex value all of whose set
+    /// sub-attributes the context or projection leaves out. Such values are omitted
+    /// (RFC 7643 §2.5).
+    #[inline]
+    fn is_empty_in(&self, _scope: &Scope<'_>) -> bool {
+        self.is_empty_value()
+    }
+
     /// Whether this complex value has `primary: true` (RFC 7643 §2.4).
     fn is_primary(&self) -> bool {
         false
@@ -442,8 +450,9 @@ impl<T: AttributeValue> Serialize for Scoped<'_, T> {
     }
 }
 
-/// Writes the values of a multi-valued attribute in a scope, leaving out empty complex values
-/// (RFC 7643 §2.5).
+/// Writes the values of a multi-valued attribute in a scope, leaving out complex values that
+/// are empty there (RFC 7643 §2.5). Generated code writes the attribute only when
+/// [`ScopedSeq::writes_any`].
 pub struct ScopedSeq<'a, T> {
     values: &'a [T],
     scope: &'a Scope<'a>,
@@ -457,11 +466,20 @@ impl<'a, T> ScopedSeq<'a, T> {
     }
 }
 
+impl<T: AttributeValue> ScopedSeq<'_, T> {
+    /// Whether at least one value is written: a list all of whose values are empty in the scope
+    /// is omitted, not written as `[]` (RFC 7643 §2.5).
+    #[inline]
+    pub fn writes_any(&self) -> bool {
+        self.values.iter().any(|v| !v.is_empty_in(self.scope))
+    }
+}
+
 impl<T: AttributeValue> Serialize for ScopedSeq<'_, T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut seq = serializer.serialize_seq(Some(self.values.len()))?;
         for v in self.values {
-            if !v.is_empty_value() {
+            if !v.is_empty_in(self.scope) {
                 seq.serialize_element(&Scoped::new(v, self.scope))?;
             }
         }

@@ -37,7 +37,7 @@ fn a_wrong_json_type_names_the_attribute() {
     ));
     assert_eq!(
         path,
-        "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User.manager.value"
+        "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value"
     );
 
     let (path, message) = invalid_path(payload::from_str(r#"{"meta": {"created": "yesterday"}}"#));

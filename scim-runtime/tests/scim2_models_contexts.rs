@@ -5,6 +5,15 @@
 //! validation, success with the same resulting resource, or failure on the same attribute with
 //! the same `scimType`. Where this library decides otherwise on purpose, the case is listed in
 //! [`DEVIATIONS`] with the reason, and our own outcome is asserted instead.
+//!
+//! Deviations on inputs scim2-models has no recorded case for (the README lists them too):
+//!
+//! - An attribute given twice in one object (repeated exactly, or in another spelling, RFC
+//!   7643 §2.1; known or unknown; or both in an extension's block and by its URN-qualified
+//!   name, RFC 7644 §3.10) is refused with `invalidSyntax`, by typed and dynamic resources
+//!   alike (`payload_edges.rs`, `dynamic_equals_static.rs`). scim2-models accepts it (Python's
+//!   `json` keeps the last repeated key), but which is last depends on key order, which parsed
+//!   JSON has lost: keeping it would make text and parsed input disagree.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;

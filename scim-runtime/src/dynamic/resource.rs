@@ -140,7 +140,47 @@ impl DynamicType {
     /// As [`DynamicType::from_value`], and [`PayloadError::Syntax`] for text that is not JSON.
     pub fn from_str(&self, json: &str) -> Result<DynamicResource, PayloadError> {
         let value: Value = crate::payload::from_str(json)?;
+        self.check_repeated_keys(serde_json::Deserializer::from_str(json))?;
         self.from_value(value)
+    }
+
+    /// Reads JSON bytes, as `payload::from_slice` does.
+    ///
+    /// # Errors
+    ///
+    /// As [`DynamicType::from_str`].
+    pub fn from_slice(&self, json: &[u8]) -> Result<DynamicResource, PayloadError> {
+        let value: Value = crate::payload::from_slice(json)?;
+        self.check_repeated_keys(serde_json::Deserializer::from_slice(json))?;
+        self.from_value(value)
+    }
+
+    /// Refuses a key repeated exactly where the typed reader refuses it: at the top level, in
+    /// extension blocks and in complex values of the schemas (inside an unknown attribute's
+    /// value, JSON keeps the last, for both). Parsed JSON has already lost repeated keys, so
+    /// this reads the text a second time; a repeat in another spelling is found by
+    /// [`DynamicType::from_value`].
+    fn check_repeated_keys<'de, R: serde_json::de::Read<'de>>(
+        &self,
+        mut de: serde_json::Deserializer<R>,
+    ) -> Result<(), PayloadError> {
+        use serde::de::DeserializeSeed;
+        let mut track = serde_path_to_error::Track::new();
+        let seed = KeyCheck {
+            ty: self,
+            defs: self.schema.attributes,
+            top: true,
+        };
+        match seed.deserialize(serde_path_to_error::Deserializer::new(&mut de, &mut track)) {
+            Ok(()) => Ok(()),
+            Err(e) => Err(PayloadError::Invalid {
+                scim_type: ScimType::InvalidSyntax,
+                path: track.path().to_string(),
+                line: e.line(),
+                column: e.column(),
+                message: strip_position(e.to_string()),
+            }),
+        }
     }
 
     /// Reads a payload received in `context`: parses it, drops what the context ignores and
@@ -162,12 +202,23 @@ impl DynamicType {
         Ok(resource)
     }
 
+    /// Reads the top level of a payload, as the typed reader does: names in any case (RFC 7643
+    /// §2.1), `<core URN>:<attribute>` and `<extension URN>:<attribute>` for the attribute
+    /// (RFC 7644 §3.10), an extension's block merged with its qualified names, and an
+    /// attribute given twice refused.
     fn read(&self, input: Map<String, Value>) -> Result<Map<String, Value>, PayloadError> {
         let mut out = Map::new();
+        let mut blocks_seen: Vec<&str> = Vec::new();
+        let mut schemas_seen = false;
+        let mut qualified_seen: Vec<(&str, String)> = Vec::new();
         let core = self.schema.id;
         for (key, value) in input {
             if key.eq_ignore_ascii_case("schemas") {
-                check_schemas(&value, core)?;
+                if schemas_seen {
+                    return Err(duplicate(".", "schemas"));
+                }
+                schemas_seen = true;
+                check_schemas(&value, core, &key)?;
                 continue;
             }
             let target = find_def(COMMON_ATTRIBUTES, &key)
@@ -178,7 +229,7 @@ impl DynamicType {
                 });
             if let Some(def) = target {
                 check_once(&out, ".", def.name)?;
-                insert_once(&mut out, def.name, read_value(def, value, &key)?);
+                insert_read(&mut out, def.name, read_value(def, value, &key)?);
                 continue;
             }
             if let Some((ext, _)) = self
@@ -186,13 +237,13 @@ impl DynamicType {
                 .iter()
                 .find(|(e, _)| e.id.eq_ignore_ascii_case(&key))
             {
-                check_once(&out, ".", ext.id)?;
+                if blocks_seen.contains(&ext.id) {
+                    return Err(duplicate(".", ext.id));
+                }
+                blocks_seen.push(ext.id);
                 let block = match value {
-                    Value::Null => None,
-                    Value::Object(map) => {
-                        let read = read_object(ext.attributes, map, &key)?;
-                        (!read.is_empty()).then_some(Value::Object(read))
-                    }
+                    Value::Null => Map::new(),
+                    Value::Object(map) => read_object(ext.attributes, map, &format!("{key}:"))?,
                     other => {
                         return Err(invalid(
                             &key,
@@ -205,12 +256,40 @@ impl DynamicType {
                         ))
                     }
                 };
-                insert_once(&mut out, ext.id, block);
+                merge_block(&mut out, ext.id, block)?;
                 continue;
             }
-            out.insert(key, value);
+            let qualified = self.extensions.iter().find_map(|(e, _)| {
+                crate::__private::strip_schema(&key, e.id)
+                    .filter(|name| !name.contains('.') && !name.contains(':'))
+                    .map(|name| (e, name.to_owned()))
+            });
+            if let Some((ext, name)) = qualified {
+                // The same qualified name twice, in any spelling, even null.
+                let lower = name.to_ascii_lowercase();
+                if qualified_seen
+                    .iter()
+                    .any(|(u, n)| *u == ext.id && *n == lower)
+                {
+                    return Err(duplicate(".", &format!("{}:{lower}", ext.id)));
+                }
+                qualified_seen.push((ext.id, lower));
+                let mut one = Map::new();
+                one.insert(name, value);
+                // The value is read as in the block; its path is the qualified name as sent.
+                let prefix = &key[..ext.id.len() + 1];
+                let block = read_object(ext.attributes, one, prefix)?;
+                merge_block(&mut out, ext.id, block)?;
+                continue;
+            }
+            crate::__private::insert_unknown(&mut out, key, value)
+                .map_err(|earlier| duplicate(".", &earlier))?;
         }
         remove_unassigned(&mut out, |k| self.is_known(k));
+        out.retain(|k, v| {
+            !(self.extensions.iter().any(|(e, _)| e.id == k.as_str())
+                && v.as_object().is_some_and(Map::is_empty))
+        });
         Ok(out)
     }
 
@@ -221,21 +300,148 @@ impl DynamicType {
     }
 }
 
+fn strip_position(message: String) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_owned(),
+        None => message,
+    }
+}
+
+/// Walks JSON text as the schemas shape it, refusing a key repeated in one object.
+struct KeyCheck<'t> {
+    ty: &'t DynamicType,
+    defs: &'static [AttributeDef],
+    top: bool,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for KeyCheck<'_> {
+    type Value = ();
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for KeyCheck<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str("JSON")
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_i128<E>(self, _: i128) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_u128<E>(self, _: u128) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_str<E>(self, _: &str) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_none<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while seq
+            .next_element_seed(KeyCheck { top: false, ..self })?
+            .is_some()
+        {}
+        Ok(())
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let mut seen: Vec<String> = Vec::new();
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            if seen.iter().any(|k| *k == *key) {
+                // Named as the readers name it: the schema's spelling, or lower case.
+                let name = find_def(self.defs, &key)
+                    .map(|d| d.name.to_owned())
+                    .unwrap_or_else(|| key.to_ascii_lowercase());
+                return Err(serde::de::Error::custom(format_args!(
+                    "duplicate attribute `{name}` (attribute names are case-insensitive, RFC 7643 §2.1)"
+                )));
+            }
+            let inner = self.inner(&key);
+            seen.push(key.into_owned());
+            match inner {
+                Some(defs) => map.next_value_seed(KeyCheck {
+                    ty: self.ty,
+                    defs,
+                    top: false,
+                })?,
+                None => {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+impl KeyCheck<'_> {
+    /// The attributes inside the value of `key`, when the schemas shape it.
+    fn inner(&self, key: &str) -> Option<&'static [AttributeDef]> {
+        let complex =
+            |d: &'static AttributeDef| (d.ty == AttributeType::Complex).then_some(d.sub_attributes);
+        if !self.top {
+            return find_def(self.defs, key).and_then(complex);
+        }
+        let core = self.ty.schema.id;
+        if let Some(d) = find_def(COMMON_ATTRIBUTES, key)
+            .or_else(|| find_def(self.defs, key))
+            .or_else(|| {
+                crate::__private::strip_schema(key, core).and_then(|n| find_def(self.defs, n))
+            })
+        {
+            return complex(d);
+        }
+        for (ext, _) in &self.ty.extensions {
+            if ext.id.eq_ignore_ascii_case(key) {
+                return Some(ext.attributes);
+            }
+            if let Some(name) = crate::__private::strip_schema(key, ext.id) {
+                return find_def(ext.attributes, name).and_then(complex);
+            }
+        }
+        None
+    }
+}
+
 /// Removes the known attributes that hold no value; unknown ones are kept as sent, `null`
 /// included.
 fn remove_unassigned(map: &mut Map<String, Value>, known: impl Fn(&str) -> bool) {
     map.retain(|k, v| !(v.is_null() && known(k)));
 }
 
-fn kind(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "boolean",
-        Value::Number(_) => "number",
-        Value::String(_) => "string",
-        Value::Array(_) => "sequence",
-        Value::Object(_) => "map",
-    }
+/// What a value is, as serde words it in the typed reader's errors (`boolean `true``,
+/// `string "x"`), so that both readers say the same.
+fn kind(v: &Value) -> String {
+    use serde::de::Unexpected;
+    let unexpected = match v {
+        Value::Null => Unexpected::Other("null"),
+        Value::Bool(b) => Unexpected::Bool(*b),
+        Value::Number(n) => match (n.as_u64(), n.as_i64(), n.as_f64()) {
+            (Some(u), _, _) => Unexpected::Unsigned(u),
+            (_, Some(i), _) => Unexpected::Signed(i),
+            (_, _, Some(f)) => Unexpected::Float(f),
+            _ => Unexpected::Other("number"),
+        },
+        Value::String(s) => Unexpected::Str(s),
+        Value::Array(_) => Unexpected::Seq,
+        Value::Object(_) => Unexpected::Map,
+    };
+    unexpected.to_string()
 }
 
 fn invalid(path: &str, scim_type: ScimType, message: String) -> PayloadError {
@@ -252,26 +458,68 @@ fn find_def(table: &'static [AttributeDef], name: &str) -> Option<&'static Attri
     table.iter().find(|d| d.name.eq_ignore_ascii_case(name))
 }
 
+fn duplicate(path: &str, name: &str) -> PayloadError {
+    invalid(
+        path,
+        ScimType::InvalidSyntax,
+        format!(
+            "duplicate attribute `{name}` (attribute names are case-insensitive, RFC 7643 §2.1)"
+        ),
+    )
+}
+
 /// A second spelling of an attribute already read is an error, before its value is read (as
 /// the typed reader reports it).
 fn check_once(out: &Map<String, Value>, path: &str, name: &str) -> Result<(), PayloadError> {
     if out.contains_key(name) {
-        return Err(invalid(
-            path,
-            ScimType::InvalidSyntax,
-            format!("duplicate attribute `{name}` (attribute names are case-insensitive, RFC 7643 §2.1)"),
-        ));
+        return Err(duplicate(path, name));
     }
     Ok(())
 }
 
-/// Stores an attribute read; a null or empty value is unassigned (RFC 7643 §2.5) and stored as
-/// `null` until the object is complete, so that a second spelling is still a duplicate.
-fn insert_once(out: &mut Map<String, Value>, name: &str, value: Option<Value>) {
+/// Stores a known attribute read; a null or empty value is unassigned (RFC 7643 §2.5) and
+/// stored as `null` until the object is complete, so that a second spelling is still a
+/// duplicate.
+fn insert_read(out: &mut Map<String, Value>, name: &str, value: Option<Value>) {
     out.insert(name.to_owned(), value.unwrap_or(Value::Null));
 }
 
-fn check_schemas(value: &Value, core: &str) -> Result<(), PayloadError> {
+/// Merges the attributes `block` assigns into the extension block `urn` read so far (as
+/// `ScimObject::merge_from` does for typed extensions): an attribute both assign is a
+/// duplicate.
+fn merge_block(
+    out: &mut Map<String, Value>,
+    urn: &str,
+    block: Map<String, Value>,
+) -> Result<(), PayloadError> {
+    let entry = out
+        .entry(urn.to_owned())
+        .or_insert_with(|| Value::Object(Map::new()));
+    if let Value::Object(into) = entry {
+        for (k, v) in block {
+            crate::__private::insert_unknown(into, k, v)
+                .map_err(|earlier| duplicate(".", &format!("{urn}:{earlier}")))?;
+        }
+    }
+    Ok(())
+}
+
+/// The path of the object being read, for errors about the object itself.
+fn parent_path(path: &str) -> &str {
+    path.strip_suffix(':').unwrap_or(path)
+}
+
+/// `path` joined with `key`: after an extension URN (`urn:...:User:`) directly, else with `.`.
+fn join(path: &str, key: &str) -> String {
+    if path.ends_with(':') {
+        format!("{path}{key}")
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+/// Checks `schemas`, named `key` as sent (error paths name attributes as sent).
+fn check_schemas(value: &Value, core: &str, key: &str) -> Result<(), PayloadError> {
     match value {
         Value::Null => Ok(()),
         Value::Array(items) => {
@@ -281,7 +529,7 @@ fn check_schemas(value: &Value, core: &str) -> Result<(), PayloadError> {
                     Value::String(s) => found |= s.eq_ignore_ascii_case(core),
                     other => {
                         return Err(invalid(
-                            &format!("schemas[{i}]"),
+                            &format!("{key}[{i}]"),
                             ScimType::InvalidValue,
                             format!("invalid type: {}, expected a string", kind(other)),
                         ))
@@ -292,14 +540,14 @@ fn check_schemas(value: &Value, core: &str) -> Result<(), PayloadError> {
                 Ok(())
             } else {
                 Err(invalid(
-                    "schemas",
+                    key,
                     ScimType::InvalidSyntax,
                     format!("`schemas` does not name `{core}`"),
                 ))
             }
         }
         other => Err(invalid(
-            "schemas",
+            key,
             ScimType::InvalidSyntax,
             format!(
                 "invalid type: {}, expected a list of schema URNs",
@@ -316,15 +564,17 @@ fn read_object(
 ) -> Result<Map<String, Value>, PayloadError> {
     let mut out = Map::new();
     for (key, value) in input {
-        let here = format!("{path}.{key}");
         match find_def(defs, &key) {
             Some(def) => {
-                check_once(&out, path, def.name)?;
-                insert_once(&mut out, def.name, read_value(def, value, &here)?)
+                check_once(&out, parent_path(path), def.name)?;
+                insert_read(
+                    &mut out,
+                    def.name,
+                    read_value(def, value, &join(path, &key))?,
+                )
             }
-            None => {
-                out.insert(key, value);
-            }
+            None => crate::__private::insert_unknown(&mut out, key, value)
+                .map_err(|earlier| duplicate(parent_path(path), &earlier))?,
         }
     }
     remove_unassigned(&mut out, |k| defs.iter().any(|d| d.name == k));
@@ -501,27 +751,16 @@ impl DynamicResource {
         }
     }
 
-    /// The resource as JSON in `context`, as `Resource::to_json_in` writes a typed resource.
+    /// The resource as JSON in `context`, as `Resource::to_json_in` writes a typed resource:
+    /// what the context or projection empties is left out (RFC 7643 §2.5), and `schemas` lists
+    /// the core schema and each extension block written, once.
     pub fn to_json_in(&self, context: Context, projection: Option<&Projection>) -> Value {
         let scope = Scope::new(context, projection, self.resource_type.schema.id);
+        let known: Vec<&str> = core::iter::once(self.resource_type.schema.id)
+            .chain(self.resource_type.extensions.iter().map(|(e, _)| e.id))
+            .collect();
         let mut out = Map::new();
         let mut schemas = vec![Value::String(self.resource_type.schema.id.to_owned())];
-        for (ext, _) in &self.resource_type.extensions {
-            if self
-                .data
-                .get(ext.id)
-                .is_some_and(|v| v.as_object().is_some_and(|m| !m.is_empty()))
-                && scope.keeps_extension(ext.id)
-            {
-                schemas.push(Value::String(ext.id.to_owned()));
-            }
-        }
-        for (k, v) in self.unknown() {
-            if v.is_object() && k.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("urn:")) {
-                schemas.push(Value::String(k.clone()));
-            }
-        }
-        out.insert("schemas".to_owned(), Value::Array(schemas));
         let [id, external_id, meta] = [
             &COMMON_ATTRIBUTES[0],
             &COMMON_ATTRIBUTES[1],
@@ -535,21 +774,31 @@ impl DynamicResource {
         }
         for (ext, _) in &self.resource_type.extensions {
             if let Some(Value::Object(block)) = self.data.get(ext.id) {
-                if !block.is_empty() && scope.keeps_extension(ext.id) {
+                if scope.keeps_extension(ext.id) {
                     let child = scope.in_extension(ext.id);
-                    out.insert(
-                        ext.id.to_owned(),
-                        Value::Object(write_object(block, ext.attributes, &child)),
-                    );
+                    let written = write_object(block, ext.attributes, &child);
+                    if !written.is_empty() {
+                        schemas.push(Value::String(ext.id.to_owned()));
+                        out.insert(ext.id.to_owned(), Value::Object(written));
+                    }
                 }
             }
         }
         write_attribute(&mut out, &self.data, meta, &scope);
-        for (k, v) in self.unknown() {
-            if scope.keeps_unknown(k) {
-                out.insert(k.clone(), v.clone());
+        let unknown: Map<String, Value> = self
+            .unknown()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        schemas.extend(
+            crate::__private::unknown_schemas(&unknown, &scope, &known)
+                .map(|k| Value::String(k.clone())),
+        );
+        for (k, v) in &unknown {
+            if let Some(written) = scope.unknown_top_value(k, v, &known) {
+                out.insert(k.clone(), written.into_owned());
             }
         }
+        out.insert("schemas".to_owned(), Value::Array(schemas));
         Value::Object(out)
     }
 
@@ -578,14 +827,14 @@ impl DynamicResource {
             &COMMON_ATTRIBUTES[2],
         ];
         let unknown: Vec<String> = self.unknown().map(|(k, _)| k.clone()).collect();
-        for def in [id, external_id]
+        // In the order of the generated types' fields, so that violations come in one order:
+        // the common attributes, the schema's, the extensions, then unknown attributes.
+        for def in [id, external_id, meta]
             .into_iter()
             .chain(self.resource_type.schema.attributes)
-            .chain([meta])
         {
             validate_attribute(&mut v, &self.data, def);
         }
-        v.check_unknown(&unknown);
         for (ext, required) in &self.resource_type.extensions {
             match self.data.get(ext.id) {
                 Some(Value::Object(block)) if !block.is_empty() => {
@@ -602,6 +851,7 @@ impl DynamicResource {
                 }
             }
         }
+        v.check_unknown(&unknown);
         v.finish().into_result()
     }
 
@@ -649,6 +899,9 @@ impl DynamicResource {
         for (ext, _) in &self.resource_type.extensions {
             if let Some(Value::Object(block)) = self.data.get_mut(ext.id) {
                 drop_read_only(block, ext.attributes);
+                if block.is_empty() {
+                    self.data.remove(ext.id);
+                }
             }
         }
     }
@@ -660,16 +913,26 @@ fn drop_read_only(map: &mut Map<String, Value>, defs: &'static [AttributeDef]) {
             map.remove(def.name);
             continue;
         }
-        match map.get_mut(def.name) {
-            Some(Value::Object(sub)) => drop_read_only(sub, def.sub_attributes),
+        // What dropping empties is unassigned (RFC 7643 §2.5) and removed, as typed resources
+        // set it to `None`.
+        let emptied = match map.get_mut(def.name) {
+            Some(Value::Object(sub)) => {
+                drop_read_only(sub, def.sub_attributes);
+                sub.is_empty()
+            }
             Some(Value::Array(items)) => {
-                for item in items {
+                for item in items.iter_mut() {
                     if let Value::Object(sub) = item {
                         drop_read_only(sub, def.sub_attributes);
                     }
                 }
+                items.retain(|item| !item.as_object().is_some_and(Map::is_empty));
+                items.is_empty()
             }
-            _ => {}
+            _ => false,
+        };
+        if emptied {
+            map.remove(def.name);
         }
     }
 }
@@ -688,9 +951,9 @@ fn validate_attribute(v: &mut Validator, map: &Map<String, Value>, def: &'static
     v.check_attribute(def, present(value));
     match value {
         Some(Value::Array(items)) if !items.is_empty() => {
-            let primaries = items
-                .iter()
-                .map(|i| i.get("primary").and_then(Value::as_bool) == Some(true));
+            // `primary: true` counts whether or not the schema declares `primary`
+            // (RFC 7643 §2.4), as the typed resources count it.
+            let primaries = items.iter().map(crate::__private::is_primary_json);
             v.check_primary(def.name, primaries);
             v.path().push_attribute(def.name);
             for (i, item) in items.iter().enumerate() {
@@ -738,20 +1001,30 @@ fn write_attribute(
     let Some(child) = scope.child(def) else {
         return;
     };
+    // A complex value, or a list of them, that the scope empties is left out (RFC 7643 §2.5).
     let written = match value {
-        Value::Array(items) => Value::Array(
-            items
+        Value::Array(items) => {
+            let items: Vec<Value> = items
                 .iter()
-                .map(|item| match item {
+                .filter_map(|item| match item {
                     Value::Object(sub) => {
-                        Value::Object(write_object(sub, def.sub_attributes, &child))
+                        let sub = write_object(sub, def.sub_attributes, &child);
+                        (!sub.is_empty()).then_some(Value::Object(sub))
                     }
-                    other => other.clone(),
+                    other => Some(other.clone()),
                 })
-                .collect(),
-        ),
+                .collect();
+            if items.is_empty() {
+                return;
+            }
+            Value::Array(items)
+        }
         Value::Object(sub) if def.ty == AttributeType::Complex => {
-            Value::Object(write_object(sub, def.sub_attributes, &child))
+            let sub = write_object(sub, def.sub_attributes, &child);
+            if sub.is_empty() {
+                return;
+            }
+            Value::Object(sub)
         }
         other => other.clone(),
     };
@@ -768,8 +1041,10 @@ fn write_object(
         write_attribute(&mut out, map, def, scope);
     }
     for (k, v) in map {
-        if !defs.iter().any(|d| d.name == k.as_str()) && scope.keeps_unknown(k) {
-            out.insert(k.clone(), v.clone());
+        if !defs.iter().any(|d| d.name == k.as_str()) {
+            if let Some(written) = scope.unknown_value(k, v) {
+                out.insert(k.clone(), written.into_owned());
+            }
         }
     }
     out

@@ -424,7 +424,30 @@ macro_rules! plain_value {
     };
 }
 
-plain_value!(Decimal, Decimal, |v| ValueRef::Decimal(v));
+impl AttributeValue for Decimal {
+    const TYPE: AttributeType = AttributeType::Decimal;
+    fn deserialize_value<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        // Through a JSON value: under `arbitrary_precision` a number arrives as a one-entry map,
+        // and any other map must be refused as the decimal's own error, not read into (so the
+        // error path is the attribute, as dynamic resources report it).
+        use de::{Error as _, Unexpected};
+        let unexpected = match serde_json::Value::deserialize(deserializer)? {
+            serde_json::Value::Number(n) => return Ok(n),
+            serde_json::Value::Null => Unexpected::Unit,
+            serde_json::Value::Bool(b) => Unexpected::Bool(b),
+            serde_json::Value::String(_) => Unexpected::Other("a string"),
+            serde_json::Value::Array(_) => Unexpected::Seq,
+            serde_json::Value::Object(_) => Unexpected::Map,
+        };
+        Err(D::Error::invalid_type(unexpected, &"a decimal number"))
+    }
+    fn serialize_value<S: Serializer>(&self, serializer: S, _: &Scope<'_>) -> Result<S::Ok, S::Error> {
+        self.serialize(serializer)
+    }
+    fn value_ref(&self) -> ValueRef<'_> {
+        ValueRef::Decimal(self)
+    }
+}
 plain_value!(DateTime, DateTime, |v| ValueRef::DateTime(v));
 plain_value!(Binary, Binary, |v| ValueRef::Binary(v));
 plain_value!(Reference, Reference, |v| ValueRef::Reference(v.as_str()));

@@ -441,7 +441,11 @@ impl AttributeValue for Decimal {
         };
         Err(D::Error::invalid_type(unexpected, &"a decimal number"))
     }
-    fn serialize_value<S: Serializer>(&self, serializer: S, _: &Scope<'_>) -> Result<S::Ok, S::Error> {
+    fn serialize_value<S: Serializer>(
+        &self,
+        serializer: S,
+        _: &Scope<'_>,
+    ) -> Result<S::Ok, S::Error> {
         self.serialize(serializer)
     }
     fn value_ref(&self) -> ValueRef<'_> {

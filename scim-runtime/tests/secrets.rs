@@ -327,8 +327,8 @@ fn errors_about_a_sensitive_value_do_not_show_it() {
     let shown = scim_runtime::payload::from_value::<Vault>(
         json!({"name": "x", "meta": {"lastModified": format!("{SECRET_NUMBER}")}}),
     )
-        .unwrap_err()
-        .to_string();
+    .unwrap_err()
+    .to_string();
     assert!(shown.contains("31415926"), "{shown}");
 }
 

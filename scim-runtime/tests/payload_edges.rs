@@ -18,7 +18,7 @@ const WIDGET_EXT: &str = "urn:example:params:scim:schemas:extension:shop:2.0:Wid
 
 /// A derived resource with an extension, a complex value with a `readOnly` sub-attribute and
 /// a multi-valued complex attribute that declares no `primary`.
-#[derive(Debug, Clone, PartialEq, Default, ScimResource)]
+#[derive(Clone, PartialEq, Default, ScimResource)]
 #[scim(
     resource,
     schema = "urn:example:params:scim:schemas:core:2.0:Widget",
@@ -40,7 +40,7 @@ pub struct Widget {
 }
 
 /// A part.
-#[derive(Debug, Clone, PartialEq, Default, ScimResource)]
+#[derive(Clone, PartialEq, Default, ScimResource)]
 #[scim(complex)]
 pub struct WidgetPart {
     /// The part number.
@@ -53,7 +53,7 @@ pub struct WidgetPart {
 }
 
 /// Where the widget is sold.
-#[derive(Debug, Clone, PartialEq, Default, ScimResource)]
+#[derive(Clone, PartialEq, Default, ScimResource)]
 #[scim(
     extension,
     schema = "urn:example:params:scim:schemas:extension:shop:2.0:Widget",
@@ -69,7 +69,7 @@ pub struct WidgetShop {
 }
 
 /// The seller.
-#[derive(Debug, Clone, PartialEq, Default, ScimResource)]
+#[derive(Clone, PartialEq, Default, ScimResource)]
 #[scim(complex)]
 pub struct WidgetSeller {
     /// The seller's id.

@@ -1324,6 +1324,29 @@ mod tests {
     }
 
     #[test]
+    fn a_repeated_key_from_the_server_is_refused_for_typed_and_dynamic_alike() {
+        let core = discovered();
+        let ty = core.discovery().dynamic_type("User").unwrap();
+        let body = r#"{"id": "1", "userName": "a", "userName": "b"}"#;
+        let duplicate = |e: Error| {
+            matches!(&e, Error::InvalidResponse { source: crate::payload::PayloadError::Invalid { message, .. }, .. }
+                if message.contains("duplicate attribute"))
+        };
+        let typed = core
+            .prepare(core.get::<User>("1"))
+            .unwrap()
+            .reader
+            .read(scim_response(200, None, body));
+        assert!(duplicate(typed.unwrap_err()));
+        let dynamic = core
+            .prepare(core.get_dynamic(&ty, "1"))
+            .unwrap()
+            .reader
+            .read(scim_response(200, None, body));
+        assert!(duplicate(dynamic.unwrap_err()));
+    }
+
+    #[test]
     fn lists_without_total_results_are_reported_unless_unchecked() {
         let core = discovered();
         let ty = core.discovery().dynamic_type("User").unwrap();

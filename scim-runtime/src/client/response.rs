@@ -131,7 +131,15 @@ fn read_dynamic(
     context: Context,
     check: bool,
 ) -> Result<DynamicResource, PayloadError> {
-    let resource = ty.from_value(value)?;
+    checked_dynamic(ty.from_value(value)?, context, check)
+}
+
+/// The rules of `context`, when checked, on a dynamic resource already read.
+fn checked_dynamic(
+    resource: DynamicResource,
+    context: Context,
+    check: bool,
+) -> Result<DynamicResource, PayloadError> {
     if check {
         resource
             .validate(context)
@@ -149,7 +157,8 @@ impl Outcome for DynamicResource {
         context: Context,
         check: bool,
     ) -> Result<Self, PayloadError> {
-        read_dynamic(ty, payload::from_slice(body)?, context, check)
+        // From the text, so a repeated key is refused as the typed reader refuses it.
+        checked_dynamic(ty.from_slice(body)?, context, check)
     }
 
     fn set_version(&mut self, etag: &str) {

@@ -187,7 +187,7 @@
 //! # Filters
 //!
 //! [`filter::FilterExt::evaluate`] gives typed, derived and dynamic resources and JSON one
-//! semantics (RFC 7644 §3.4.2.2); the rules are listed in the [`filter`] module's
+//! semantics (RFC 7644 §3.4.2.2); the rules are listed in the [`filter`](mod@filter) module's
 //! documentation.
 #![deny(missing_docs)]
 // The client docs link every transport; with only some transport features on (as a dependent

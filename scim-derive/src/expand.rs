@@ -727,6 +727,9 @@ fn expand_deserialize(c: &Container<'_>) -> TokenStream {
             (
                 quote!(let mut __other = #rt::OtherAttributes::new();),
                 quote! {
+                    __Field::__unknown(key) if key == #rt::__private::RESERVED_NUMBER_KEY => {
+                        #serde::de::MapAccess::next_value_seed(&mut map, #rt::__private::ReservedKey)?;
+                    }
                     __Field::__unknown(key) => {
                         let value: #rt::__private::serde_json::Value = #serde::de::MapAccess::next_value(&mut map)?;
                         if let ::core::result::Result::Err(earlier) = #rt::__private::insert_unknown(&mut __other, key, value) {

@@ -147,6 +147,26 @@ pub fn unknown_schemas<'m>(
 /// The name, lower-cased (which spelling came first depends on key order, which parsed JSON
 /// has lost), when a key kept already names it in the same or another spelling (RFC 7643 §2.1:
 /// an attribute given twice; see [`duplicate_attribute`]).
+/// The key serde_json reserves for numbers under `arbitrary_precision`: an object whose first
+/// key it is reads as a number, so parsed JSON cannot hold it as an attribute. Typed and
+/// dynamic readers refuse it wherever they read attributes, so they agree on every text.
+pub const RESERVED_NUMBER_KEY: &str = "$serde_json::private::Number";
+
+/// What is wrong with an attribute named [`RESERVED_NUMBER_KEY`].
+pub const RESERVED_NUMBER_KEY_MESSAGE: &str =
+    "invalid number: `$serde_json::private::Number` is reserved by serde_json, not an attribute name";
+
+/// Reads the value of an attribute named [`RESERVED_NUMBER_KEY`]: always an error, raised while
+/// reading the value so that the error's path names the key.
+pub struct ReservedKey;
+
+impl<'de> serde::de::DeserializeSeed<'de> for ReservedKey {
+    type Value = ();
+    fn deserialize<D: serde::Deserializer<'de>>(self, _: D) -> Result<(), D::Error> {
+        Err(serde::de::Error::custom(RESERVED_NUMBER_KEY_MESSAGE))
+    }
+}
+
 pub fn insert_unknown(
     map: &mut serde_json::Map<String, serde_json::Value>,
     key: String,

@@ -708,3 +708,47 @@ fn schemas_in_another_spelling_is_checked_alike() {
         assert_eq!(parts(typed), parts(dynamic), "{input}");
     }
 }
+
+/// serde_json reserves the key `$serde_json::private::Number` (an object whose first key it is
+/// reads as a number under `arbitrary_precision`), so parsed JSON cannot hold it as an
+/// attribute. Typed and dynamic readers refuse it alike wherever they read attributes, first
+/// key or not, with the same path and `scimType`. (Found by the `payload_parity` fuzz target.)
+#[test]
+fn the_reserved_number_key_is_refused_alike() {
+    let ty = user_type();
+    let key = "$serde_json::private::Number";
+    for (text, path) in [
+        (format!(r#"{{"{key}":"b","userName":"x"}}"#), key.to_owned()),
+        (format!(r#"{{"userName":"x","{key}":"b"}}"#), key.to_owned()),
+        (
+            format!(r#"{{"userName":"x","name":{{"givenName":"B","{key}":"1"}}}}"#),
+            format!("name.{key}"),
+        ),
+        (
+            format!(r#"{{"userName":"x","groups":[{{"{key}":1}}]}}"#),
+            format!("groups[0].{key}"),
+        ),
+    ] {
+        let typed = payload::from_str::<User>(&text).unwrap_err();
+        let dynamic = ty.from_str(&text).unwrap_err();
+        for e in [&typed, &dynamic] {
+            match e {
+                PayloadError::Invalid {
+                    scim_type, path: p, ..
+                } => {
+                    assert_eq!(
+                        *scim_type,
+                        scim_runtime::ScimType::InvalidValue,
+                        "{text}: {e}"
+                    );
+                    assert_eq!(*p, path, "{text}: {e}");
+                }
+                other => panic!("{text}: {other:?}"),
+            }
+        }
+    }
+    // Inside an unknown attribute's value the key is JSON's, for both readers alike.
+    let text = format!(r#"{{"userName":"x","x-extra":{{"a":1,"{key}":"b"}}}}"#);
+    let (typed, dynamic) = outcome_text(&ty, &text);
+    assert_eq!(typed, dynamic);
+}

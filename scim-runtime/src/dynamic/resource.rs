@@ -213,6 +213,7 @@ impl DynamicType {
         let mut qualified_seen: Vec<(&str, String)> = Vec::new();
         let core = self.schema.id;
         for (key, value) in input {
+            reserved_key(&key, &key)?;
             if key.eq_ignore_ascii_case("schemas") {
                 if schemas_seen {
                     return Err(duplicate(".", "schemas"));
@@ -441,6 +442,19 @@ fn kind(v: &Value) -> String {
     unexpected.to_string()
 }
 
+/// Refuses an attribute named as serde_json's reserved number key, as the typed reader does
+/// (see [`crate::__private::RESERVED_NUMBER_KEY`]).
+fn reserved_key(key: &str, path: &str) -> Result<(), PayloadError> {
+    if key == crate::__private::RESERVED_NUMBER_KEY {
+        return Err(invalid(
+            path,
+            ScimType::InvalidValue,
+            crate::__private::RESERVED_NUMBER_KEY_MESSAGE.to_owned(),
+        ));
+    }
+    Ok(())
+}
+
 fn invalid(path: &str, scim_type: ScimType, message: String) -> PayloadError {
     PayloadError::Invalid {
         scim_type,
@@ -561,6 +575,7 @@ fn read_object(
 ) -> Result<Map<String, Value>, PayloadError> {
     let mut out = Map::new();
     for (key, value) in input {
+        reserved_key(&key, &join(path, &key))?;
         match find_def(defs, &key) {
             Some(def) => {
                 check_once(&out, parent_path(path), def.name)?;

@@ -14,6 +14,13 @@
 //!   alike (`payload_edges.rs`, `dynamic_equals_static.rs`). scim2-models accepts it (Python's
 //!   `json` keeps the last repeated key), but which is last depends on key order, which parsed
 //!   JSON has lost: keeping it would make text and parsed input disagree.
+//! - An attribute named `$serde_json::private::Number` is refused (`invalidValue`), typed and
+//!   dynamic alike: serde_json reserves the key for numbers, so parsed JSON cannot hold it.
+//!   scim2-models keeps it as an unknown attribute.
+//! - A message member given twice in spellings that differ only in case (`Operations` and
+//!   `operations`) is an error naming it; pydantic keeps one of them silently.
+//! - An error about the value of a `writeOnly` or `returned: never` attribute names the
+//!   attribute and the expected type, never the value; pydantic's errors quote the input.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;

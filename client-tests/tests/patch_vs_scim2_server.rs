@@ -183,7 +183,8 @@ fn cases() -> Vec<Case> {
                        {"value": "babs@jensen.org", "type": "home"}],
             "nickname": "Babs"}}]),
         ),
-        // The PATCH requests of the captured session (captured from scim2-server; the response bodies are in testdata/scim2-server-captures).
+        // The PATCH requests of a session captured from scim2-server (the response bodies are
+        // in testdata/scim2-server-captures).
         case(
             "capture 18: add nickName and an email",
             U,

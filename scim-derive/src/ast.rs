@@ -1,13 +1,18 @@
 //! The derive input read into a model: what kind of SCIM object, which attributes, with which
-//! characteristics. Every mistake is reported to the [`Ctxt`] and parsing goes on.
+//! characteristics. Structure only: it holds typed values (see [`attr`](crate::attr)), and the
+//! tokens are written by [`expand`](crate::expand). Every mistake in one item is reported to
+//! the [`Ctxt`] and parsing goes on; rules that look across fields are in
+//! [`check`](crate::check).
 
 use heck::ToLowerCamelCase;
-use proc_macro2::{Span, TokenStream};
-use quote::quote;
+use proc_macro2::Span;
 use syn::spanned::Spanned;
-use syn::{Data, DeriveInput, Fields, Ident, LitStr, Type};
+use syn::{Data, DeriveInput, Fields, Ident, Type};
 
-use crate::attr::{self, Once};
+use crate::attr::{
+    key, AttrType, ContainerAttrs, FieldAttrs, KindName, Mutability, Returned, Uniqueness,
+    VariantAttrs,
+};
 use crate::ctxt::Ctxt;
 
 /// What the derive produces.
@@ -24,77 +29,147 @@ pub enum Kind {
 
 /// The schema of a resource or extension.
 pub struct SchemaInfo {
+    /// The schema URI.
     pub id: String,
+    /// The schema's name.
     pub name: String,
+    /// Its description.
     pub description: String,
 }
 
 /// A resource's schema and resource type.
 pub struct ResourceInfo {
+    /// The core schema.
     pub schema: SchemaInfo,
+    /// The resource type's name.
     pub resource_type: String,
+    /// The endpoint, such as `/Users`.
     pub endpoint: String,
     /// Served at a fixed endpoint without an `id` (RFC 7644 §4: `/ServiceProviderConfig`).
     pub singleton: bool,
+}
+
+/// A common attribute (RFC 7643 §3.1), which a resource has as a field of its name.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Common {
+    /// `id`.
+    Id,
+    /// `externalId`.
+    ExternalId,
+    /// `meta`.
+    Meta,
+}
+
+impl Common {
+    /// Every common attribute, in the order the RFC lists them.
+    pub const ALL: [Common; 3] = [Common::Id, Common::ExternalId, Common::Meta];
+
+    /// The attribute name on the wire.
+    pub fn wire_name(self) -> &'static str {
+        match self {
+            Self::Id => "id",
+            Self::ExternalId => "externalId",
+            Self::Meta => "meta",
+        }
+    }
+
+    /// The name of the field that holds it.
+    pub fn field_name(self) -> &'static str {
+        match self {
+            Self::Id => "id",
+            Self::ExternalId => "external_id",
+            Self::Meta => "meta",
+        }
+    }
+
+    fn from_field_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.field_name() == name)
+    }
 }
 
 /// The role a field plays.
 pub enum Role {
     /// An attribute of the schema (index into the attribute table).
     Attribute(usize),
-    /// A common attribute (RFC 7643 §3.1): `id`, `externalId` or `meta`.
-    Common(&'static str),
+    /// A common attribute (RFC 7643 §3.1).
+    Common(Common),
     /// An extension block.
-    Extension { required: bool },
+    Extension {
+        /// Whether the resource requires the extension.
+        required: bool,
+    },
     /// The unknown attributes.
     Other,
 }
 
 /// One field.
 pub struct Field {
+    /// The field's name.
     pub ident: Ident,
     /// The field's type as written.
     pub ty: Type,
     /// `T` of `Option<T>` or `Vec<T>`.
     pub inner: Type,
+    /// Whether the field is a `Vec`.
     pub multi_valued: bool,
+    /// The attribute name on the wire.
     pub wire_name: String,
+    /// What the field is.
     pub role: Role,
+    /// The attribute's characteristics, for [`Role::Attribute`].
     pub chars: Characteristics,
+    /// The whole field, for spans of what is written about it.
     pub span: Span,
     /// A secret that `Debug` and errors never show: `writeOnly`, `returned = "never"` (RFC 7643
     /// §7) or `#[scim(sensitive)]`.
     pub sensitive: bool,
 }
 
-/// The characteristics of an attribute, as tokens ready for an `AttributeDef` literal.
+/// The characteristics of an attribute (RFC 7643 §7); `None` takes the runtime's default.
 #[derive(Default)]
 pub struct Characteristics {
-    pub ty: Option<TokenStream>,
+    /// The SCIM type, when not the field type's own.
+    pub ty: Option<AttrType>,
+    /// `required`.
     pub required: bool,
+    /// `caseExact`.
     pub case_exact: bool,
-    pub mutability: Option<TokenStream>,
-    pub returned: Option<TokenStream>,
-    pub uniqueness: Option<TokenStream>,
+    /// `mutability`.
+    pub mutability: Option<Mutability>,
+    /// `returned`.
+    pub returned: Option<Returned>,
+    /// `uniqueness`.
+    pub uniqueness: Option<Uniqueness>,
+    /// `canonicalValues`, when not the value type's own.
     pub canonical_values: Option<Vec<String>>,
+    /// `referenceTypes`.
     pub reference_types: Vec<String>,
+    /// `description`.
     pub description: String,
 }
 
-/// One variant of a canonical-values enum.
-pub struct Variant {
+/// One unit variant of a canonical-values enum.
+pub struct Variant<'a> {
+    /// The variant's name.
     pub ident: Ident,
+    /// The canonical value it stands for.
     pub wire_name: String,
+    /// The variant as written, for errors.
+    pub original: &'a syn::Variant,
 }
 
 /// The whole input.
 pub struct Container<'a> {
+    /// The input as written.
     pub input: &'a DeriveInput,
+    /// What it is.
     pub kind: Kind,
+    /// The fields of a struct.
     pub fields: Vec<Field>,
-    pub variants: Vec<Variant>,
-    /// The fallback variant of a canonical enum.
-    pub fallback: Option<Ident>,
+    /// The unit variants of a canonical enum.
+    pub variants: Vec<Variant<'a>>,
+    /// The `#[scim(other)]` variants of a canonical enum (one, unless that is reported).
+    pub fallbacks: Vec<&'a syn::Variant>,
     /// `#[scim(skip_debug)]`: the user writes `Debug` themselves.
     pub skip_debug: bool,
     /// `#[scim(skip_eq)]` on a canonical enum: the user writes `PartialEq`, `Eq` and `Hash`.
@@ -102,175 +177,154 @@ pub struct Container<'a> {
     /// `#[scim(canonical, case_exact)]`: the attribute is `caseExact` (RFC 7643 §2.2), so only
     /// the exact spelling of a canonical value is that value.
     pub case_exact: bool,
+    /// `#[scim(crate = "..")]`: the root of every path written; `None` for the default.
+    pub root: Option<syn::Path>,
 }
 
 impl Container<'_> {
+    /// The type's name.
     pub fn ident(&self) -> &Ident {
         &self.input.ident
     }
 
+    /// The fields that are attributes of the schema.
     pub fn attributes(&self) -> impl Iterator<Item = &Field> {
         self.fields
             .iter()
             .filter(|f| matches!(f.role, Role::Attribute(_)))
     }
 
+    /// The field keeping the unknown attributes.
     pub fn other(&self) -> Option<&Field> {
         self.fields.iter().find(|f| matches!(f.role, Role::Other))
     }
 
+    /// The extension fields of a resource.
     pub fn extensions(&self) -> impl Iterator<Item = &Field> {
         self.fields
             .iter()
             .filter(|f| matches!(f.role, Role::Extension { .. }))
     }
+
+    /// The field holding the common attribute `common`.
+    pub fn common(&self, common: Common) -> Option<&Field> {
+        self.fields
+            .iter()
+            .find(|f| matches!(f.role, Role::Common(c) if c == common))
+    }
+
+    /// The fallback variant of a canonical enum.
+    pub fn fallback(&self) -> Option<&Ident> {
+        self.fallbacks.last().map(|v| &v.ident)
+    }
 }
 
-const KINDS: &str = "`resource`, `extension`, `complex` or `canonical`";
-
-/// Reads the input. Returns `None` when the input is too broken to describe at all.
-pub fn parse<'a>(cx: &Ctxt, input: &'a DeriveInput) -> Option<Container<'a>> {
-    let mut kind = Once::new("kind");
-    let mut schema = Once::<LitStr>::new("schema");
-    let mut name = Once::<LitStr>::new("name");
-    let mut endpoint = Once::<LitStr>::new("endpoint");
-    let mut resource_type = Once::<LitStr>::new("resource_type");
-    let mut description = Once::<LitStr>::new("description");
-    let mut singleton = Once::<()>::new("singleton");
-    let mut skip_debug = Once::<()>::new("skip_debug");
-    let mut skip_eq = Once::<()>::new("skip_eq");
-    let mut enum_case_exact = Once::<bool>::new("case_exact");
-
-    attr::for_each_scim_meta(cx, &input.attrs, |meta| {
-        let key = attr::meta_name(meta);
-        let span = meta.path.span();
-        match key.as_str() {
-            "resource" | "extension" | "complex" | "canonical" => kind.set(cx, span, key.clone()),
-            "schema" => schema.set(cx, span, attr::string_value(meta)?),
-            "name" => name.set(cx, span, attr::string_value(meta)?),
-            "endpoint" => endpoint.set(cx, span, attr::string_value(meta)?),
-            "resource_type" => resource_type.set(cx, span, attr::string_value(meta)?),
-            "description" => description.set(cx, span, attr::string_value(meta)?),
-            "singleton" => singleton.set(cx, span, ()),
-            "skip_debug" => skip_debug.set(cx, span, ()),
-            "skip_eq" => skip_eq.set(cx, span, ()),
-            "case_exact" => enum_case_exact.set(cx, span, attr::flag_value(meta)?),
-            _ => {
-                cx.syn_error(syn::Error::new(
-                    span,
-                    format!("unknown scim attribute `{key}`"),
-                ));
-                attr::skip_value(meta)?;
-            }
-        }
-        Ok(())
-    });
-
+/// Reads the input with its container attributes, already read by the caller. Returns `None`
+/// when the input is too broken to describe at all.
+pub fn parse<'a>(
+    cx: &Ctxt,
+    input: &'a DeriveInput,
+    attrs: &ContainerAttrs,
+) -> Option<Container<'a>> {
     if !input.generics.params.is_empty() {
         cx.error_spanned_by(&input.generics, "a SCIM type cannot be generic");
     }
 
-    let kind_span = kind.span();
-    let skip_debug = skip_debug.as_ref().is_some();
-    if let Some(span) = enum_case_exact.span() {
-        if kind.as_ref().is_some_and(|k| k != "canonical") {
+    let kind = attrs.kind.get().copied();
+    let kind_span = attrs.kind.span();
+    let not_canonical = kind.is_some_and(|k| k != KindName::Canonical);
+    if let Some(span) = attrs.case_exact.span() {
+        if not_canonical {
             cx.syn_error(syn::Error::new(
                 span,
-                "`case_exact` on a type applies to `#[scim(canonical)]`; on a struct, set it on the field",
+                format!(
+                    "`{}` on a type applies to `#[scim({})]`; on a struct, set it on the field",
+                    key::CASE_EXACT,
+                    key::CANONICAL
+                ),
             ));
         }
     }
-    let case_exact = enum_case_exact.get().unwrap_or(false);
     // Only canonical enums get the derive's `PartialEq`, `Eq` and `Hash`.
-    if let Some(span) = skip_eq.span() {
-        if kind.as_ref().is_some_and(|k| k != "canonical") {
+    if let Some(span) = attrs.skip_eq.span() {
+        if not_canonical {
             cx.syn_error(syn::Error::new(
                 span,
-                "`skip_eq` applies to `#[scim(canonical)]`, the only kind whose `PartialEq`, `Eq` and `Hash` the derive writes",
+                format!(
+                    "`{}` applies to `#[scim({})]`, the only kind whose `PartialEq`, `Eq` and `Hash` the derive writes",
+                    key::SKIP_EQ,
+                    key::CANONICAL
+                ),
             ));
         }
     }
-    let skip_eq = skip_eq.as_ref().is_some();
-    let Some(kind_name) = kind.get() else {
+    let Some(kind_name) = kind else {
         cx.error_spanned_by(
             &input.ident,
-            format!("missing `#[scim(...)]` kind: {KINDS}"),
+            format!("missing `#[scim(...)]` kind: {}", KindName::expected()),
         );
         return None;
     };
-    let description = description
-        .get()
-        .map(|d| d.value())
-        .or_else(|| attr::doc_comment(&input.attrs))
+    let kind_key = kind_name.key();
+    let description = attrs
+        .description
+        .text()
+        .or_else(|| attrs.doc.clone())
         .unwrap_or_default();
 
-    let require = |what: &Once<LitStr>, key: &str| {
-        if what.as_ref().is_none() {
+    let require = |set: bool, key: &str| {
+        if !set {
             cx.syn_error(syn::Error::new(
                 kind_span.unwrap_or_else(|| input.ident.span()),
-                format!("`#[scim({kind_name})]` needs `{key} = \"...\"`"),
+                format!("`#[scim({kind_key})]` needs `{key} = \"...\"`"),
             ));
         }
     };
-    let forbid = |what: &Once<LitStr>, key: &str| {
-        if let Some(span) = what.span() {
+    let forbid = |span: Option<Span>, key: &str| {
+        if let Some(span) = span {
             cx.syn_error(syn::Error::new(
                 span,
-                format!("`{key}` does not apply to `#[scim({kind_name})]`"),
+                format!("`{key}` does not apply to `#[scim({kind_key})]`"),
             ));
         }
     };
+    let schema_info = |description: String| SchemaInfo {
+        id: attrs.schema.text().unwrap_or_default(),
+        name: attrs.name.text().unwrap_or_default(),
+        description,
+    };
 
-    let kind = match kind_name.as_str() {
-        "resource" => {
-            require(&schema, "schema");
-            require(&name, "name");
-            require(&endpoint, "endpoint");
-            let name = name.get().map(|n| n.value()).unwrap_or_default();
+    let kind = match kind_name {
+        KindName::Resource => {
+            require(attrs.schema.is_set(), key::SCHEMA);
+            require(attrs.name.is_set(), key::NAME);
+            require(attrs.endpoint.is_set(), key::ENDPOINT);
+            let schema = schema_info(description);
             Kind::Resource(ResourceInfo {
-                schema: SchemaInfo {
-                    id: schema.get().map(|s| s.value()).unwrap_or_default(),
-                    name: name.clone(),
-                    description,
-                },
-                resource_type: resource_type.get().map(|r| r.value()).unwrap_or(name),
-                endpoint: endpoint.get().map(|e| e.value()).unwrap_or_default(),
-                singleton: singleton.get().is_some(),
+                resource_type: attrs
+                    .resource_type
+                    .text()
+                    .unwrap_or_else(|| schema.name.clone()),
+                schema,
+                endpoint: attrs.endpoint.text().unwrap_or_default(),
+                singleton: attrs.singleton.is_set(),
             })
         }
-        "extension" => {
-            require(&schema, "schema");
-            require(&name, "name");
-            forbid(&endpoint, "endpoint");
-            forbid(&resource_type, "resource_type");
-            if let Some(span) = singleton.span() {
-                cx.syn_error(syn::Error::new(
-                    span,
-                    "`singleton` does not apply to `#[scim(extension)]`",
-                ));
-            }
-            Kind::Extension(SchemaInfo {
-                id: schema.get().map(|s| s.value()).unwrap_or_default(),
-                name: name.get().map(|n| n.value()).unwrap_or_default(),
-                description,
-            })
+        KindName::Extension => {
+            require(attrs.schema.is_set(), key::SCHEMA);
+            require(attrs.name.is_set(), key::NAME);
+            forbid(attrs.endpoint.span(), key::ENDPOINT);
+            forbid(attrs.resource_type.span(), key::RESOURCE_TYPE);
+            forbid(attrs.singleton.span(), key::SINGLETON);
+            Kind::Extension(schema_info(description))
         }
-        other => {
-            if let Some(span) = singleton.span() {
-                cx.syn_error(syn::Error::new(
-                    span,
-                    format!("`singleton` does not apply to `#[scim({kind_name})]`"),
-                ));
-            }
-            for (what, key) in [
-                (&schema, "schema"),
-                (&name, "name"),
-                (&endpoint, "endpoint"),
-                (&resource_type, "resource_type"),
-            ] {
-                forbid(what, key);
-            }
-            if other == "complex" {
+        KindName::Complex | KindName::Canonical => {
+            forbid(attrs.singleton.span(), key::SINGLETON);
+            forbid(attrs.schema.span(), key::SCHEMA);
+            forbid(attrs.name.span(), key::NAME);
+            forbid(attrs.endpoint.span(), key::ENDPOINT);
+            forbid(attrs.resource_type.span(), key::RESOURCE_TYPE);
+            if kind_name == KindName::Complex {
                 Kind::Complex
             } else {
                 Kind::Canonical
@@ -283,12 +337,14 @@ pub fn parse<'a>(cx: &Ctxt, input: &'a DeriveInput) -> Option<Container<'a>> {
         kind,
         fields: Vec::new(),
         variants: Vec::new(),
-        fallback: None,
-        skip_debug,
-        skip_eq,
-        case_exact,
+        fallbacks: Vec::new(),
+        skip_debug: attrs.skip_debug.is_set(),
+        skip_eq: attrs.skip_eq.is_set(),
+        case_exact: attrs.case_exact.get().copied().unwrap_or(false),
+        root: attrs.root(),
     };
 
+    let canonical = format!("`#[scim({})]`", key::CANONICAL);
     match (&input.data, &container.kind) {
         (Data::Enum(data), Kind::Canonical) => parse_variants(cx, data, &mut container),
         (Data::Struct(data), k) if !matches!(k, Kind::Canonical) => match &data.fields {
@@ -304,10 +360,10 @@ pub fn parse<'a>(cx: &Ctxt, input: &'a DeriveInput) -> Option<Container<'a>> {
             _ => cx.error_spanned_by(&input.ident, "a SCIM struct needs named fields"),
         },
         (Data::Enum(_), _) => {
-            cx.error_spanned_by(&input.ident, "only `#[scim(canonical)]` applies to an enum")
+            cx.error_spanned_by(&input.ident, format!("only {canonical} applies to an enum"))
         }
         (_, Kind::Canonical) => {
-            cx.error_spanned_by(&input.ident, "`#[scim(canonical)]` applies to an enum")
+            cx.error_spanned_by(&input.ident, format!("{canonical} applies to an enum"))
         }
         (Data::Union(_), _) => cx.error_spanned_by(&input.ident, "a SCIM type cannot be a union"),
         _ => {}
@@ -315,69 +371,42 @@ pub fn parse<'a>(cx: &Ctxt, input: &'a DeriveInput) -> Option<Container<'a>> {
     Some(container)
 }
 
-fn parse_variants(cx: &Ctxt, data: &syn::DataEnum, container: &mut Container<'_>) {
+fn parse_variants<'a>(cx: &Ctxt, data: &'a syn::DataEnum, container: &mut Container<'a>) {
     for v in &data.variants {
-        let mut rename = Once::<LitStr>::new("rename");
-        let mut other = Once::<()>::new("other");
-        attr::for_each_scim_meta(cx, &v.attrs, |meta| {
-            let key = attr::meta_name(meta);
-            match key.as_str() {
-                "rename" => rename.set(cx, meta.path.span(), attr::string_value(meta)?),
-                "other" => other.set(cx, meta.path.span(), ()),
-                _ => {
-                    cx.syn_error(syn::Error::new(
-                        meta.path.span(),
-                        format!("unknown scim attribute `{key}`"),
-                    ));
-                    attr::skip_value(meta)?;
-                }
-            }
-            Ok(())
-        });
-        if other.as_ref().is_some() {
+        let attrs = VariantAttrs::from_attrs(cx, &v.attrs);
+        if attrs.other.is_set() {
             let is_string_tuple = matches!(&v.fields, Fields::Unnamed(u) if u.unnamed.len() == 1);
             if !is_string_tuple {
                 cx.error_spanned_by(
                     v,
-                    "the `#[scim(other)]` variant holds one `String`: `Custom(String)`",
+                    format!(
+                        "the `#[scim({})]` variant holds one `String`: `Custom(String)`",
+                        key::OTHER
+                    ),
                 );
             }
-            if container.fallback.is_some() {
-                cx.error_spanned_by(v, "only one variant can be `#[scim(other)]`");
-            }
-            container.fallback = Some(v.ident.clone());
+            container.fallbacks.push(v);
             continue;
         }
         if !matches!(v.fields, Fields::Unit) {
             cx.error_spanned_by(
                 v,
-                "a canonical value is a unit variant; only the `#[scim(other)]` variant holds data",
+                format!(
+                    "a canonical value is a unit variant; only the `#[scim({})]` variant holds data",
+                    key::OTHER
+                ),
             );
             continue;
         }
-        let wire_name = rename
-            .get()
-            .map(|r| r.value())
+        let wire_name = attrs
+            .rename
+            .text()
             .unwrap_or_else(|| v.ident.to_string().to_lower_camel_case());
-        if let Some(prev) = container.variants.iter().find(|p| p.wire_name == wire_name) {
-            cx.error_spanned_by(
-                v,
-                format!(
-                    "canonical value `{wire_name}` is already used by `{}`",
-                    prev.ident
-                ),
-            );
-        }
         container.variants.push(Variant {
             ident: v.ident.clone(),
             wire_name,
+            original: v,
         });
-    }
-    if container.fallback.is_none() {
-        cx.error_spanned_by(
-            &container.input.ident,
-            "an open enum needs a fallback variant `#[scim(other)] Custom(String)` for values it does not know",
-        );
     }
 }
 
@@ -404,123 +433,24 @@ fn unwrap_container_type(ty: &Type) -> Option<(Type, bool)> {
     }
 }
 
-fn type_tokens(cx: &Ctxt, lit: &LitStr) -> Option<TokenStream> {
-    let t = match lit.value().as_str() {
-        "string" => quote!(String),
-        "boolean" => quote!(Boolean),
-        "decimal" => quote!(Decimal),
-        "integer" => quote!(Integer),
-        "dateTime" => quote!(DateTime),
-        "binary" => quote!(Binary),
-        "reference" => quote!(Reference),
-        "complex" => quote!(Complex),
-        other => {
-            cx.error_spanned_by(
-                lit,
-                format!("unknown SCIM type `{other}`: expected string, boolean, decimal, integer, dateTime, binary, reference or complex"),
-            );
-            return None;
-        }
-    };
-    Some(quote!(::scim_runtime::meta::AttributeType::#t))
-}
-
-fn keyword_tokens(
-    cx: &Ctxt,
-    lit: &LitStr,
-    what: &str,
-    allowed: &[(&str, &str)],
-) -> Option<TokenStream> {
-    let value = lit.value();
-    match allowed.iter().find(|(wire, _)| *wire == value) {
-        Some((_, variant)) => {
-            let enum_ident = Ident::new(what, Span::call_site());
-            let variant = Ident::new(variant, Span::call_site());
-            Some(quote!(::scim_runtime::meta::#enum_ident::#variant))
-        }
-        None => {
-            let expected: Vec<_> = allowed.iter().map(|(w, _)| format!("\"{w}\"")).collect();
-            cx.error_spanned_by(
-                lit,
-                format!(
-                    "unknown {} `{value}`: expected {}",
-                    what.to_lowercase(),
-                    expected.join(", ")
-                ),
-            );
-            None
-        }
-    }
-}
-
 fn parse_field(cx: &Ctxt, f: &syn::Field, is_resource: bool, index: &mut usize) -> Option<Field> {
     let ident = f.ident.clone()?;
     let ident_text = ident.to_string();
     let bare = ident_text.strip_prefix("r#").unwrap_or(&ident_text);
 
-    let mut rename = Once::<LitStr>::new("rename");
-    let mut ty_override = Once::<LitStr>::new("type");
-    let mut required = Once::<bool>::new("required");
-    let mut case_exact = Once::<bool>::new("case_exact");
-    let mut mutability = Once::<LitStr>::new("mutability");
-    let mut returned = Once::<LitStr>::new("returned");
-    let mut uniqueness = Once::<LitStr>::new("uniqueness");
-    let mut canonical = Once::<Vec<String>>::new("canonical_values");
-    let mut reference_types = Once::<Vec<LitStr>>::new("reference_types");
-    let mut description = Once::<LitStr>::new("description");
-    let mut extension = Once::<()>::new("extension");
-    let mut other = Once::<()>::new("other");
-    let mut sensitive = Once::<()>::new("sensitive");
-
-    attr::for_each_scim_meta(cx, &f.attrs, |meta| {
-        let key = attr::meta_name(meta);
-        let span = meta.path.span();
-        match key.as_str() {
-            "rename" => rename.set(cx, span, attr::string_value(meta)?),
-            "type" => ty_override.set(cx, span, attr::string_value(meta)?),
-            "required" => required.set(cx, span, attr::flag_value(meta)?),
-            "case_exact" => case_exact.set(cx, span, attr::flag_value(meta)?),
-            "mutability" => mutability.set(cx, span, attr::string_value(meta)?),
-            "returned" => returned.set(cx, span, attr::string_value(meta)?),
-            "uniqueness" => uniqueness.set(cx, span, attr::string_value(meta)?),
-            "canonical_values" => canonical.set(cx, span, attr::paren_scalars(meta)?),
-            "reference_types" => reference_types.set(cx, span, attr::paren_strings(meta)?),
-            "description" => description.set(cx, span, attr::string_value(meta)?),
-            "extension" => extension.set(cx, span, ()),
-            "other" => other.set(cx, span, ()),
-            "sensitive" => sensitive.set(cx, span, ()),
-            _ => {
-                cx.syn_error(syn::Error::new(
-                    span,
-                    format!("unknown scim attribute `{key}`"),
-                ));
-                attr::skip_value(meta)?;
-            }
-        }
-        Ok(())
-    });
-    let sensitive_span = sensitive.span();
+    let attrs = FieldAttrs::from_attrs(cx, &f.attrs);
+    let sensitive_span = attrs.sensitive.span();
     let marked_sensitive = sensitive_span.is_some();
 
-    if other.as_ref().is_some() {
-        let extra = [
-            rename.span(),
-            ty_override.span(),
-            required.span(),
-            case_exact.span(),
-            mutability.span(),
-            returned.span(),
-            uniqueness.span(),
-            canonical.span(),
-            reference_types.span(),
-            description.span(),
-            extension.span(),
-            sensitive_span,
-        ];
-        for span in extra.into_iter().flatten() {
+    if attrs.other.is_set() {
+        let extra = attrs
+            .characteristic_spans()
+            .into_iter()
+            .chain([attrs.extension.span(), sensitive_span]);
+        for span in extra.flatten() {
             cx.syn_error(syn::Error::new(
                 span,
-                "`#[scim(other)]` takes no other scim attribute",
+                format!("`#[scim({})]` takes no other scim attribute", key::OTHER),
             ));
         }
         return Some(Field {
@@ -544,28 +474,30 @@ fn parse_field(cx: &Ctxt, f: &syn::Field, is_resource: bool, index: &mut usize) 
         return None;
     };
 
-    if extension.as_ref().is_some() {
+    if attrs.extension.is_set() {
         if !is_resource {
-            cx.error_spanned_by(&ident, "only a `#[scim(resource)]` has extension fields");
+            cx.error_spanned_by(
+                &ident,
+                format!("only a `#[scim({})]` has extension fields", key::RESOURCE),
+            );
         }
         if multi_valued {
             cx.error_spanned_by(&f.ty, "an extension field is `Option<Extension>`");
         }
-        let extra = [
-            rename.span(),
-            ty_override.span(),
-            case_exact.span(),
-            mutability.span(),
-            returned.span(),
-            uniqueness.span(),
-            canonical.span(),
-            reference_types.span(),
-            description.span(),
-        ];
-        for span in extra.into_iter().flatten() {
+        // Everything but `required`.
+        let extra = attrs
+            .characteristic_spans()
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| *i != 2)
+            .map(|(_, s)| s);
+        for span in extra.flatten() {
             cx.syn_error(syn::Error::new(
                 span,
-                "an extension's characteristics come from its own type; only `required` applies here",
+                format!(
+                    "an extension's characteristics come from its own type; only `{}` applies here",
+                    key::REQUIRED
+                ),
             ));
         }
         return Some(Field {
@@ -576,34 +508,21 @@ fn parse_field(cx: &Ctxt, f: &syn::Field, is_resource: bool, index: &mut usize) 
             multi_valued: false,
             wire_name: String::new(),
             role: Role::Extension {
-                required: required.get().unwrap_or(false),
+                required: attrs.required.get().copied().unwrap_or(false),
             },
             chars: Characteristics::default(),
             sensitive: marked_sensitive,
         });
     }
 
-    let common = match bare {
-        "id" if is_resource => Some("id"),
-        "external_id" if is_resource => Some("externalId"),
-        "meta" if is_resource => Some("meta"),
-        _ => None,
-    };
-    if let Some(common_name) = common {
-        let extra = [
-            rename.span(),
-            ty_override.span(),
-            required.span(),
-            case_exact.span(),
-            mutability.span(),
-            returned.span(),
-            uniqueness.span(),
-            canonical.span(),
-            reference_types.span(),
-            description.span(),
-            sensitive_span,
-        ];
-        for span in extra.into_iter().flatten() {
+    let common = Common::from_field_name(bare).filter(|_| is_resource);
+    if let Some(common) = common {
+        let common_name = common.wire_name();
+        let extra = attrs
+            .characteristic_spans()
+            .into_iter()
+            .chain([sensitive_span]);
+        for span in extra.flatten() {
             cx.syn_error(syn::Error::new(
                 span,
                 format!("`{common_name}` is a common attribute (RFC 7643 §3.1) with fixed characteristics"),
@@ -622,17 +541,17 @@ fn parse_field(cx: &Ctxt, f: &syn::Field, is_resource: bool, index: &mut usize) 
             inner,
             multi_valued,
             wire_name: common_name.to_owned(),
-            role: Role::Common(common_name),
+            role: Role::Common(common),
             chars: Characteristics::default(),
             sensitive: false,
         });
     }
 
-    let wire_name = match rename.get() {
+    let wire_name = match attrs.rename.get() {
         Some(r) => {
             let v = r.value();
             if v.is_empty() {
-                cx.error_spanned_by(&r, "an attribute name cannot be empty");
+                cx.error_spanned_by(r, "an attribute name cannot be empty");
             }
             v
         }
@@ -641,58 +560,31 @@ fn parse_field(cx: &Ctxt, f: &syn::Field, is_resource: bool, index: &mut usize) 
 
     // RFC 7643 §7: a `writeOnly` or `returned: never` value is never read back, so never shown.
     let sensitive = marked_sensitive
-        || mutability
-            .as_ref()
-            .is_some_and(|m| m.value() == "writeOnly")
-        || returned.as_ref().is_some_and(|r| r.value() == "never");
+        || attrs
+            .mutability
+            .get()
+            .is_some_and(Mutability::is_write_only)
+        || attrs.returned.get().is_some_and(Returned::is_never);
     let chars = Characteristics {
-        ty: ty_override.get().and_then(|t| type_tokens(cx, &t)),
-        required: required.get().unwrap_or(false),
-        case_exact: case_exact.get().unwrap_or(false),
-        mutability: mutability.get().and_then(|m| {
-            keyword_tokens(
-                cx,
-                &m,
-                "Mutability",
-                &[
-                    ("readOnly", "ReadOnly"),
-                    ("readWrite", "ReadWrite"),
-                    ("immutable", "Immutable"),
-                    ("writeOnly", "WriteOnly"),
-                ],
-            )
-        }),
-        returned: returned.get().and_then(|r| {
-            keyword_tokens(
-                cx,
-                &r,
-                "Returned",
-                &[
-                    ("always", "Always"),
-                    ("never", "Never"),
-                    ("default", "Default"),
-                    ("request", "Request"),
-                ],
-            )
-        }),
-        uniqueness: uniqueness.get().and_then(|u| {
-            keyword_tokens(
-                cx,
-                &u,
-                "Uniqueness",
-                &[("none", "None"), ("server", "Server"), ("global", "Global")],
-            )
-        }),
-        canonical_values: canonical.get(),
-        reference_types: reference_types
+        ty: attrs.ty.get().and_then(|t| AttrType::parse(cx, t)),
+        required: attrs.required.get().copied().unwrap_or(false),
+        case_exact: attrs.case_exact.get().copied().unwrap_or(false),
+        mutability: attrs
+            .mutability
             .get()
-            .map(|v| v.iter().map(LitStr::value).collect())
-            .unwrap_or_default(),
-        description: description
+            .and_then(|m| Mutability::parse(cx, m)),
+        returned: attrs.returned.get().and_then(|r| Returned::parse(cx, r)),
+        uniqueness: attrs
+            .uniqueness
             .get()
-            .map(|d| d.value())
-            .or_else(|| attr::doc_comment(&f.attrs))
+            .and_then(|u| Uniqueness::parse(cx, u)),
+        canonical_values: attrs.canonical_values.get().cloned(),
+        reference_types: attrs
+            .reference_types
+            .get()
+            .map(|v| v.iter().map(syn::LitStr::value).collect())
             .unwrap_or_default(),
+        description: attrs.description(),
     };
     let i = *index;
     *index += 1;

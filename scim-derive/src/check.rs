@@ -1,8 +1,10 @@
-//! Checks across fields: what no single attribute can tell.
+//! Checks across fields and variants: what no single attribute can tell.
 
-use crate::ast::{Container, Kind, Role};
+use crate::ast::{Common, Container, Kind, Role};
+use crate::attr::key;
 use crate::ctxt::Ctxt;
 
+/// Reports every rule of the whole input that `c` breaks.
 pub fn check(cx: &Ctxt, c: &Container<'_>) {
     check_wire_names(cx, c);
     check_other(cx, c);
@@ -10,6 +12,9 @@ pub fn check(cx: &Ctxt, c: &Container<'_>) {
         check_common(cx, c);
     }
     check_schema_urn(cx, c);
+    if let Kind::Canonical = c.kind {
+        check_variants(cx, c);
+    }
 }
 
 /// Two attributes whose names differ only in case are one attribute (RFC 7643 §2.1).
@@ -27,8 +32,8 @@ fn check_wire_names(cx: &Ctxt, c: &Container<'_>) {
             cx.error_spanned_by(
                 &f.ident,
                 format!(
-                    "attribute `{}` is already `{}` (SCIM names are case-insensitive, RFC 7643 §2.1); give one a different `rename`",
-                    f.wire_name, prev.ident
+                    "attribute `{}` is already `{}` (SCIM names are case-insensitive, RFC 7643 §2.1); give one a different `{}`",
+                    f.wire_name, prev.ident, key::RENAME
                 ),
             );
         }
@@ -48,24 +53,23 @@ fn check_other(cx: &Ctxt, c: &Container<'_>) {
         .filter(|f| matches!(f.role, Role::Other))
         .collect();
     for extra in others.iter().skip(1) {
-        cx.error_spanned_by(&extra.ident, "only one field can be `#[scim(other)]`");
+        cx.error_spanned_by(
+            &extra.ident,
+            format!("only one field can be `#[scim({})]`", key::OTHER),
+        );
     }
 }
 
 fn check_common(cx: &Ctxt, c: &Container<'_>) {
-    for (name, field) in [
-        ("id", "id"),
-        ("externalId", "external_id"),
-        ("meta", "meta"),
-    ] {
-        if !c
-            .fields
-            .iter()
-            .any(|f| matches!(f.role, Role::Common(n) if n == name))
-        {
+    for common in Common::ALL {
+        if c.common(common).is_none() {
             cx.error_spanned_by(
                 c.ident(),
-                format!("a resource needs the common attribute `{name}` (RFC 7643 §3.1) as a field `{field}`"),
+                format!(
+                    "a resource needs the common attribute `{}` (RFC 7643 §3.1) as a field `{}`",
+                    common.wire_name(),
+                    common.field_name()
+                ),
             );
         }
     }
@@ -84,6 +88,36 @@ fn check_schema_urn(cx: &Ctxt, c: &Container<'_>) {
         cx.error_spanned_by(
             c.ident(),
             format!("schema `{id}` is not a URI: it holds white space"),
+        );
+    }
+}
+
+/// A canonical enum has one fallback variant, and each canonical value once.
+fn check_variants(cx: &Ctxt, c: &Container<'_>) {
+    for extra in c.fallbacks.iter().skip(1) {
+        cx.error_spanned_by(
+            extra,
+            format!("only one variant can be `#[scim({})]`", key::OTHER),
+        );
+    }
+    for (i, v) in c.variants.iter().enumerate() {
+        if let Some(prev) = c.variants[..i].iter().find(|p| p.wire_name == v.wire_name) {
+            cx.error_spanned_by(
+                v.original,
+                format!(
+                    "canonical value `{}` is already used by `{}`",
+                    v.wire_name, prev.ident
+                ),
+            );
+        }
+    }
+    if c.fallbacks.is_empty() {
+        cx.error_spanned_by(
+            c.ident(),
+            format!(
+                "an open enum needs a fallback variant `#[scim({})] Custom(String)` for values it does not know",
+                key::OTHER
+            ),
         );
     }
 }

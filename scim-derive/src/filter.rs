@@ -91,7 +91,7 @@ pub fn expand(input: &Input) -> TokenStream {
             return stub(&input.ty, &error);
         }
     };
-    let cx = Ctxt::default();
+    let cx = Ctxt::new();
     let mut lookups = BTreeSet::new();
     collect(&cx, &input.literal, &filter, None, &mut lookups);
     if let Err(error) = cx.check() {

@@ -240,7 +240,7 @@ pub use resource::{Extension, InContext, Resource, ScimObject};
 pub use resources::{EnterpriseUser, Group, User};
 pub use scalar::{Binary, DateTime, Decimal, Reference};
 pub use schema::{ResourceType, Schema, SchemaExtension, ServiceProviderConfig};
-pub use validation::{ScimType, Validator, Violation, ViolationKind, Violations};
+pub use validation::{ScimType, Violation, ViolationKind, Violations};
 
 /// Derives the SCIM traits for a resource, an extension schema, a complex attribute value or
 /// an open enum of canonical values.

@@ -4,6 +4,10 @@
 use core::fmt;
 
 pub use serde;
+// What generated code names and users never do: they moved here from `value` and
+// `validation` (and the crate root), where they are no longer reachable.
+pub use crate::validation::validator::{PathBuf, Validator};
+pub use crate::value::scoped::{OptionSeed, Scoped, ScopedSeq, VecSeed};
 use serde::de::{self, DeserializeSeed, Deserializer, SeqAccess, Visitor};
 use serde::ser::{Serialize, SerializeSeq, Serializer};
 pub use serde_json;
@@ -35,6 +39,16 @@ pub fn duplicate_attribute<E: de::Error>(name: &str) -> E {
     E::custom(format_args!(
         "duplicate attribute `{name}` (attribute names are case-insensitive, RFC 7643 §2.1)"
     ))
+}
+
+/// Looks `name` up among the unknown attributes a `#[scim(other)]` field keeps,
+/// case-insensitively (RFC 7643 §2.1).
+#[inline]
+pub fn lookup_unknown<'a>(
+    other: &'a serde_json::Map<String, serde_json::Value>,
+    name: &str,
+) -> Option<crate::value::Attr<'a>> {
+    crate::value::find_unknown(other, name)
 }
 
 /// The error for an attribute a type without a `#[scim(other)]` field does not know.

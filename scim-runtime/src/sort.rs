@@ -97,7 +97,7 @@ pub fn sort_key(resource: &dyn AttributeAccess, sort_by: &AttrPath) -> Option<So
             let (attr, sub_def) = match value {
                 ValueRef::Complex(c) => (c.attribute(sub)?, c.attribute_def(sub)),
                 ValueRef::Json(Value::Object(map)) => (
-                    crate::value::unknown_attribute(map, sub)?,
+                    crate::value::find_unknown(map, sub)?,
                     def.and_then(|d| find_attribute(d.sub_attributes, sub)),
                 ),
                 _ => return None,
@@ -130,7 +130,7 @@ fn chosen_value(attr: Attr<'_>) -> Option<ValueRef<'_>> {
 fn is_primary(value: ValueRef<'_>) -> bool {
     let primary = match value {
         ValueRef::Complex(c) => c.attribute("primary"),
-        ValueRef::Json(Value::Object(map)) => crate::value::unknown_attribute(map, "primary"),
+        ValueRef::Json(Value::Object(map)) => crate::value::find_unknown(map, "primary"),
         _ => None,
     };
     // JSON reads as a typed resource reads it: `"primary": 1` and `"True"` are true.
@@ -250,7 +250,7 @@ fn key_of(value: ValueRef<'_>, def: Option<&AttributeDef>) -> Option<SortKey> {
             Value::Object(map) => {
                 let sub = def.and_then(|d| find_attribute(d.sub_attributes, "value"));
                 key_of(
-                    chosen_value(crate::value::unknown_attribute(map, "value")?)?,
+                    chosen_value(crate::value::find_unknown(map, "value")?)?,
                     sub,
                 )
             }

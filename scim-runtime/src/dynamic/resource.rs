@@ -1064,7 +1064,7 @@ fn write_object(
 
 impl AttributeAccess for DynamicResource {
     fn attribute(&self, name: &str) -> Option<Attr<'_>> {
-        crate::value::unknown_attribute(&self.data, name)
+        crate::value::find_unknown(&self.data, name)
     }
     fn attribute_defs(&self) -> &'static [AttributeDef] {
         self.resource_type.schema.attributes

@@ -306,7 +306,7 @@ fn for_each_value(
                         .attribute(sub)
                         .map(|a| (a, c.attribute_def(sub).or(named))),
                     ValueRef::Json(Value::Object(map)) => {
-                        crate::value::unknown_attribute(map, sub).map(|a| (a, named))
+                        crate::value::find_unknown(map, sub).map(|a| (a, named))
                     }
                     _ => None,
                 };
@@ -486,7 +486,7 @@ fn compare(v: ValueRef<'_>, def: Option<&AttributeDef>, c: &Comparison) -> Resul
                 .map(|a| (a, obj.attribute_def("value"))),
         ),
         ValueRef::Json(Value::Object(map)) => {
-            Some(crate::value::unknown_attribute(map, "value").map(|a| {
+            Some(crate::value::find_unknown(map, "value").map(|a| {
                 (
                     a,
                     def.and_then(|d| find_attribute(d.sub_attributes, "value")),
@@ -676,7 +676,7 @@ impl<'a> JsonObject<'a> {
 
 impl AttributeAccess for JsonObject<'_> {
     fn attribute(&self, name: &str) -> Option<Attr<'_>> {
-        crate::value::unknown_attribute(self.map, name)
+        crate::value::find_unknown(self.map, name)
     }
     fn attribute_defs(&self) -> &'static [AttributeDef] {
         self.defs

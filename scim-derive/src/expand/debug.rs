@@ -9,10 +9,12 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::Paths;
 use crate::ast::{Container, Kind, Role};
 
 /// The `Debug` impl, or nothing under `#[scim(skip_debug)]`.
-pub fn expand(c: &Container<'_>) -> TokenStream {
+pub fn expand(c: &Container<'_>, p: &Paths) -> TokenStream {
+    let rt = &p.rt;
     if c.skip_debug {
         return quote!();
     }
@@ -25,7 +27,7 @@ pub fn expand(c: &Container<'_>) -> TokenStream {
                 let text = i.to_string();
                 quote!(Self::#i => __f.write_str(#text),)
             });
-            let fallback = c.fallback.as_ref().map(|i| {
+            let fallback = c.fallback().map(|i| {
                 let text = i.to_string();
                 quote!(Self::#i(__value) => __f.debug_tuple(#text).field(__value).finish(),)
             });
@@ -47,10 +49,10 @@ pub fn expand(c: &Container<'_>) -> TokenStream {
                         ::core::fmt::DebugStruct::field(
                             &mut __d,
                             #text,
-                            &::scim_runtime::redact::UnknownAttributes::new(
+                            &#rt::redact::UnknownAttributes::new(
                                 &self.#i,
-                                <Self as ::scim_runtime::Resource>::SCHEMA,
-                                <Self as ::scim_runtime::Resource>::RESOURCE_TYPE.extensions,
+                                <Self as #rt::Resource>::SCHEMA,
+                                <Self as #rt::Resource>::RESOURCE_TYPE.extensions,
                             ),
                         );
                     };
@@ -68,7 +70,7 @@ pub fn expand(c: &Container<'_>) -> TokenStream {
                     if #unset {
                         ::core::fmt::DebugStruct::field(&mut __d, #text, &self.#i);
                     } else {
-                        ::core::fmt::DebugStruct::field(&mut __d, #text, &::scim_runtime::redact::Redacted);
+                        ::core::fmt::DebugStruct::field(&mut __d, #text, &#rt::redact::Redacted);
                     }
                 }
             });
@@ -86,20 +88,5 @@ pub fn expand(c: &Container<'_>) -> TokenStream {
                 #body
             }
         }
-    }
-}
-
-/// The `Debug` impl beside the errors of a broken input, so that a use of `{:?}` is not one
-/// more error; nothing under `#[scim(skip_debug)]` or when the input could not be read.
-pub fn stub(c: Option<&Container<'_>>, ident: &syn::Ident) -> TokenStream {
-    match c {
-        Some(c) if !c.skip_debug => quote! {
-            impl ::core::fmt::Debug for #ident {
-                fn fmt(&self, _: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    ::core::unreachable!("#[derive(ScimResource)] failed")
-                }
-            }
-        },
-        _ => quote!(),
     }
 }

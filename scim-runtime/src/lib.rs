@@ -79,7 +79,8 @@
 //! `resource_type`, `description`, `singleton`), `extension` (with `schema`, `name`),
 //! `complex`, or `canonical` (optionally `case_exact`) on an enum of canonical values with one
 //! `#[scim(other)] Custom(String)` fallback variant; `skip_debug` on any of them, `skip_eq` on a
-//! canonical enum (see [Canonical values](#canonical-values)). A resource has the common attributes
+//! canonical enum (see [Canonical values](#canonical-values)); `crate = "path"` on any of them
+//! (see [The crate root](#the-crate-root)). A resource has the common attributes
 //! `id`, `external_id` and `meta` (RFC 7643 §3.1) as fields of those names; `schemas` is
 //! computed. Descriptions default to the doc comments.
 //!
@@ -92,6 +93,29 @@
 //! [`OtherAttributes`] field that keeps what the type does not know. A field is `Option<T>`
 //! (single-valued) or `Vec<T>` (multi-valued), where `T` is [`String`], [`bool`], [`i64`],
 //! [`Decimal`], [`DateTime`], [`Binary`], [`Reference`], a complex type or a canonical enum.
+//!
+//! ## The crate root
+//!
+//! Every path the derive writes starts at `::scim_runtime`. A crate that re-exports this one
+//! (`pub use scim_runtime;`, or a module with `pub use scim_runtime::*;`) so that its users
+//! need no dependency of their own names the re-export with the container attribute
+//! `crate = "path"`, as serde's `#[serde(crate = "...")]` does. The path is resolved where
+//! the type is defined.
+//!
+//! ```
+//! mod my_scim {
+//!     pub use scim_runtime::*;
+//! }
+//!
+//! #[derive(Clone, Default, my_scim::ScimResource)]
+//! #[scim(complex, crate = "my_scim")]
+//! pub struct Door {
+//!     pub name: Option<String>,
+//! }
+//!
+//! use my_scim::value::AttributeValue;
+//! assert_eq!(<Door as AttributeValue>::SUB_ATTRIBUTES[0].name, "name");
+//! ```
 //!
 //! ## Secrets and `Debug`
 //!

@@ -108,3 +108,104 @@ fn shadowed_names_do_not_leak_into_generated_code() {
         Some(shadowing::Kind::Router)
     );
 }
+
+/// `#[scim(crate = "..")]`: every path the derive writes starts at the given root, here a
+/// module re-exporting `scim_runtime` under another name, as a crate wrapping it would.
+mod renamed {
+    #![allow(dead_code)]
+
+    pub mod my_scim {
+        pub use scim_runtime::*;
+    }
+
+    /// A badge.
+    #[derive(Clone, PartialEq, my_scim::ScimResource)]
+    #[scim(
+        resource,
+        crate = "my_scim",
+        schema = "urn:example:scim:Badge",
+        name = "Badge",
+        endpoint = "/Badges"
+    )]
+    pub struct Badge {
+        pub id: Option<String>,
+        pub external_id: Option<String>,
+        pub meta: Option<my_scim::Meta>,
+        /// The holder.
+        #[scim(required)]
+        pub holder: Option<String>,
+        /// The PIN, never returned.
+        #[scim(mutability = "writeOnly", returned = "never")]
+        pub pin: Option<String>,
+        pub doors: Vec<Door>,
+        pub colour: Option<Colour>,
+        #[scim(extension)]
+        pub site: Option<Site>,
+        #[scim(other)]
+        pub other: my_scim::OtherAttributes,
+    }
+
+    /// A door the badge opens.
+    #[derive(Clone, PartialEq, my_scim::ScimResource)]
+    #[scim(complex, crate = "my_scim")]
+    pub struct Door {
+        pub name: Option<String>,
+        pub primary: Option<bool>,
+    }
+
+    /// The badge's colour.
+    #[derive(Clone, my_scim::ScimResource)]
+    #[scim(canonical, crate = "self::my_scim")]
+    pub enum Colour {
+        Red,
+        #[scim(other)]
+        Custom(String),
+    }
+
+    /// Where the badge is issued.
+    #[derive(Clone, PartialEq, my_scim::ScimResource)]
+    #[scim(
+        extension,
+        crate = "crate::renamed::my_scim",
+        schema = "urn:example:scim:Site",
+        name = "Site"
+    )]
+    pub struct Site {
+        pub city: Option<String>,
+    }
+}
+
+#[test]
+fn a_crate_root_other_than_scim_runtime_is_used() {
+    use renamed::my_scim::{Context, Resource};
+    use renamed::{Badge, Colour};
+
+    let json = r#"{"schemas":["urn:example:scim:Badge","urn:example:scim:Site"],"id":"b1","holder":"bjensen",
+        "pin":"1234","doors":[{"name":"Lab","primary":true}],"colour":"RED",
+        "urn:example:scim:Site":{"city":"Oslo"},"x-note":"kept"}"#;
+    let badge: Badge = renamed::my_scim::payload::from_str(json).expect("parses");
+    assert_eq!(badge.colour, Some(Colour::Red));
+    assert_eq!(
+        badge.site.as_ref().and_then(|s| s.city.as_deref()),
+        Some("Oslo")
+    );
+    assert_eq!(badge.other["x-note"], "kept");
+    assert!(format!("{badge:?}").contains("pin: <redacted>"));
+
+    let response = badge.to_json_in(Context::QueryResponse, None);
+    assert!(response.get("pin").is_none());
+    assert_eq!(response["doors"][0]["name"], "Lab");
+    assert_eq!(response["urn:example:scim:Site"]["city"], "Oslo");
+
+    assert_eq!(Badge::SCHEMA.id, "urn:example:scim:Badge");
+    let names: Vec<_> = Badge::SCHEMA.attributes.iter().map(|a| a.name).collect();
+    assert_eq!(names, ["holder", "pin", "doors", "colour"]);
+    assert_eq!(
+        Badge::RESOURCE_TYPE.extensions[0].schema.id,
+        "urn:example:scim:Site"
+    );
+    assert!(
+        badge.validate(Context::QueryResponse).is_err(),
+        "pin is returned never"
+    );
+}

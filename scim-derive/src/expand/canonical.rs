@@ -1,5 +1,5 @@
-//! Matching the canonical values of an open enum as its attribute's `caseExact` says
-//! (RFC 7643 §2.2 and §7 `canonicalValues`).
+//! Canonical enums: their values and conversions ([`expand_values`]), and matching them as
+//! the attribute's `caseExact` says (RFC 7643 §2.2 and §7 `canonicalValues`).
 //!
 //! A value is read as the unit variant only when it is spelled exactly as the canonical value,
 //! and any other spelling is kept in the fallback variant, so that a value is written back as
@@ -16,6 +16,7 @@ use quote::{quote, quote_spanned};
 
 use super::Paths;
 use crate::ast::Container;
+use crate::attr::key;
 
 /// `PartialEq`, `Eq` and `Hash` of a canonical enum, comparing `as_str()` as the attribute's
 /// `caseExact` says (RFC 7643 §2.2), or nothing under `#[scim(skip_eq)]`.
@@ -132,8 +133,10 @@ pub fn field_checks(c: &Container<'_>, p: &Paths) -> TokenStream {
     let checks = c.attributes().filter(|f| f.chars.case_exact).map(|f| {
         let inner = &f.inner;
         let message = format!(
-            "`{}` is `case_exact`, but its canonical enum matches without case: write `#[scim(canonical, case_exact)]` on the enum",
-            f.wire_name
+            "`{name}` is `{case_exact}`, but its canonical enum matches without case: write `#[scim({canonical}, {case_exact})]` on the enum",
+            name = f.wire_name,
+            case_exact = key::CASE_EXACT,
+            canonical = key::CANONICAL,
         );
         quote_spanned! {f.span=>
             const _: () = if let ::core::option::Option::Some(false) =

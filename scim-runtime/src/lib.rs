@@ -214,101 +214,13 @@
 //! semantics (RFC 7644 §3.4.2.2); the rules are listed in the [`filter`](mod@filter) module's
 //! documentation.
 #![deny(missing_docs)]
-// The client docs link every transport; with only some transport features on (as a dependent
-// such as scim-codegen's `fetch` enables `client-blocking` alone) those links cannot resolve.
-// With all of them on (docs.rs, the workspace) they are checked.
-#![cfg_attr(
-    not(all(
-        feature = "client-reqwest",
-        feature = "client-blocking",
-        feature = "client-tower"
-    )),
-    allow(rustdoc::broken_intra_doc_links)
-)]
 
-// Generated code names this crate `::scim_runtime`, also inside it.
-extern crate self as scim_runtime;
+pub use scim_runtime_model::*;
 
-pub mod canonical;
+#[doc(inline)]
 #[cfg(feature = "client")]
-pub mod client;
-mod common;
-pub mod context;
-pub mod drift;
-pub mod dynamic;
-pub mod filter;
-pub mod message;
-pub mod meta;
-pub mod patch;
-pub mod path;
-pub mod payload;
-pub mod prelude;
-pub mod redact;
-mod resource;
-pub mod resources;
-pub mod scalar;
-pub mod schema;
-pub mod server;
-pub mod sort;
-pub mod validation;
-pub mod value;
+pub use scim_runtime_client as client;
 
-#[doc(hidden)]
-#[path = "private.rs"]
-pub mod __private;
-
-pub use common::Meta;
-pub use context::{Context, Projection, Scope};
-pub use payload::PayloadError;
-pub use resource::{Extension, InContext, Resource, ScimObject};
-pub use resources::{EnterpriseUser, Group, User};
-pub use scalar::{Binary, DateTime, Decimal, Reference};
-pub use schema::{ResourceType, Schema, SchemaExtension, ServiceProviderConfig};
-pub use validation::{ScimType, Violation, ViolationKind, Violations};
-
-/// Derives the SCIM traits for a resource, an extension schema, a complex attribute value or
-/// an open enum of canonical values.
-pub use scim_derive::ScimResource;
-
-/// A SCIM filter (RFC 7644 §3.4.2.2) checked at compile time against a resource type:
-/// `filter!(Type, "filter")` is the parsed [`Filter`](filter::Filter).
-///
-/// The literal is parsed while the macro expands, with the parser of [`filter::parse_filter`],
-/// so a syntax error is a compile error. Every attribute path is then checked against the
-/// type's metadata by a `const` assertion: an attribute the type does not have, a sub-attribute
-/// its complex attribute does not have, or an extension attribute
-/// (`urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.displayName`) of an
-/// extension the type does not carry fails the build, naming the type and the path. Paths
-/// resolve as [`FilterExt::matches`](filter::FilterExt::matches) resolves them: without a
-/// schema URI in the core schema, the common attributes (`id`, `externalId`, `meta`) and
-/// `schemas`; inside `emails[...]` among the sub-attributes of `emails`; names in any case
-/// (RFC 7643 §2.1).
-///
-/// ```
-/// use scim_runtime::prelude::*;
-/// use scim_runtime::{filter, User};
-///
-/// let user: User = serde_json::from_str(r#"{"userName": "bjensen",
-///     "emails": [{"value": "bjensen@example.com", "type": "work"}]}"#)?;
-/// let work = filter!(User, r#"emails[type eq "work"] and userName sw "b""#);
-/// assert!(work.matches(&user));
-/// let managed = filter!(
-///     User,
-///     r#"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.displayName pr"#
-/// );
-/// assert!(!managed.matches(&user));
-/// # Ok::<(), serde_json::Error>(())
-/// ```
-///
-/// ```compile_fail
-/// // `User` has no attribute `emails.typ`
-/// let filter = scim_runtime::filter!(scim_runtime::User, r#"emails.typ eq "work""#);
-/// ```
-///
-/// The type must be a [`Resource`] named without generic parameters of the surrounding item
-/// (the checks are `const` items). The expression parses the literal again at run time, which
-/// cannot fail; keep the result rather than expanding the macro in a hot loop.
-pub use scim_derive::filter;
-
-/// Attributes a type does not know, kept as they were sent so they are written back.
-pub type OtherAttributes = serde_json::Map<String, serde_json::Value>;
+#[doc(inline)]
+#[cfg(feature = "server")]
+pub use scim_runtime_server as server;

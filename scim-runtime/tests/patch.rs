@@ -626,7 +626,7 @@ fn failed_request_is_atomic_and_says_which_operation() {
 #[test]
 fn patch_error_is_a_scim_400() {
     let e = apply_user(ops(json!([{"op": "replace", "path": "id", "value": "x"}]))).unwrap_err();
-    let scim: scim_runtime::server::ScimError = e.into();
+    let scim: scim_runtime_server::ScimError = e.into();
     assert_eq!(scim.status, 400);
     assert_eq!(scim.scim_type, Some(ScimType::Mutability));
 }

@@ -297,7 +297,7 @@ fn errors_about_a_sensitive_value_do_not_show_it() {
             other => panic!("{other:?}"),
         }
         // The error a server answers with.
-        let answer = scim_runtime::server::ScimError::from(typed);
+        let answer = scim_runtime_server::ScimError::from(typed);
         assert_hidden("ScimError", &answer.to_string());
         assert_hidden("ScimError", &format!("{answer:?}"));
         let text = scim_runtime::payload::from_str::<Vault>(&payload.to_string())

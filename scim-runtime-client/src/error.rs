@@ -4,8 +4,8 @@ use core::fmt;
 
 use http::{Method, StatusCode};
 
-use crate::message;
-use crate::payload::PayloadError;
+use scim_runtime_model::message;
+use scim_runtime_model::payload::PayloadError;
 
 /// How many bytes of a response body an [`Exchange`] keeps.
 pub const BODY_EXCERPT_LEN: usize = 512;
@@ -303,5 +303,5 @@ pub enum DiscoveryError {
     /// The discovered ResourceType names a schema that `/Schemas` did not serve, or a schema
     /// cannot describe resources.
     #[error(transparent)]
-    InvalidSchema(#[from] crate::dynamic::DynamicTypeError),
+    InvalidSchema(#[from] scim_runtime_model::dynamic::DynamicTypeError),
 }

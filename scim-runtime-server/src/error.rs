@@ -2,9 +2,10 @@
 
 use http::StatusCode;
 
-use crate::message::Error;
-use crate::payload::PayloadError;
-use crate::validation::ScimType;
+use scim_runtime_model::message::Error;
+use scim_runtime_model::patch::PatchError;
+use scim_runtime_model::payload::PayloadError;
+use scim_runtime_model::validation::ScimType;
 
 /// A failure a service provider answers with a SCIM Error body.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -16,6 +17,13 @@ pub struct ScimError {
     pub scim_type: Option<ScimType>,
     /// A sentence for people.
     pub detail: String,
+}
+
+impl From<PatchError> for ScimError {
+    /// A PATCH that cannot be applied is a 400 with the error's `scimType` (RFC 7644 §3.12).
+    fn from(error: PatchError) -> Self {
+        Self::bad_request(error.scim_type(), error.to_string())
+    }
 }
 
 impl ScimError {

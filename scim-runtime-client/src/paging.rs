@@ -5,9 +5,9 @@ use std::collections::VecDeque;
 
 use super::error::{Error, Exchange};
 use super::request::{Core, Operation, QueryMethod};
-use super::response::{ListItem, Outcome};
-use crate::dynamic::{DynamicResource, DynamicType};
-use crate::message::{ListResponse, SearchRequest};
+use scim_runtime_model::dynamic::{DynamicResource, DynamicType};
+use scim_runtime_model::exchange::{ListItem, Outcome};
+use scim_runtime_model::message::{ListResponse, SearchRequest};
 
 /// The state of a paginated query.
 ///

@@ -2,8 +2,7 @@
 //! payload in a request context. Typed resources and dynamic resources both provide it, so
 //! that one set of operations serves both.
 
-use super::discovery::Discovery;
-use super::response::Outcome;
+use super::read::Outcome;
 use crate::dynamic::DynamicResource;
 use crate::validation::Violations;
 use crate::{Context, Resource};
@@ -11,12 +10,13 @@ use crate::{Context, Resource};
 /// A resource the client sends and reads back: a typed [`Resource`] (its schemas known at
 /// compile time) or a [`DynamicResource`] (its schemas discovered at run time).
 ///
-/// [`Client::create`](super::Client::create), `replace`, `patch`, `delete` and `refresh`
+/// The client's `create`, `replace`, `patch`, `delete` and `refresh`
 /// take either.
 pub trait ClientResource: Outcome {
     /// The endpoint, such as `/Users`: for a typed resource, the discovered ResourceType whose
     /// schema is the resource's, or else its own; for a dynamic one, its type's.
-    fn endpoint<'a>(&'a self, discovery: &'a Discovery) -> &'a str;
+    /// `discovered` gives the endpoint a server's `/ResourceTypes` lists for a schema URN.
+    fn endpoint<'a>(&'a self, discovered: &dyn Fn(&str) -> Option<&'a str>) -> &'a str;
 
     /// `id`, assigned by the service provider.
     fn resource_id(&self) -> Option<&str>;
@@ -35,10 +35,8 @@ pub trait ClientResource: Outcome {
 }
 
 impl<T: Resource> ClientResource for T {
-    fn endpoint<'a>(&'a self, discovery: &'a Discovery) -> &'a str {
-        discovery
-            .endpoint_for_schema(T::SCHEMA.id)
-            .unwrap_or(T::RESOURCE_TYPE.endpoint)
+    fn endpoint<'a>(&'a self, discovered: &dyn Fn(&str) -> Option<&'a str>) -> &'a str {
+        discovered(T::SCHEMA.id).unwrap_or(T::RESOURCE_TYPE.endpoint)
     }
 
     fn resource_id(&self) -> Option<&str> {
@@ -62,7 +60,7 @@ impl<T: Resource> ClientResource for T {
 }
 
 impl ClientResource for DynamicResource {
-    fn endpoint<'a>(&'a self, _: &'a Discovery) -> &'a str {
+    fn endpoint<'a>(&'a self, _: &dyn Fn(&str) -> Option<&'a str>) -> &'a str {
         &self.resource_type().endpoint
     }
 

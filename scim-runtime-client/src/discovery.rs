@@ -2,10 +2,10 @@
 //! `/Schemas` and `/ResourceTypes`.
 
 use super::error::DiscoveryError;
-use crate::drift::{self, DriftReport};
-use crate::dynamic::DynamicType;
-use crate::schema::{ResourceType, Schema, ServiceProviderConfig};
-use crate::Resource;
+use scim_runtime_model::drift::{self, DriftReport};
+use scim_runtime_model::dynamic::DynamicType;
+use scim_runtime_model::schema::{ResourceType, Schema, ServiceProviderConfig};
+use scim_runtime_model::Resource;
 
 /// The discovery documents a client has fetched (or was given), and what they decide.
 ///

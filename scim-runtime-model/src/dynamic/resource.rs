@@ -748,8 +748,7 @@ impl DynamicResource {
 
     /// Sets `meta.version` to `etag` unless the resource has a version already: a response's
     /// `ETag` header stands for a version its body leaves out (RFC 7644 §3.14).
-    #[cfg(feature = "client")]
-    pub(crate) fn set_version_if_missing(&mut self, etag: &str) {
+    pub fn set_version_if_missing(&mut self, etag: &str) {
         if self.meta_version().is_some_and(|v| !v.is_empty()) {
             return;
         }

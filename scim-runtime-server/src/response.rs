@@ -2,9 +2,9 @@
 
 use http::{header, HeaderValue, Response, StatusCode};
 
-use crate::context::{Context, Projection};
-use crate::message::ListResponse;
-use crate::resource::Resource;
+use scim_runtime_model::context::{Context, Projection};
+use scim_runtime_model::message::ListResponse;
+use scim_runtime_model::Resource;
 
 use super::ScimError;
 
@@ -42,11 +42,11 @@ pub fn read_resource<T: Resource>(
             content_type.unwrap_or("none")
         )));
     }
-    let mut resource: T = crate::payload::from_slice(body)?;
+    let mut resource: T = scim_runtime_model::payload::from_slice(body)?;
     resource.drop_ignored_attributes(context);
     resource
         .validate_strict(context)
-        .map_err(crate::payload::PayloadError::Violations)?;
+        .map_err(scim_runtime_model::payload::PayloadError::Violations)?;
     Ok(resource)
 }
 
@@ -116,8 +116,8 @@ pub fn list_response<T: Resource>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::validation::ScimType;
-    use crate::User;
+    use scim_runtime_model::validation::ScimType;
+    use scim_runtime_model::User;
 
     #[test]
     fn media_types() {

@@ -6,14 +6,17 @@ use http::{HeaderMap, HeaderValue, Method};
 
 use super::discovery::Discovery;
 use super::error::{BuildError, Error, Exchange, RequestError};
-use super::resource::ClientResource;
-use super::response::{ListItem, Outcome, Reader};
+use super::response::Reader;
 use super::Auth;
-use crate::dynamic::{DynamicResource, DynamicType};
-use crate::message::{BulkRequest, BulkResponse, ListResponse, PatchOp, SearchRequest, SortOrder};
-use crate::payload::PayloadError;
-use crate::schema::{ResourceType, Schema, ServiceProviderConfig};
-use crate::{Context, Resource};
+use scim_runtime_model::dynamic::{DynamicResource, DynamicType};
+use scim_runtime_model::exchange::ClientResource;
+use scim_runtime_model::exchange::{ListItem, Outcome};
+use scim_runtime_model::message::{
+    BulkRequest, BulkResponse, ListResponse, PatchOp, SearchRequest, SortOrder,
+};
+use scim_runtime_model::payload::PayloadError;
+use scim_runtime_model::schema::{ResourceType, Schema, ServiceProviderConfig};
+use scim_runtime_model::{Context, Resource};
 
 /// The SCIM media type (RFC 7644 §8.1).
 pub const SCIM_JSON: &str = "application/scim+json";
@@ -534,7 +537,9 @@ impl Core {
             OperationKind::Create,
             resource.shape(),
             Method::POST,
-            Ok(resource.endpoint(&self.discovery).to_owned()),
+            Ok(resource
+                .endpoint(&|schema| self.discovery.endpoint_for_schema(schema))
+                .to_owned()),
         )
         .with_body(resource.body_in(Context::CreationRequest));
         op.problem = resource
@@ -572,7 +577,10 @@ impl Core {
             OperationKind::Query,
             resource.shape(),
             Method::GET,
-            resource_path(resource.endpoint(&self.discovery), resource.resource_id()),
+            resource_path(
+                resource.endpoint(&|schema| self.discovery.endpoint_for_schema(schema)),
+                resource.resource_id(),
+            ),
         );
         op.version = resource.version().map(str::to_owned);
         op.conditional = Conditional::IfNoneMatch;
@@ -677,7 +685,10 @@ impl Core {
             OperationKind::Replace,
             resource.shape(),
             Method::PUT,
-            resource_path(resource.endpoint(&self.discovery), resource.resource_id()),
+            resource_path(
+                resource.endpoint(&|schema| self.discovery.endpoint_for_schema(schema)),
+                resource.resource_id(),
+            ),
         )
         .with_body(resource.body_in(Context::ReplacementRequest));
         op.problem = resource
@@ -729,7 +740,7 @@ impl Core {
         resource: &R,
         patch: &PatchOp<R>,
     ) -> Operation<Option<R>> {
-        let endpoint = resource.endpoint(&self.discovery);
+        let endpoint = resource.endpoint(&|schema| self.discovery.endpoint_for_schema(schema));
         let id = resource.resource_id().unwrap_or_default();
         let mut op = self.patch_at(resource.shape(), endpoint, id, patch);
         op.version = resource.version().map(str::to_owned);
@@ -761,7 +772,10 @@ impl Core {
         let mut op = Operation::new(
             OperationKind::Delete,
             Method::DELETE,
-            resource_path(resource.endpoint(&self.discovery), resource.resource_id()),
+            resource_path(
+                resource.endpoint(&|schema| self.discovery.endpoint_for_schema(schema)),
+                resource.resource_id(),
+            ),
         );
         op.version = resource.version().map(str::to_owned);
         op.conditional = Conditional::IfMatch;

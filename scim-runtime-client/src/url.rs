@@ -161,7 +161,7 @@ mod tests {
             let password = format!("Zq{tail}");
             let written = if encode {
                 let mut e = String::new();
-                crate::client::request::percent_encode(&password, &mut e);
+                crate::request::percent_encode(&password, &mut e);
                 e
             } else {
                 password.clone()
@@ -183,7 +183,7 @@ mod tests {
             if encode || !password.contains('%') {
                 prop_assert_eq!(b.auth, Some(Auth::basic(user.clone(), password.clone())));
             }
-            let core = crate::client::Core::new(&url).unwrap();
+            let core = crate::Core::new(&url).unwrap();
             let shown = format!("{core:?} {}", redact_userinfo(&url));
             prop_assert!(!shown.contains(&password) && !shown.contains(&written), "{}", shown);
             let bad = format!("{url}?x");

@@ -50,7 +50,7 @@ impl<T: BlockingTransport> BlockingTransport for &T {
     }
 }
 
-#[cfg(any(feature = "client-reqwest", feature = "client-blocking"))]
+#[cfg(any(feature = "reqwest", feature = "blocking"))]
 fn reqwest_error(error: reqwest::Error) -> TransportError {
     use super::error::TransportErrorKind as Kind;
     let kind = if error.is_timeout() {
@@ -65,7 +65,7 @@ fn reqwest_error(error: reqwest::Error) -> TransportError {
     TransportError::new(kind, error)
 }
 
-#[cfg(feature = "client-reqwest")]
+#[cfg(feature = "reqwest")]
 mod reqwest_async {
     use std::time::Duration;
 
@@ -127,10 +127,10 @@ mod reqwest_async {
     }
 }
 
-#[cfg(feature = "client-reqwest")]
+#[cfg(feature = "reqwest")]
 pub use reqwest_async::ReqwestTransport;
 
-#[cfg(feature = "client-blocking")]
+#[cfg(feature = "blocking")]
 mod reqwest_blocking {
     use std::time::Duration;
 
@@ -194,10 +194,10 @@ mod reqwest_blocking {
     }
 }
 
-#[cfg(feature = "client-blocking")]
+#[cfg(feature = "blocking")]
 pub use reqwest_blocking::BlockingReqwestTransport;
 
-#[cfg(feature = "client-tower")]
+#[cfg(feature = "tower")]
 mod tower {
     use core::marker::PhantomData;
 
@@ -206,7 +206,7 @@ mod tower {
     use tower_service::Service;
 
     use super::{Transport, TransportError};
-    use crate::client::TransportErrorKind;
+    use crate::TransportErrorKind;
 
     type BoxError = Box<dyn std::error::Error + Send + Sync>;
 
@@ -228,7 +228,7 @@ mod tower {
     /// `Router::new().nest("/scim/v2", scim_routes)`), or the base URL must have no path
     /// (`http://localhost`) for a router serving `/Users` at its root. Endpoints the server
     /// advertises that already hold the base path (`/scim/v2/Users`) are not doubled
-    /// ([`Core::url`](crate::client::Core::url)).
+    /// ([`Core::url`](crate::Core::url)).
     pub struct TowerTransport<S, B = Full<Bytes>> {
         service: S,
         body: PhantomData<fn() -> B>,
@@ -306,5 +306,5 @@ mod tower {
     }
 }
 
-#[cfg(feature = "client-tower")]
+#[cfg(feature = "tower")]
 pub use self::tower::TowerTransport;

@@ -2,7 +2,7 @@
 //! `client`).
 //!
 //! ```no_run
-//! # #[cfg(feature = "client-reqwest")]
+//! # #[cfg(feature = "reqwest")]
 //! # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
 //! use futures_util::TryStreamExt as _;
 //! use scim_runtime::client::{Auth, Client, ReqwestTransport};
@@ -42,11 +42,11 @@
 //! typed ones are against theirs, with the same [`Error`]s.
 //!
 //! [`Client::drift`] and [`Client::drift_for`] compare the schemas typed resources were
-//! generated from with the discovered `/Schemas` ([`crate::drift`]): every added, removed or
+//! generated from with the discovered `/Schemas` ([`scim_runtime_model::drift`]): every added, removed or
 //! changed attribute, with its severity for this client.
 //!
 //! ```no_run
-//! # #[cfg(feature = "client-reqwest")]
+//! # #[cfg(feature = "reqwest")]
 //! # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
 //! use scim_runtime::client::{Client, ReqwestTransport};
 //! use scim_runtime::filter::Filter;
@@ -145,14 +145,13 @@
 //! - **Messages built in code always write their schema URN** (`SearchRequest`, `BulkRequest`,
 //!   `PatchOp`, ... from `Default` or with `schemas: vec![]`), and messages are read with
 //!   member names in any case (RFC 7643 §2.1), two members equal but for case being an error
-//!   naming the member ([`crate::message`]). scim2-models validates `schemas` instead.
+//!   naming the member ([`scim_runtime_model::message`]). scim2-models validates `schemas` instead.
 
 mod auth;
 mod discovery;
 mod error;
 mod paging;
 mod request;
-mod resource;
 mod response;
 mod transport;
 mod url;
@@ -170,22 +169,24 @@ pub use error::{
 };
 pub use paging::Pager;
 pub use request::{Checks, Core, Operation, OperationKind, Prepared, QueryMethod, SCIM_JSON};
-pub use resource::ClientResource;
-pub use response::{is_scim_content_type, ListItem, Outcome, Reader};
+pub use response::{is_scim_content_type, Reader};
+pub use scim_runtime_model::exchange::{ClientResource, ListItem, Outcome};
 pub use transport::{BlockingTransport, Transport};
 
-#[cfg(feature = "client-blocking")]
+#[cfg(feature = "blocking")]
 pub use transport::BlockingReqwestTransport;
-#[cfg(feature = "client-reqwest")]
+#[cfg(feature = "reqwest")]
 pub use transport::ReqwestTransport;
-#[cfg(feature = "client-tower")]
+#[cfg(feature = "tower")]
 pub use transport::TowerTransport;
 
-use crate::drift::DriftReport;
-use crate::dynamic::{DynamicResource, DynamicType};
-use crate::message::{BulkRequest, BulkResponse, ListResponse, PatchOp, SearchRequest, SortOrder};
-use crate::schema::Schema;
-use crate::Resource;
+use scim_runtime_model::drift::DriftReport;
+use scim_runtime_model::dynamic::{DynamicResource, DynamicType};
+use scim_runtime_model::message::{
+    BulkRequest, BulkResponse, ListResponse, PatchOp, SearchRequest, SortOrder,
+};
+use scim_runtime_model::schema::Schema;
+use scim_runtime_model::Resource;
 
 /// Configures a [`Client`] or a [`BlockingClient`]. Its `Debug` shows the base URL without
 /// credentials, and no secret of its [`Auth`].
@@ -396,7 +397,7 @@ where
     /// Only the results matching `filter` (RFC 7644 §3.4.2.2): a [`Filter`] built or parsed,
     /// or filter text.
     ///
-    /// [`Filter`]: crate::filter::Filter
+    /// [`Filter`]: scim_runtime_model::filter::Filter
     pub fn filter(mut self, filter: impl Display) -> Self {
         self.request.filter = Some(filter.to_string());
         self
@@ -1037,7 +1038,7 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::User;
+    use scim_runtime_model::User;
 
     fn core() -> Core {
         Core::new("https://example.com/scim/v2/").unwrap()
@@ -1199,7 +1200,7 @@ mod tests {
         let mut core = core();
         let d = core.discovery_mut();
         d.schemas = User::schemas();
-        d.resource_types = vec![crate::User::resource_type()];
+        d.resource_types = vec![scim_runtime_model::User::resource_type()];
         core
     }
 
@@ -1257,8 +1258,8 @@ mod tests {
         // With ETags supported, a replace sends If-Match from meta.version.
         let mut etags = core.clone();
         etags.discovery_mut().service_provider_config =
-            Some(crate::schema::ServiceProviderConfig {
-                etag: Some(crate::schema::Supported {
+            Some(scim_runtime_model::schema::ServiceProviderConfig {
+                etag: Some(scim_runtime_model::schema::Supported {
                     supported: Some(true),
                     ..Default::default()
                 }),
@@ -1299,7 +1300,7 @@ mod tests {
             .unwrap_err();
         match err {
             Error::InvalidResponse {
-                source: crate::payload::PayloadError::Violations(v),
+                source: scim_runtime_model::payload::PayloadError::Violations(v),
                 ..
             } => assert_eq!(v.0[0].path, "Resources[1].password"),
             other => panic!("{other:?}"),
@@ -1318,7 +1319,7 @@ mod tests {
             ))
             .unwrap_err();
         assert!(
-            matches!(&err, Error::InvalidResponse { source: crate::payload::PayloadError::Invalid { path, .. }, .. } if path == "Resources[0].emails"),
+            matches!(&err, Error::InvalidResponse { source: scim_runtime_model::payload::PayloadError::Invalid { path, .. }, .. } if path == "Resources[0].emails"),
             "{err:?}"
         );
     }
@@ -1329,7 +1330,7 @@ mod tests {
         let ty = core.discovery().dynamic_type("User").unwrap();
         let body = r#"{"id": "1", "userName": "a", "userName": "b"}"#;
         let duplicate = |e: Error| {
-            matches!(&e, Error::InvalidResponse { source: crate::payload::PayloadError::Invalid { message, .. }, .. }
+            matches!(&e, Error::InvalidResponse { source: scim_runtime_model::payload::PayloadError::Invalid { message, .. }, .. }
                 if message.contains("duplicate attribute"))
         };
         let typed = core
@@ -1356,7 +1357,7 @@ mod tests {
             ..Checks::ALL
         };
         let reported = |e: Error| {
-            matches!(&e, Error::InvalidResponse { source: crate::payload::PayloadError::Violations(v), .. }
+            matches!(&e, Error::InvalidResponse { source: scim_runtime_model::payload::PayloadError::Violations(v), .. }
                 if v.0.len() == 1 && v.0[0].path == "totalResults")
         };
         // Typed, dynamic, JSON and discovery lists alike.
@@ -1428,8 +1429,8 @@ mod tests {
         }
         core.prepare(core.patch::<User>("1", &PatchOp::default()))
             .unwrap();
-        let op = crate::message::BulkOperation {
-            method: crate::message::BulkMethod::Delete,
+        let op = scim_runtime_model::message::BulkOperation {
+            method: scim_runtime_model::message::BulkMethod::Delete,
             bulk_id: None,
             version: None,
             path: "/Users/1".into(),

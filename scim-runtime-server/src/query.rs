@@ -1,10 +1,10 @@
 //! The query parameters of a list and the body of a search (RFC 7644 §3.4.2, §3.4.3).
 
-use crate::context::Projection;
-use crate::filter::{parse_filter, Filter};
-use crate::message::{SearchRequest, SortOrder};
-use crate::path::{parse_path, AttrPath};
-use crate::validation::ScimType;
+use scim_runtime_model::context::Projection;
+use scim_runtime_model::filter::{parse_filter, Filter};
+use scim_runtime_model::message::{SearchRequest, SortOrder};
+use scim_runtime_model::path::{parse_path, AttrPath};
+use scim_runtime_model::validation::ScimType;
 
 use super::ScimError;
 

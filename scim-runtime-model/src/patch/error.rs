@@ -127,10 +127,3 @@ impl PatchError {
         &self.detail
     }
 }
-
-impl From<PatchError> for crate::server::ScimError {
-    /// A PATCH that cannot be applied is a 400 with the error's `scimType` (RFC 7644 §3.12).
-    fn from(error: PatchError) -> Self {
-        Self::bad_request(error.scim_type(), error.to_string())
-    }
-}

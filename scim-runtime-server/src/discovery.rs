@@ -3,11 +3,11 @@
 
 use http::{Method, Response, StatusCode};
 
-use crate::message::ListResponse;
-use crate::resource::Resource;
-use crate::schema::{ResourceType, Schema, ServiceProviderConfig};
-use crate::validation::ScimType;
-use crate::Reference;
+use scim_runtime_model::message::ListResponse;
+use scim_runtime_model::schema::{ResourceType, Schema, ServiceProviderConfig};
+use scim_runtime_model::validation::ScimType;
+use scim_runtime_model::Reference;
+use scim_runtime_model::Resource;
 
 use super::{scim_response, ScimError};
 
@@ -172,7 +172,7 @@ fn list<T>(items: Vec<T>) -> ListResponse<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Group, User};
+    use scim_runtime_model::{Group, User};
 
     fn discovery() -> Discovery {
         Discovery::new(ServiceProviderConfig::default(), "https://example.com/v2/")

@@ -1,7 +1,7 @@
 //! `#[derive(ScimResource)]`: the one place where SCIM attribute metadata becomes impls.
 //!
 //! Use it through `scim_runtime`, which re-exports it; the generated code refers to
-//! `::scim_runtime` paths only. See the `scim_runtime` crate documentation for the attributes
+//! `::scim_runtime` paths only (or to the root `#[scim(crate = "..")]` names). See the `scim_runtime` crate documentation for the attributes
 //! (`#[scim(resource | extension | complex | canonical, ...)]`) and a worked example.
 //!
 //! It also provides `filter!`, which parses a SCIM filter at compile time with the grammar of

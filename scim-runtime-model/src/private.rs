@@ -4,13 +4,14 @@
 use core::fmt;
 
 pub use serde;
-// What generated code names and users never do: they moved here from `value` and
-// `validation` (and the crate root), where they are no longer reachable.
-pub use crate::validation::validator::{PathBuf, Validator};
-pub use crate::value::scoped::{OptionSeed, Scoped, ScopedSeq, VecSeed};
 use serde::de::{self, DeserializeSeed, Deserializer, SeqAccess, Visitor};
 use serde::ser::{Serialize, SerializeSeq, Serializer};
 pub use serde_json;
+
+// What generated code names and users never do. They are defined beside the modules they
+// belong to (`value`, `validation`) in modules that are not public, so this is their one path.
+pub use crate::validation::validator::{PathBuf, Validator};
+pub use crate::value::scoped::{OptionSeed, Scoped, ScopedSeq, VecSeed};
 
 /// ASCII case-insensitive equality (RFC 7643 §2.1: attribute names are case-insensitive).
 #[inline]

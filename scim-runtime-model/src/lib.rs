@@ -18,6 +18,7 @@ pub mod drift;
 pub mod dynamic;
 pub mod exchange;
 pub mod filter;
+pub mod media_type;
 pub mod message;
 pub mod meta;
 pub mod patch;

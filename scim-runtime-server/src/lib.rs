@@ -34,7 +34,6 @@ mod response;
 pub use discovery::Discovery;
 pub use error::ScimError;
 pub use query::ListQuery;
-pub use response::{
-    is_scim_media_type, list_response, read_resource, resource_response, scim_response,
-    SCIM_MEDIA_TYPE,
-};
+#[allow(deprecated)]
+pub use response::{is_scim_media_type, SCIM_MEDIA_TYPE};
+pub use response::{list_response, read_resource, resource_response, scim_response};

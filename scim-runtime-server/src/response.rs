@@ -3,25 +3,24 @@
 use http::{header, HeaderValue, Response, StatusCode};
 
 use scim_runtime_model::context::{Context, Projection};
+use scim_runtime_model::media_type::{is_scim_json, SCIM_JSON};
 use scim_runtime_model::message::ListResponse;
 use scim_runtime_model::Resource;
 
 use super::ScimError;
 
-/// The SCIM media type (RFC 7644 §8.1).
-pub const SCIM_MEDIA_TYPE: &str = "application/scim+json";
+/// `application/scim+json`.
+#[deprecated(
+    note = "use `scim_runtime::media_type::SCIM_JSON`, the one constant for client and server"
+)]
+pub const SCIM_MEDIA_TYPE: &str = SCIM_JSON;
 
-/// Whether a `Content-Type` designates JSON: `application/scim+json`, `application/json`, or
-/// any other `application/*+json`, whatever the parameters (as scim2-server accepts them).
+/// Whether a `Content-Type` designates JSON, as [`is_scim_json`] says; `None` is not.
+#[deprecated(
+    note = "use `scim_runtime::media_type::is_scim_json`, the one predicate for client and server"
+)]
 pub fn is_scim_media_type(content_type: Option<&str>) -> bool {
-    let Some(content_type) = content_type else {
-        return false;
-    };
-    let media = content_type.split(';').next().unwrap_or_default().trim();
-    media.eq_ignore_ascii_case("application/json")
-        || (media.len() > "application/+json".len()
-            && media[..12].eq_ignore_ascii_case("application/")
-            && media[media.len() - 5..].eq_ignore_ascii_case("+json"))
+    content_type.is_some_and(is_scim_json)
 }
 
 /// Reads a request body received in `context`: checks the content type (415 otherwise),
@@ -36,9 +35,9 @@ pub fn read_resource<T: Resource>(
     body: &[u8],
     context: Context,
 ) -> Result<T, ScimError> {
-    if !is_scim_media_type(content_type) {
+    if !content_type.is_some_and(is_scim_json) {
         return Err(ScimError::unsupported_media_type(format!(
-            "expected Content-Type {SCIM_MEDIA_TYPE}, got {}",
+            "expected Content-Type {SCIM_JSON}, got {}",
             content_type.unwrap_or("none")
         )));
     }
@@ -54,10 +53,9 @@ pub fn read_resource<T: Resource>(
 pub fn scim_response(status: StatusCode, body: Vec<u8>) -> Response<Vec<u8>> {
     let mut response = Response::new(body);
     *response.status_mut() = status;
-    response.headers_mut().insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static(SCIM_MEDIA_TYPE),
-    );
+    response
+        .headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static(SCIM_JSON));
     response
 }
 
@@ -120,7 +118,8 @@ mod tests {
     use scim_runtime_model::User;
 
     #[test]
-    fn media_types() {
+    #[allow(deprecated)]
+    fn the_old_predicate_answers_as_the_one_rule() {
         assert!(is_scim_media_type(Some("application/scim+json")));
         assert!(is_scim_media_type(Some("application/json; charset=utf-8")));
         assert!(is_scim_media_type(Some("Application/SCIM+JSON")));
@@ -136,11 +135,10 @@ mod tests {
         let e =
             read_resource::<User>(Some("text/plain"), body, Context::CreationRequest).unwrap_err();
         assert_eq!(e.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
-        let user: User =
-            read_resource(Some(SCIM_MEDIA_TYPE), body, Context::CreationRequest).unwrap();
+        let user: User = read_resource(Some(SCIM_JSON), body, Context::CreationRequest).unwrap();
         assert_eq!(user.id, None, "readOnly id ignored in a creation request");
         let e = read_resource::<User>(
-            Some(SCIM_MEDIA_TYPE),
+            Some(SCIM_JSON),
             b"{\"displayName\":\"x\"}",
             Context::CreationRequest,
         )
@@ -150,12 +148,8 @@ mod tests {
             (StatusCode::BAD_REQUEST, Some(ScimType::InvalidValue))
         );
         assert!(e.detail.contains("userName"), "{}", e.detail);
-        let e = read_resource::<User>(
-            Some(SCIM_MEDIA_TYPE),
-            b"{\"userName\":",
-            Context::CreationRequest,
-        )
-        .unwrap_err();
+        let e = read_resource::<User>(Some(SCIM_JSON), b"{\"userName\":", Context::CreationRequest)
+            .unwrap_err();
         assert_eq!(e.scim_type, Some(ScimType::InvalidSyntax));
     }
 
@@ -163,7 +157,7 @@ mod tests {
     fn errors_become_scim_error_bodies() {
         let response = ScimError::uniqueness("userName bjensen is taken").into_response();
         assert_eq!(response.status(), StatusCode::CONFLICT);
-        assert_eq!(response.headers()[header::CONTENT_TYPE], SCIM_MEDIA_TYPE);
+        assert_eq!(response.headers()[header::CONTENT_TYPE], SCIM_JSON);
         let body: serde_json::Value = serde_json::from_slice(response.body()).unwrap();
         assert_eq!(
             body,

@@ -17,10 +17,11 @@ use axum::body::Bytes;
 use axum::extract::State;
 use axum::response::Response;
 use http::{header, HeaderMap, HeaderValue, StatusCode};
+use scim_runtime::media_type::SCIM_JSON;
 use scim_runtime::message::{
     BulkMethod, BulkOperation, BulkOperationResponse, BulkRequest, BulkResponse,
 };
-use scim_runtime::server::{scim_response, ScimError, SCIM_MEDIA_TYPE};
+use scim_runtime::server::{scim_response, ScimError};
 use scim_runtime::{Group, Resource, ScimType, User};
 use serde_json::Value;
 
@@ -67,9 +68,9 @@ pub fn run(state: &AppState, headers: &HeaderMap, body: &[u8]) -> Reply {
     let content_type = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok());
-    if !scim_runtime::server::is_scim_media_type(content_type) {
+    if !content_type.is_some_and(scim_runtime::media_type::is_scim_json) {
         return Err(ScimError::unsupported_media_type(format!(
-            "expected Content-Type {SCIM_MEDIA_TYPE}, got {}",
+            "expected Content-Type {SCIM_JSON}, got {}",
             content_type.unwrap_or("none")
         )));
     }
@@ -296,10 +297,7 @@ fn dispatch(
 ) -> Reply {
     let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
     let mut headers = HeaderMap::new();
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static(SCIM_MEDIA_TYPE),
-    );
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(SCIM_JSON));
     if let Some(version) = operation.version.as_deref() {
         let value = HeaderValue::from_str(version).map_err(|_| {
             ScimError::bad_request(ScimType::InvalidValue, "`version` is not a valid ETag")

@@ -288,10 +288,10 @@ pub fn patch<R: Served>(
     body: &[u8],
 ) -> Reply {
     let projection = projection(query)?;
-    if !scim_runtime::server::is_scim_media_type(content_type(headers)) {
+    if !content_type(headers).is_some_and(scim_runtime::media_type::is_scim_json) {
         return Err(ScimError::unsupported_media_type(format!(
             "expected Content-Type {}, got {}",
-            scim_runtime::server::SCIM_MEDIA_TYPE,
+            scim_runtime::media_type::SCIM_JSON,
             content_type(headers).unwrap_or("none")
         )));
     }

@@ -141,10 +141,10 @@ pub fn search_query(headers: &HeaderMap, body: &[u8]) -> Result<ListQuery, ScimE
     let content_type = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok());
-    if !scim_runtime::server::is_scim_media_type(content_type) {
+    if !content_type.is_some_and(scim_runtime::media_type::is_scim_json) {
         return Err(ScimError::unsupported_media_type(format!(
             "expected Content-Type {}, got {}",
-            scim_runtime::server::SCIM_MEDIA_TYPE,
+            scim_runtime::media_type::SCIM_JSON,
             content_type.unwrap_or("none")
         )));
     }

@@ -4,7 +4,6 @@
 
 use serde::de::DeserializeOwned;
 
-use super::send::ClientResource;
 use crate::dynamic::{DynamicResource, DynamicType};
 use crate::message::{BulkResponse, ListResponse};
 use crate::payload::{self, PayloadError};
@@ -160,29 +159,6 @@ impl Outcome for DynamicResource {
 
     fn set_version(&mut self, etag: &str) {
         self.set_version_if_missing(etag);
-    }
-}
-
-impl<T: ClientResource> Outcome for Option<T> {
-    type Shape = T::Shape;
-
-    fn from_body(
-        shape: &T::Shape,
-        body: &[u8],
-        context: Context,
-        check: bool,
-    ) -> Result<Self, PayloadError> {
-        T::from_body(shape, body, context, check).map(Some)
-    }
-
-    fn no_content() -> Option<Self> {
-        Some(None)
-    }
-
-    fn set_version(&mut self, etag: &str) {
-        if let Some(resource) = self {
-            resource.set_version(etag);
-        }
     }
 }
 

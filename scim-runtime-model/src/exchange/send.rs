@@ -4,6 +4,7 @@
 
 use super::read::Outcome;
 use crate::dynamic::DynamicResource;
+use crate::payload::PayloadError;
 use crate::validation::Violations;
 use crate::{Context, Resource};
 
@@ -82,5 +83,29 @@ impl ClientResource for DynamicResource {
 
     fn shape(&self) -> Self::Shape {
         self.resource_type().clone()
+    }
+}
+
+/// PATCH answers with the resource, or with nothing (`204 No Content`, RFC 7644 §3.5.2).
+impl<T: ClientResource> Outcome for Option<T> {
+    type Shape = T::Shape;
+
+    fn from_body(
+        shape: &T::Shape,
+        body: &[u8],
+        context: Context,
+        check: bool,
+    ) -> Result<Self, PayloadError> {
+        T::from_body(shape, body, context, check).map(Some)
+    }
+
+    fn no_content() -> Option<Self> {
+        Some(None)
+    }
+
+    fn set_version(&mut self, etag: &str) {
+        if let Some(resource) = self {
+            resource.set_version(etag);
+        }
     }
 }

@@ -1,0 +1,104 @@
+//! The crates a user's build compiles: the model has no I/O, so a crate that only reads and
+//! writes payloads compiles no HTTP crate, and each edge adds only its own.
+
+use std::process::Command;
+
+/// The packages of `scim-runtime`'s normal dependency graph with `features`, by name.
+fn graph(features: &[&str]) -> Vec<String> {
+    graph_of(false, features)
+}
+
+/// The packages of the graph with the default features, if `default`, and `features`.
+fn graph_of(default: bool, features: &[&str]) -> Vec<String> {
+    let mut command = Command::new(env!("CARGO"));
+    command
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args([
+            "tree",
+            "--offline",
+            "-p",
+            "scim-runtime",
+            "--edges",
+            "normal",
+        ])
+        .args(["--prefix", "none", "--format", "{p}"]);
+    if !default {
+        command.arg("--no-default-features");
+    }
+    if !features.is_empty() {
+        command.args(["--features", &features.join(",")]);
+    }
+    let output = command.output().expect("cargo runs");
+    assert!(
+        output.status.success(),
+        "cargo tree failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let mut names: Vec<String> = String::from_utf8(output.stdout)
+        .expect("cargo tree prints UTF-8")
+        .lines()
+        .filter_map(|line| line.split_whitespace().next())
+        .map(str::to_owned)
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+const HTTP_CRATES: &[&str] = &["http", "http-body", "hyper", "reqwest", "rustls", "tokio"];
+
+fn has(graph: &[String], name: &str) -> bool {
+    graph.iter().any(|n| n == name)
+}
+
+#[test]
+fn without_features_no_http_crate_is_compiled() {
+    let g = graph(&[]);
+    assert!(has(&g, "scim-runtime-model"), "{g:?}");
+    for name in HTTP_CRATES {
+        assert!(
+            !has(&g, name),
+            "{name} is in the graph without features: {g:?}"
+        );
+    }
+    assert!(!has(&g, "scim-runtime-client") && !has(&g, "scim-runtime-server"));
+}
+
+#[test]
+fn default_features_compile_no_http_crate_either() {
+    let g = graph_of(true, &[]);
+    assert!(has(&g, "scim-runtime-model"), "{g:?}");
+    for name in HTTP_CRATES {
+        assert!(!has(&g, name), "{name} is in the default graph: {g:?}");
+    }
+}
+
+#[test]
+fn the_server_adds_http_but_no_transport() {
+    let g = graph(&["server"]);
+    assert!(has(&g, "scim-runtime-server") && has(&g, "http"), "{g:?}");
+    for name in ["reqwest", "hyper", "rustls", "tokio", "scim-runtime-client"] {
+        assert!(
+            !has(&g, name),
+            "{name} comes with the server toolkit: {g:?}"
+        );
+    }
+}
+
+#[test]
+fn the_sans_io_client_adds_no_transport() {
+    let g = graph(&["client"]);
+    assert!(has(&g, "scim-runtime-client") && has(&g, "http"), "{g:?}");
+    for name in ["reqwest", "hyper", "rustls", "tokio", "scim-runtime-server"] {
+        assert!(
+            !has(&g, name),
+            "{name} comes with the sans-IO client: {g:?}"
+        );
+    }
+}
+
+#[test]
+fn the_reqwest_transport_brings_reqwest() {
+    let g = graph(&["client-reqwest"]);
+    assert!(has(&g, "reqwest") && has(&g, "rustls"), "{g:?}");
+}

@@ -26,7 +26,8 @@ pub enum ParseError {
         /// 1-based character position of the opening `"`.
         column: usize,
     },
-    /// The input is longer than [`ParseLimits::max_length`](crate::limits::ParseLimits::max_length).
+    /// The input is longer than
+    /// [`ParseLimits::max_length`](crate::limits::ParseLimits::max_length).
     #[error("input is {length} bytes long, longer than the limit of {max_length} bytes")]
     TooLong {
         /// Length of the input in bytes.

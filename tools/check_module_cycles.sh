@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
 # No circles: fails if, in the library of a publishable crate, two modules depend on each other,
-# directly or through others. cargo-modules builds the graph of modules and items (`use`
-# imports, and the types in signatures and fields) and `--acyclic` reports the first cycle it
-# finds. Every feature is on, so code behind a feature is checked too.
+# directly or through others. cargo-modules writes the graph of the crate's modules and items
+# (`use` imports, and the types in signatures and fields); tools/module_cycles.py lifts it to
+# modules, compares each module with its siblings, and prints every circle it finds. Every
+# feature is on, so code behind a feature is checked too.
+#
+# cargo-modules' own `dependencies --acyclic` is not used: it looks for cycles between items,
+# and finds one in every type with a constructor (`AttrName` owns `AttrName::new`, which
+# returns `AttrName`).
 #
 # Usage: tools/check_module_cycles.sh [CRATE...]
 #   With no arguments, checks every workspace crate that has a library and is not
-#   `publish = false`. Exits 1 if any crate has a cycle, 2 if the check itself cannot run.
+#   `publish = false`. Exits 1 if any crate has a circle, 2 if the check itself cannot run.
 #
-# Needs cargo-modules 0.27 (0.28 needs a newer compiler than the workspace's):
+# Needs python3 and cargo-modules 0.27 (0.28 needs a newer compiler than the workspace's):
 #   cargo install --locked cargo-modules@0.27.0
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -41,29 +46,35 @@ cyclic=()
 broken=()
 for crate in "${crates[@]}"; do
   printf '%s: ' "$crate"
-  # `--layout none` prints nothing when the graph is acyclic.
-  if output=$(cargo modules dependencies --package "$crate" --lib --all-features \
-    --acyclic --layout none 2>&1); then
-    echo "no cycle"
-  elif grep -q 'circular dependency' <<<"$output"; then
-    echo "CYCLE"
-    # The error names the two ends and draws the cycle, one path per line.
-    sed -n '/circular dependency/,$p' <<<"$output" | sed 's/^/    /'
+  # The crate's own items only (no extern crates, no standard library, which also makes
+  # cargo-modules skip loading the sysroot), written as DOT without laying it out.
+  if ! graph=$(cargo modules dependencies --package "$crate" --lib --all-features \
+    --no-externs --no-sysroot --layout dot 2>&1); then
+    echo "cargo-modules could not read the crate"
+    sed 's/^/    /' <<<"$graph"
+    broken+=("$crate")
+    continue
+  fi
+  if report=$(python3 tools/module_cycles.py <<<"$graph"); then
+    echo "no circle"
+  elif [ $? -eq 1 ]; then
+    echo "CIRCLE"
+    sed 's/^/    /' <<<"$report"
     cyclic+=("$crate")
   else
-    echo "the check could not run"
-    sed 's/^/    /' <<<"$output"
+    echo "the graph could not be read"
     broken+=("$crate")
   fi
 done
 
+if [ ${#cyclic[@]} -gt 0 ]; then
+  echo "modules depend on each other in a circle in: ${cyclic[*]}" >&2
+fi
 if [ ${#broken[@]} -gt 0 ]; then
-  echo "module cycle check failed to run for: ${broken[*]}" >&2
+  echo "the module circle check could not run for: ${broken[*]}" >&2
   exit 2
 fi
 if [ ${#cyclic[@]} -gt 0 ]; then
-  echo "modules depend on each other in a circle in: ${cyclic[*]}" >&2
-  echo "(cargo-modules shows the first cycle of each crate; fix it and run again for the next)" >&2
   exit 1
 fi
-echo "no module cycles in: ${crates[*]}"
+echo "no module circles in: ${crates[*]}"

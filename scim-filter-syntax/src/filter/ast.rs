@@ -7,8 +7,8 @@
 
 use core::ops::Deref;
 
-use super::Number;
-use crate::path::AttrPath;
+use super::number::Number;
+use crate::attr::AttrPath;
 
 /// A filter expression (RFC 7644 §3.4.2.2, `FILTER`).
 ///

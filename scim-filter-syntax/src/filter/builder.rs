@@ -26,8 +26,8 @@
 //! ```
 
 use super::ast::{CompValue, CompareOp, Comparison, Filter, Operands, ValuePath};
-use super::ParseError;
-use crate::path::AttrPath;
+use crate::attr::AttrPath;
+use crate::error::ParseError;
 
 impl Filter {
     /// Starts a comparison on the attribute path `path`, such as `"userName"`,

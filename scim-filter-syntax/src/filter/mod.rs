@@ -40,19 +40,18 @@
 
 mod ast;
 mod builder;
-mod error;
-pub(crate) mod lexer;
-mod limits;
 mod number;
 pub(crate) mod parser;
 mod printer;
 #[cfg(feature = "serde")]
-pub(crate) mod serde_impls;
+mod serde_impls;
 
 pub use ast::{CompValue, CompareOp, Comparison, Filter, Operands, ValuePath};
 pub use builder::AttrFilterBuilder;
-pub use error::{Expected, Found, ParseError};
-pub use limits::ParseLimits;
+// The errors and limits are shared with attribute paths and PATCH paths, which sit beside this
+// module rather than under it; they are public here, where users have always named them.
+pub use crate::error::{Expected, Found, ParseError};
+pub use crate::limits::ParseLimits;
 pub use number::{InvalidNumber, Number};
 
 /// Parses a filter (RFC 7644 §3.4.2.2) with the default [`ParseLimits`].

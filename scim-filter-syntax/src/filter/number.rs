@@ -238,6 +238,8 @@ mod tests {
         assert!(Number::try_from(f64::INFINITY).is_err());
     }
 
+    // The conversion exists only with the `serde` feature.
+    #[cfg(feature = "serde")]
     #[test]
     fn converts_serde_json_numbers() {
         for text in ["0", "-7", "18446744073709551615", "1.5", "1e300", "-2.5e-8"] {

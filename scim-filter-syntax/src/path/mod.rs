@@ -24,17 +24,18 @@
 //! # Ok::<(), scim_filter_syntax::filter::ParseError>(())
 //! ```
 
-pub(crate) mod attr_name;
-mod attr_path;
+mod parser;
 mod patch_path;
 #[cfg(feature = "serde")]
 mod serde_impls;
 
-pub use attr_name::AttrName;
-pub use attr_path::AttrPath;
+// Attribute names and paths are defined below filters, which compare them; a PATCH path is built
+// from them and from a filter, so this module depends on `filter` and never the other way round.
+pub use crate::attr::{AttrName, AttrPath};
 pub use patch_path::PatchPath;
 
-use crate::filter::{parser, ParseError, ParseLimits};
+use crate::error::ParseError;
+use crate::limits::ParseLimits;
 
 /// Parses an attribute path (RFC 7644 §3.10) such as `name.givenName`, for `sortBy`,
 /// `attributes` or anywhere else a plain path is expected.
@@ -43,7 +44,7 @@ use crate::filter::{parser, ParseError, ParseLimits};
 ///
 /// [`ParseError`] if `input` is not exactly one attribute path.
 pub fn parse_path(input: &str) -> Result<AttrPath, ParseError> {
-    parser::parse_attr_path(input, &ParseLimits::default())
+    AttrPath::parse(input)
 }
 
 /// Parses a PATCH operation's `path` (RFC 7644 §3.5.2) with the default [`ParseLimits`].

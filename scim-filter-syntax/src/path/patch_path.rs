@@ -3,8 +3,9 @@
 use core::fmt;
 use core::str::FromStr;
 
-use super::{AttrName, AttrPath};
-use crate::filter::{Filter, ParseError, ValuePath};
+use crate::attr::{AttrName, AttrPath};
+use crate::error::ParseError;
+use crate::filter::{Filter, ValuePath};
 
 /// The target of a PATCH operation: `PATH = attrPath / valuePath [subAttr]`
 /// (RFC 7644 §3.5.2, Figure 7).

@@ -1,5 +1,5 @@
-//! Test support: the real Python SCIM peers of `peers/requirements.txt`, installed into a
-//! virtualenv at `<workspace>/build/peers` on first use, and processes started on free
+//! Test support: the real Python SCIM peers of `testing/peers/requirements.txt`, installed into
+//! a virtualenv at `<workspace>/build/peers` on first use, and processes started on free
 //! loopback ports and stopped by pid.
 //!
 //! A test that needs a peer never skips: if Python or the packages cannot be had, it fails with
@@ -10,12 +10,18 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant, SystemTime};
 
-/// The workspace root.
+/// The workspace root, two levels above this crate (`testing/test-peers`).
 pub fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
+        .ancestors()
+        .nth(2)
         .map(Path::to_path_buf)
         .unwrap_or_else(|| PathBuf::from("."))
+}
+
+/// The folder of the Python peer scripts and their pinned requirements.
+pub fn peers_dir() -> PathBuf {
+    workspace_root().join("testing/peers")
 }
 
 /// The virtualenv's Python, installing the peers first if needed. Concurrent test binaries
@@ -28,9 +34,9 @@ pub fn python() -> PathBuf {
     let root = workspace_root();
     let venv = root.join("build/peers");
     let python = venv.join("bin/python");
-    let requirements = root.join("peers/requirements.txt");
+    let requirements = peers_dir().join("requirements.txt");
     let stamp = venv.join(".installed");
-    let wanted = std::fs::read_to_string(&requirements).expect("peers/requirements.txt");
+    let wanted = std::fs::read_to_string(&requirements).expect("testing/peers/requirements.txt");
     if std::fs::read_to_string(&stamp).is_ok_and(|s| s == wanted) {
         return python;
     }
@@ -50,7 +56,7 @@ pub fn python() -> PathBuf {
         Command::new(venv.join("bin/pip"))
             .args(["install", "--quiet", "--disable-pip-version-check", "-r"])
             .arg(&requirements),
-        "pip install -r peers/requirements.txt",
+        "pip install -r testing/peers/requirements.txt",
     );
     std::fs::write(&stamp, wanted).expect("write the install stamp");
     python
@@ -169,7 +175,7 @@ impl Drop for PeerProcess {
 pub fn scim2_server(token: Option<&str>) -> PeerProcess {
     let mut command = Command::new(python());
     command
-        .arg(workspace_root().join("peers/launch_scim2_server.py"))
+        .arg(peers_dir().join("launch_scim2_server.py"))
         .arg("0");
     if let Some(t) = token {
         command.arg(t);
@@ -177,15 +183,15 @@ pub fn scim2_server(token: Option<&str>) -> PeerProcess {
     PeerProcess::start(command)
 }
 
-/// Runs a Python script of `peers/` with the virtualenv's interpreter and returns its output.
+/// Runs a Python script of `testing/peers/` with the virtualenv's interpreter and returns its output.
 ///
 /// # Panics
 ///
 /// When the interpreter cannot be started.
 pub fn run_script(script: &str, args: &[&str]) -> std::process::Output {
     Command::new(python())
-        .arg(workspace_root().join("peers").join(script))
+        .arg(peers_dir().join(script))
         .args(args)
         .output()
-        .unwrap_or_else(|e| panic!("cannot run peers/{script}: {e}"))
+        .unwrap_or_else(|e| panic!("cannot run testing/peers/{script}: {e}"))
 }

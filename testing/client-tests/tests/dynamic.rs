@@ -536,7 +536,7 @@ async fn drift_of_the_standard_types_against_scim2_server() {
 
     // The live server serves what the corpus captured of it.
     let path = format!(
-        "{}/../testdata/schemas/scim2-server/served-GET-Schemas.json",
+        "{}/../../testdata/schemas/scim2-server/served-GET-Schemas.json",
         env!("CARGO_MANIFEST_DIR")
     );
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));

@@ -14,7 +14,7 @@ use serde_json::Value;
 fn full_user() -> Value {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../scim-runtime/tests/fixtures/rfc7643/8.2-full-user.json"
+        "/../../scim-runtime/tests/fixtures/rfc7643/8.2-full-user.json"
     );
     let mut user: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     // A response never carries `password` (returned: never).

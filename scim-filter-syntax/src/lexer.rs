@@ -8,7 +8,7 @@
 //! The lexer works on bytes: every character with a meaning outside strings is ASCII, and
 //! non-ASCII text is only valid inside strings, where it is copied through untouched.
 
-use super::error::{column_of, Expected, Found, ParseError};
+use crate::error::{column_of, Expected, Found, ParseError};
 
 /// What a token is.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -5,7 +5,7 @@ use core::fmt;
 use core::hash::{Hash, Hasher};
 use core::str::FromStr;
 
-use crate::filter::{Expected, ParseError};
+use crate::error::{Expected, ParseError};
 
 /// A validated attribute name: `ATTRNAME = ALPHA *(nameChar)`,
 /// `nameChar = "$" / "-" / "_" / DIGIT / ALPHA` (RFC 7643 §2.1).

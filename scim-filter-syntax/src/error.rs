@@ -26,7 +26,8 @@ pub enum ParseError {
         /// 1-based character position of the opening `"`.
         column: usize,
     },
-    /// The input is longer than [`ParseLimits::max_length`](super::ParseLimits::max_length).
+    /// The input is longer than
+    /// [`ParseLimits::max_length`](crate::limits::ParseLimits::max_length).
     #[error("input is {length} bytes long, longer than the limit of {max_length} bytes")]
     TooLong {
         /// Length of the input in bytes.
@@ -35,7 +36,7 @@ pub enum ParseError {
         max_length: usize,
     },
     /// Parentheses, `not (...)` and value filters `[...]` nest deeper than
-    /// [`ParseLimits::max_depth`](super::ParseLimits::max_depth).
+    /// [`ParseLimits::max_depth`](crate::limits::ParseLimits::max_depth).
     #[error("nesting deeper than the limit of {max_depth} levels at column {column}")]
     TooDeep {
         /// 1-based character position of the opening bracket that went over the limit.

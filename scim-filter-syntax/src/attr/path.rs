@@ -4,8 +4,11 @@ use core::fmt;
 use core::hash::{Hash, Hasher};
 use core::str::FromStr;
 
-use super::attr_name::{attr_name_len, hash_ignoring_ascii_case, AttrName};
-use crate::filter::{Expected, ParseError, ParseLimits};
+use super::name::{attr_name_len, hash_ignoring_ascii_case, AttrName};
+use crate::cursor::Cursor;
+use crate::error::{Expected, ParseError};
+use crate::lexer::TokenKind;
+use crate::limits::ParseLimits;
 
 /// An attribute path: `attrPath = [URI ":"] ATTRNAME *1subAttr` (RFC 7644 §3.4.2.2, §3.10).
 ///
@@ -50,13 +53,13 @@ impl AttrPath {
     }
 
     /// Parses an attribute path such as `name.givenName`; the same as
-    /// [`parse_path`](super::parse_path).
+    /// [`parse_path`](crate::path::parse_path).
     ///
     /// # Errors
     ///
     /// [`ParseError`] if `text` is not exactly one attribute path.
     pub fn parse(text: &str) -> Result<Self, ParseError> {
-        crate::filter::parser::parse_attr_path(text, &ParseLimits::default())
+        parse_attr_path(text, &ParseLimits::default())
     }
 
     /// The same path with `sub_attr` as its sub-attribute, replacing any it had.
@@ -143,6 +146,28 @@ impl AttrPath {
             sub_attr,
         })
     }
+}
+
+/// Parses a whole attribute path, with surrounding whitespace allowed as in a filter.
+pub(crate) fn parse_attr_path(input: &str, limits: &ParseLimits) -> Result<AttrPath, ParseError> {
+    let mut cursor = Cursor::new(input, limits)?;
+    let path = read_attr_path(&mut cursor, Expected::AttrPath)?;
+    cursor.expect_end(Expected::EndOfAttrPath)?;
+    Ok(path)
+}
+
+/// Reads the attribute path at the cursor's token and moves past it; `expected` describes what
+/// else could have been there.
+pub(crate) fn read_attr_path(
+    cursor: &mut Cursor<'_>,
+    expected: Expected,
+) -> Result<AttrPath, ParseError> {
+    if cursor.token.kind != TokenKind::Word {
+        return Err(cursor.unexpected(expected));
+    }
+    let path = AttrPath::from_word(cursor.input(), cursor.token.start, cursor.token.end)?;
+    cursor.advance()?;
+    Ok(path)
 }
 
 /// Characters allowed in a schema URI: letters, digits, `-`, `.`, `_` and `:`.

@@ -72,7 +72,7 @@ impl<'a, C, O: Outcome> Call<'a, C, O> {
         self
     }
 
-    /// The operation, to prepare with the sans-IO [`Core`].
+    /// The operation, to prepare with the sans-IO [`Core`](crate::Core).
     pub fn into_operation(self) -> Operation<O> {
         self.operation
     }

@@ -41,6 +41,9 @@
 //! type. Responses are checked in their response context against the run-time schemas, as
 //! typed ones are against theirs, with the same [`Error`]s.
 //!
+//! [`DynamicType`]: scim_runtime_model::dynamic::DynamicType
+//! [`DynamicResource`]: scim_runtime_model::dynamic::DynamicResource
+//!
 //! [`Client::drift`] and [`Client::drift_for`] compare the schemas typed resources were
 //! generated from with the discovered `/Schemas` ([`scim_runtime_model::drift`]): every added, removed or
 //! changed attribute, with its severity for this client.
@@ -170,6 +173,8 @@
 //!   `PatchOp`, ... from `Default` or with `schemas: vec![]`), and messages are read with
 //!   member names in any case (RFC 7643 §2.1), two members equal but for case being an error
 //!   naming the member ([`scim_runtime_model::message`]). scim2-models validates `schemas` instead.
+//!
+//! [`ListResponse::total_results`]: scim_runtime_model::message::ListResponse::total_results
 
 mod async_client;
 mod auth;

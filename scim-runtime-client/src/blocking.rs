@@ -141,8 +141,8 @@ where
         self.client.execute(self.page_operation(&self.client.core))
     }
 
-    /// Every result, fetched page by page as the iterator is read ([`Pager`](crate::Pager)). The iterator
-    /// ends after the first error.
+    /// Every result, fetched page by page as the iterator is read ([`Pager`](crate::Pager)).
+    /// The iterator ends after the first error.
     pub fn iter(self) -> impl Iterator<Item = Result<R, Error>> + 'a {
         let mut pager = Some(self.pager());
         let (client, overrides) = (self.client, self.overrides);

@@ -34,6 +34,7 @@ impl core::fmt::Debug for ClientBuilder {
 }
 
 impl ClientBuilder {
+    /// Every check on, no credentials and nothing known of the server yet.
     fn new(base_url: String) -> Self {
         Self {
             base_url,

@@ -7,7 +7,8 @@ use crate::checks::Checks;
 use crate::request::Operation;
 use scim_runtime_model::exchange::Outcome;
 
-/// One operation to shape and send; see [`Client`](crate::Client) and [`BlockingClient`](crate::BlockingClient).
+/// One operation to shape and send; see [`Client`](crate::Client) and
+/// [`BlockingClient`](crate::BlockingClient).
 #[derive(Debug)]
 #[must_use = "a call does nothing until it is sent"]
 pub struct Call<'a, C, O: Outcome> {
@@ -16,6 +17,7 @@ pub struct Call<'a, C, O: Outcome> {
 }
 
 impl<'a, C, O: Outcome> Call<'a, C, O> {
+    /// What the clients' operation methods hand back.
     pub(crate) fn new(client: &'a C, operation: Operation<O>) -> Self {
         Self { client, operation }
     }

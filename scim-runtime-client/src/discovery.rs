@@ -117,6 +117,6 @@ impl DiscoveredServer {
 /// The former name of [`DiscoveredServer`].
 #[deprecated(
     since = "0.1.0",
-    note = "renamed to `DiscoveredServer`: what the client discovered of its server, apart from the server toolkit's `Discovery`"
+    note = "renamed `DiscoveredServer`, apart from the server toolkit's `Discovery`"
 )]
 pub type Discovery = DiscoveredServer;

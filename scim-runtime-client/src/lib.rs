@@ -95,32 +95,31 @@
 //!   [`BlockingTransport`]) send what the core prepares. Each operation returns a [`Call`] to
 //!   shape (`attributes`, `checks`, `if_match`, ...) and `send`; lists return a [`Query`]
 //!   whose `stream()` / `iter()` read every page lazily ([`Pager`]).
-//! - Transports, each behind a feature of this crate (`scim-runtime` names them
-//!   `client-reqwest`, `client-blocking` and `client-tower`); a link shows the ones this
-//!   build has:
+//! - Transports, each behind a feature of this crate (named in brackets; `scim-runtime` adds
+//!   `client-` before it); a link shows the ones this build has:
 #![cfg_attr(
     feature = "reqwest",
-    doc = "  - [`ReqwestTransport`], async over reqwest with rustls (feature `reqwest`);"
+    doc = "  - [`ReqwestTransport`], async over reqwest with rustls (`reqwest`);"
 )]
 #![cfg_attr(
     not(feature = "reqwest"),
-    doc = "  - `ReqwestTransport`, async over reqwest with rustls (feature `reqwest`);"
+    doc = "  - `ReqwestTransport`, async over reqwest with rustls (`reqwest`);"
 )]
 #![cfg_attr(
     feature = "blocking",
-    doc = "  - [`BlockingReqwestTransport`], over reqwest's blocking client (feature `blocking`);"
+    doc = "  - [`BlockingReqwestTransport`], over reqwest's blocking client (`blocking`);"
 )]
 #![cfg_attr(
     not(feature = "blocking"),
-    doc = "  - `BlockingReqwestTransport`, over reqwest's blocking client (feature `blocking`);"
+    doc = "  - `BlockingReqwestTransport`, over reqwest's blocking client (`blocking`);"
 )]
 #![cfg_attr(
     feature = "tower",
-    doc = "  - [`TowerTransport`], over any `tower::Service` such as an axum `Router` (feature `tower`)."
+    doc = "  - [`TowerTransport`], in process, over a `tower::Service` such as an axum `Router` (`tower`)."
 )]
 #![cfg_attr(
     not(feature = "tower"),
-    doc = "  - `TowerTransport`, over any `tower::Service` such as an axum `Router` (feature `tower`)."
+    doc = "  - `TowerTransport`, in process, over a `tower::Service` such as an axum `Router` (`tower`)."
 )]
 //!
 //! # Secrets

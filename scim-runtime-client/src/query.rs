@@ -31,6 +31,7 @@ impl<'a, C, T> Query<'a, C, T>
 where
     ListResponse<T>: Outcome,
 {
+    /// A query of the whole list at `path`, before any parameter is set.
     pub(crate) fn new(
         client: &'a C,
         path: &str,

@@ -427,3 +427,12 @@ fn no_content_responses_are_not_content_type_checked() {
         .unwrap();
     p.reader.read(response).unwrap();
 }
+
+#[test]
+#[allow(deprecated)]
+fn the_former_name_of_the_discovered_server_still_compiles() {
+    // Code written against the old name keeps building, and means the same type.
+    let old: crate::Discovery = DiscoveredServer::default();
+    let builder = Client::builder("https://example.com/scim/v2").discovery(old.clone());
+    assert_eq!(builder.core().unwrap().discovery(), &old);
+}

@@ -216,9 +216,9 @@ pub use response::{is_scim_content_type, Reader};
 pub use scim_runtime_model::exchange::{ClientResource, ListItem, Outcome};
 pub use transport::{BlockingTransport, Transport};
 
-#[cfg(feature = "blocking")]
-pub use transport::BlockingReqwestTransport;
 #[cfg(feature = "reqwest")]
-pub use transport::ReqwestTransport;
+pub use transport::reqwest_async::ReqwestTransport;
+#[cfg(feature = "blocking")]
+pub use transport::reqwest_blocking::BlockingReqwestTransport;
 #[cfg(feature = "tower")]
-pub use transport::TowerTransport;
+pub use transport::tower::TowerTransport;

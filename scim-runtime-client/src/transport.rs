@@ -85,8 +85,10 @@ fn reqwest_error(error: reqwest::Error) -> TransportError {
     TransportError::new(kind, error)
 }
 
+// The transports are re-exported by the crate root, not here, so that this module, which they
+// import the traits from, does not import them back.
 #[cfg(feature = "reqwest")]
-mod reqwest_async {
+pub(crate) mod reqwest_async {
     use std::time::Duration;
 
     use super::{reqwest_error, Transport, TransportError};
@@ -147,11 +149,8 @@ mod reqwest_async {
     }
 }
 
-#[cfg(feature = "reqwest")]
-pub use reqwest_async::ReqwestTransport;
-
 #[cfg(feature = "blocking")]
-mod reqwest_blocking {
+pub(crate) mod reqwest_blocking {
     use std::time::Duration;
 
     use super::{reqwest_error, BlockingTransport, TransportError};
@@ -214,11 +213,8 @@ mod reqwest_blocking {
     }
 }
 
-#[cfg(feature = "blocking")]
-pub use reqwest_blocking::BlockingReqwestTransport;
-
 #[cfg(feature = "tower")]
-mod tower {
+pub(crate) mod tower {
     use core::marker::PhantomData;
 
     use bytes::Bytes;
@@ -325,6 +321,3 @@ mod tower {
         }
     }
 }
-
-#[cfg(feature = "tower")]
-pub use self::tower::TowerTransport;

@@ -1,18 +1,23 @@
 //! What a client learns from the discovery endpoints (RFC 7644 §4): `/ServiceProviderConfig`,
 //! `/Schemas` and `/ResourceTypes`.
 
-use super::error::DiscoveryError;
+use crate::error::DiscoveryError;
 use scim_runtime_model::drift::{self, DriftReport};
 use scim_runtime_model::dynamic::DynamicType;
 use scim_runtime_model::schema::{ResourceType, Schema, ServiceProviderConfig};
 use scim_runtime_model::Resource;
 
-/// The discovery documents a client has fetched (or was given), and what they decide.
+/// What a client knows of its server: the discovery documents it fetched with `discover()`
+/// (or was given), and what they decide (endpoints, ETag support, bulk limits, the dynamic
+/// resource types).
+///
+/// Named for what it holds rather than `Discovery`, the name of the server toolkit's type
+/// that serves these documents.
 ///
 /// Until the ServiceProviderConfig is known the client assumes nothing: it refuses no
 /// operation and sends no ETag headers of its own accord, as scim2-client does.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Discovery {
+pub struct DiscoveredServer {
     /// `GET /ServiceProviderConfig` (RFC 7643 §5).
     pub service_provider_config: Option<ServiceProviderConfig>,
     /// `GET /Schemas` (RFC 7643 §7).
@@ -21,7 +26,7 @@ pub struct Discovery {
     pub resource_types: Vec<ResourceType>,
 }
 
-impl Discovery {
+impl DiscoveredServer {
     /// The endpoint of the resource type whose core schema is `schema`.
     pub fn endpoint_for_schema(&self, schema: &str) -> Option<&str> {
         self.resource_types
@@ -108,3 +113,10 @@ impl Discovery {
         Ok(drift::against_schemas(used, &self.schemas))
     }
 }
+
+/// The former name of [`DiscoveredServer`].
+#[deprecated(
+    since = "0.1.0",
+    note = "renamed `DiscoveredServer`, apart from the server toolkit's `Discovery`"
+)]
+pub type Discovery = DiscoveredServer;

@@ -282,8 +282,8 @@ pub enum BuildError {
 }
 
 /// Why the client cannot answer from what it discovered: a dynamic type by name
-/// ([`Discovery::dynamic_type`](super::Discovery::dynamic_type)) or a drift report
-/// ([`Discovery::drift`](super::Discovery::drift)).
+/// ([`DiscoveredServer::dynamic_type`](crate::DiscoveredServer::dynamic_type)) or a drift report
+/// ([`DiscoveredServer::drift`](crate::DiscoveredServer::drift)).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum DiscoveryError {

@@ -3,8 +3,8 @@
 
 use std::collections::VecDeque;
 
-use super::error::{Error, Exchange};
-use super::request::{Core, Operation, QueryMethod};
+use crate::error::{Error, Exchange};
+use crate::request::{Core, Operation, QueryMethod};
 use scim_runtime_model::dynamic::{DynamicResource, DynamicType};
 use scim_runtime_model::exchange::{ListItem, Outcome};
 use scim_runtime_model::message::{ListResponse, SearchRequest};

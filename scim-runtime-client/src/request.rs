@@ -4,10 +4,13 @@
 use http::header::{HeaderName, ACCEPT, AUTHORIZATION, CONTENT_TYPE, IF_MATCH, IF_NONE_MATCH};
 use http::{HeaderMap, HeaderValue, Method};
 
-use super::discovery::Discovery;
-use super::error::{BuildError, Error, Exchange, RequestError};
-use super::response::Reader;
-use super::Auth;
+use crate::auth::Auth;
+use crate::checks::Checks;
+use crate::discovery::DiscoveredServer;
+use crate::error::{BuildError, Error, Exchange, RequestError};
+use crate::operation_kind::OperationKind;
+use crate::response::Reader;
+use crate::url;
 use scim_runtime_model::dynamic::{DynamicResource, DynamicType};
 use scim_runtime_model::exchange::ClientResource;
 use scim_runtime_model::exchange::{ListItem, Outcome};
@@ -20,101 +23,6 @@ use scim_runtime_model::{Context, Resource};
 
 /// The SCIM media type (RFC 7644 §8.1).
 pub const SCIM_JSON: &str = "application/scim+json";
-
-/// Which checks the client makes. All are on by default; they can be switched off for a
-/// client ([`ClientBuilder::checks`](super::ClientBuilder::checks)) or for one call.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Checks {
-    /// The response status is one the operation defines.
-    pub status: bool,
-    /// A response body has a SCIM content type.
-    pub content_type: bool,
-    /// The response payload is valid in the operation's response context.
-    pub response_payload: bool,
-    /// The request payload is valid in its request context and within what the
-    /// ServiceProviderConfig says the server supports.
-    pub request_payload: bool,
-}
-
-impl Checks {
-    /// Every check.
-    pub const ALL: Self = Self {
-        status: true,
-        content_type: true,
-        response_payload: true,
-        request_payload: true,
-    };
-    /// No check: responses are read as they come, requests are sent as they are built.
-    pub const NONE: Self = Self {
-        status: false,
-        content_type: false,
-        response_payload: false,
-        request_payload: false,
-    };
-}
-
-impl Default for Checks {
-    fn default() -> Self {
-        Self::ALL
-    }
-}
-
-/// The SCIM operations, each with the statuses it defines and the context of its response.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum OperationKind {
-    /// `POST` to an endpoint (RFC 7644 §3.3).
-    Create,
-    /// `GET` of a resource or a list, and the discovery endpoints (RFC 7644 §3.4.1, §3.4.2, §4).
-    Query,
-    /// `POST .../.search` (RFC 7644 §3.4.3).
-    Search,
-    /// `PUT` (RFC 7644 §3.5.1).
-    Replace,
-    /// `PATCH` (RFC 7644 §3.5.2).
-    Patch,
-    /// `DELETE` (RFC 7644 §3.6).
-    Delete,
-    /// `POST /Bulk` (RFC 7644 §3.7).
-    Bulk,
-}
-
-impl OperationKind {
-    /// The statuses the operation defines, as scim2-client lists them: its success, the
-    /// redirects (RFC 7644 §3.4.2.7 allows 307 and 308) and the failures of RFC 7644 §3.12.
-    pub const fn expected_statuses(self) -> &'static [u16] {
-        match self {
-            Self::Create => &[201, 409, 307, 308, 400, 401, 403, 404, 500],
-            Self::Query => &[200, 304, 307, 308, 400, 401, 403, 404, 500],
-            Self::Search | Self::Bulk => &[200, 307, 308, 400, 401, 403, 404, 409, 413, 500, 501],
-            Self::Replace => &[200, 307, 308, 400, 401, 403, 404, 409, 412, 500, 501],
-            Self::Patch => &[200, 204, 307, 308, 400, 401, 403, 404, 409, 412, 500, 501],
-            Self::Delete => &[204, 307, 308, 400, 401, 403, 404, 409, 412, 500, 501],
-        }
-    }
-
-    pub(crate) const fn expected_description(self) -> &'static str {
-        match self {
-            Self::Create => "expected 201 Created",
-            Self::Query => "expected 200 OK or 304 Not Modified",
-            Self::Search | Self::Bulk | Self::Replace => "expected 200 OK",
-            Self::Patch => "expected 200 OK or 204 No Content",
-            Self::Delete => "expected 204 No Content",
-        }
-    }
-
-    /// The context the response payload is checked in.
-    pub const fn response_context(self) -> Context {
-        match self {
-            Self::Create => Context::CreationResponse,
-            Self::Query => Context::QueryResponse,
-            Self::Search => Context::SearchResponse,
-            Self::Replace => Context::ReplacementResponse,
-            Self::Patch => Context::PatchResponse,
-            Self::Delete | Self::Bulk => Context::Default,
-        }
-    }
-}
 
 /// A feature whose ServiceProviderConfig limits the client enforces before sending (RFC 7643
 /// §5). Only bulk: as scim2-client does, `supported: false` for filter, sort or PATCH is
@@ -336,7 +244,7 @@ impl<O: Outcome + core::fmt::Debug> core::fmt::Debug for Prepared<O> {
 
 /// The sans-IO client: what the client knows about the server, and how every operation turns
 /// into an `http::Request` and its `http::Response` into a result. No I/O happens here; a
-/// [`Client`](super::Client) pairs it with a transport.
+/// [`Client`](crate::Client) pairs it with a transport.
 ///
 /// ```
 /// use scim_runtime::client::Core;
@@ -366,7 +274,7 @@ pub struct Core {
     origin_len: usize,
     auth: Option<HeaderValue>,
     checks: Checks,
-    discovery: Discovery,
+    discovery: DiscoveredServer,
 }
 
 /// Whether a header carries credentials, by its name: the standard ones and the names APIs
@@ -397,6 +305,13 @@ pub(crate) fn mark_sensitive(headers: &mut HeaderMap) {
             value.set_sensitive(true);
         }
     }
+}
+
+/// A response handed to the caller with the headers that carry credentials (`Set-Cookie`,
+/// tokens) marked sensitive, so that its `Debug` hides them.
+pub(crate) fn sensitive_response(mut response: http::Response<Vec<u8>>) -> http::Response<Vec<u8>> {
+    mark_sensitive(response.headers_mut());
+    response
 }
 
 /// Characters left as they are in a query value or a path segment: RFC 3986 unreserved.
@@ -456,7 +371,7 @@ impl Core {
     /// Credentials in the URL (`https://alice:pw@host/v2`, percent-encoded or not) are taken
     /// out into HTTP Basic authentication ([`Auth::Basic`]): requests, errors and `Debug`
     /// show the URL without them. [`Core::set_auth`] (or
-    /// [`ClientBuilder::auth`](super::ClientBuilder::auth)) replaces them.
+    /// [`ClientBuilder::auth`](crate::ClientBuilder::auth)) replaces them.
     ///
     /// ```
     /// use scim_runtime::client::Core;
@@ -473,7 +388,7 @@ impl Core {
     /// credentials), [`BuildError::InvalidCredentials`] if its credentials are not valid
     /// percent-encoded UTF-8 or cannot be sent in a header.
     pub fn new(base_url: &str) -> Result<Self, BuildError> {
-        let base = super::url::parse_base(base_url)?;
+        let base = url::parse_base(base_url)?;
         let auth = match &base.auth {
             Some(auth) => Some(auth.header_value().ok_or(BuildError::InvalidCredentials)?),
             None => None,
@@ -483,7 +398,7 @@ impl Core {
             origin_len: base.origin_len,
             auth,
             checks: Checks::ALL,
-            discovery: Discovery::default(),
+            discovery: DiscoveredServer::default(),
         })
     }
 
@@ -513,12 +428,12 @@ impl Core {
     }
 
     /// What the client knows about the server.
-    pub fn discovery(&self) -> &Discovery {
+    pub fn discovery(&self) -> &DiscoveredServer {
         &self.discovery
     }
 
     /// What the client knows about the server, to fill in or change.
-    pub fn discovery_mut(&mut self) -> &mut Discovery {
+    pub fn discovery_mut(&mut self) -> &mut DiscoveredServer {
         &mut self.discovery
     }
 
@@ -832,7 +747,7 @@ impl Core {
     /// [`RequestError::ForeignEndpoint`] for an absolute URL on another origin: the client's
     /// credentials are sent to its service provider only.
     pub fn url(&self, path: &str, query: &[(&str, String)]) -> Result<String, RequestError> {
-        let mut url = super::url::join(&self.base, self.origin_len, path)?;
+        let mut url = url::join(&self.base, self.origin_len, path)?;
         for (i, (k, v)) in query.iter().enumerate() {
             url.push(if i == 0 { '?' } else { '&' });
             url.push_str(k);

@@ -4,8 +4,9 @@
 use http::header::{CONTENT_TYPE, ETAG};
 use http::{HeaderMap, Method, StatusCode};
 
-use super::error::{Error, Exchange};
-use super::request::{Checks, OperationKind};
+use crate::checks::Checks;
+use crate::error::{Error, Exchange, TransportError};
+use crate::operation_kind::OperationKind;
 use scim_runtime_model::exchange::Outcome;
 use scim_runtime_model::message;
 use scim_runtime_model::payload::{self, PayloadError};
@@ -42,7 +43,7 @@ fn error_payload(body: &[u8]) -> Option<Result<message::Error, PayloadError>> {
     is_error.then(|| payload::from_value(value))
 }
 
-/// Reads the response to one request; made by [`Core::prepare`](super::Core::prepare).
+/// Reads the response to one request; made by [`Core::prepare`](crate::Core::prepare).
 #[derive(Debug)]
 pub struct Reader<O: Outcome> {
     pub(crate) kind: OperationKind,
@@ -67,7 +68,7 @@ impl<O: Outcome> Reader<O> {
     }
 
     /// The error for a request that got no response.
-    pub fn transport_error(self, source: super::TransportError) -> Error {
+    pub fn transport_error(self, source: TransportError) -> Error {
         Error::Transport {
             exchange: Exchange::new(self.method, self.url, None, &[]),
             source,

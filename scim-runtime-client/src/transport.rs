@@ -3,15 +3,29 @@
 
 use core::future::Future;
 
-use super::error::TransportError;
+use crate::error::TransportError;
 
 /// An async transport.
 ///
-/// Implement it to use any HTTP stack; the crate has [`ReqwestTransport`] (feature
-/// `client-reqwest`) and [`TowerTransport`] (feature `client-tower`).
+/// Implement it to use any HTTP stack. The crate has two, each behind a feature of its own
+/// (`scim-runtime` names them `client-reqwest` and `client-tower`); a link shows the ones
+/// this build has:
 ///
-/// [`ReqwestTransport`]: super::ReqwestTransport
-/// [`TowerTransport`]: super::TowerTransport
+// The links are written only when their feature is on, so that the docs build without
+// broken links whatever the features.
+#[cfg_attr(
+    feature = "reqwest",
+    doc = "- [`ReqwestTransport`](crate::ReqwestTransport) (feature `reqwest`)"
+)]
+#[cfg_attr(
+    not(feature = "reqwest"),
+    doc = "- `ReqwestTransport` (feature `reqwest`)"
+)]
+#[cfg_attr(
+    feature = "tower",
+    doc = "- [`TowerTransport`](crate::TowerTransport) (feature `tower`)"
+)]
+#[cfg_attr(not(feature = "tower"), doc = "- `TowerTransport` (feature `tower`)")]
 pub trait Transport {
     /// Sends a request (with an absolute URI) and reads the whole response.
     fn send(
@@ -20,10 +34,16 @@ pub trait Transport {
     ) -> impl Future<Output = Result<http::Response<Vec<u8>>, TransportError>> + Send;
 }
 
-/// A blocking transport, for [`BlockingClient`](super::BlockingClient).
+/// A blocking transport, for [`BlockingClient`](crate::BlockingClient).
 ///
-/// The crate has [`BlockingReqwestTransport`](super::BlockingReqwestTransport) (feature
-/// `client-blocking`).
+/// Implement it to use any HTTP stack. The crate has one, behind its feature `blocking`
+/// (`client-blocking` in `scim-runtime`):
+///
+#[cfg_attr(
+    feature = "blocking",
+    doc = "- [`BlockingReqwestTransport`](crate::BlockingReqwestTransport)"
+)]
+#[cfg_attr(not(feature = "blocking"), doc = "- `BlockingReqwestTransport`")]
 pub trait BlockingTransport {
     /// Sends a request (with an absolute URI) and reads the whole response.
     fn send(
@@ -52,7 +72,7 @@ impl<T: BlockingTransport> BlockingTransport for &T {
 
 #[cfg(any(feature = "reqwest", feature = "blocking"))]
 fn reqwest_error(error: reqwest::Error) -> TransportError {
-    use super::error::TransportErrorKind as Kind;
+    use crate::error::TransportErrorKind as Kind;
     let kind = if error.is_timeout() {
         Kind::Timeout
     } else if error.is_connect() {
@@ -65,8 +85,10 @@ fn reqwest_error(error: reqwest::Error) -> TransportError {
     TransportError::new(kind, error)
 }
 
+// The transports are re-exported by the crate root, not here, so that this module, which they
+// import the traits from, does not import them back.
 #[cfg(feature = "reqwest")]
-mod reqwest_async {
+pub(crate) mod reqwest_async {
     use std::time::Duration;
 
     use super::{reqwest_error, Transport, TransportError};
@@ -122,16 +144,13 @@ mod reqwest_async {
             let body = response.bytes().await.map_err(reqwest_error)?;
             builder
                 .body(body.to_vec())
-                .map_err(|e| TransportError::new(super::super::TransportErrorKind::Other, e))
+                .map_err(|e| TransportError::new(crate::error::TransportErrorKind::Other, e))
         }
     }
 }
 
-#[cfg(feature = "reqwest")]
-pub use reqwest_async::ReqwestTransport;
-
 #[cfg(feature = "blocking")]
-mod reqwest_blocking {
+pub(crate) mod reqwest_blocking {
     use std::time::Duration;
 
     use super::{reqwest_error, BlockingTransport, TransportError};
@@ -189,16 +208,13 @@ mod reqwest_blocking {
             let body = response.bytes().map_err(reqwest_error)?;
             builder
                 .body(body.to_vec())
-                .map_err(|e| TransportError::new(super::super::TransportErrorKind::Other, e))
+                .map_err(|e| TransportError::new(crate::error::TransportErrorKind::Other, e))
         }
     }
 }
 
-#[cfg(feature = "blocking")]
-pub use reqwest_blocking::BlockingReqwestTransport;
-
 #[cfg(feature = "tower")]
-mod tower {
+pub(crate) mod tower {
     use core::marker::PhantomData;
 
     use bytes::Bytes;
@@ -206,7 +222,7 @@ mod tower {
     use tower_service::Service;
 
     use super::{Transport, TransportError};
-    use crate::TransportErrorKind;
+    use crate::error::TransportErrorKind;
 
     type BoxError = Box<dyn std::error::Error + Send + Sync>;
 
@@ -305,6 +321,3 @@ mod tower {
         }
     }
 }
-
-#[cfg(feature = "tower")]
-pub use self::tower::TowerTransport;

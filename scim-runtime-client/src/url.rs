@@ -1,7 +1,7 @@
 //! The base URL (RFC 7644 §1.3): its credentials taken out, and endpoints joined to it.
 
-use super::auth::Auth;
-use super::error::{BuildError, RequestError};
+use crate::auth::Auth;
+use crate::error::{BuildError, RequestError};
 
 /// Where the authority of `url` is: after `scheme://` (or from the start without one), up to
 /// the first `/`, `?` or `#`.

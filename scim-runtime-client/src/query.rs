@@ -1,0 +1,145 @@
+//! A list or search to shape, then to send for one page or to read in full ([`Query`]).
+
+use core::fmt::Display;
+use core::marker::PhantomData;
+
+use crate::call::Overrides;
+use crate::checks::Checks;
+use crate::paging::Pager;
+use crate::request::{Core, Operation, QueryMethod};
+use scim_runtime_model::exchange::Outcome;
+use scim_runtime_model::message::{ListResponse, SearchRequest, SortOrder};
+
+/// A query or search to shape, then `send` for one page or read in full with `stream()`
+/// (async) or `iter()` (blocking).
+#[derive(Debug)]
+#[must_use = "a query does nothing until it is sent"]
+pub struct Query<'a, C, T>
+where
+    ListResponse<T>: Outcome,
+{
+    pub(crate) client: &'a C,
+    path: String,
+    shape: <ListResponse<T> as Outcome>::Shape,
+    method: QueryMethod,
+    request: SearchRequest,
+    pub(crate) overrides: Overrides,
+    item: PhantomData<fn() -> T>,
+}
+
+impl<'a, C, T> Query<'a, C, T>
+where
+    ListResponse<T>: Outcome,
+{
+    /// A query of the whole list at `path`, before any parameter is set.
+    pub(crate) fn new(
+        client: &'a C,
+        path: &str,
+        shape: <ListResponse<T> as Outcome>::Shape,
+        method: QueryMethod,
+    ) -> Self {
+        Self {
+            client,
+            path: path.to_owned(),
+            shape,
+            method,
+            request: SearchRequest::default(),
+            overrides: Overrides::default(),
+            item: PhantomData,
+        }
+    }
+
+    /// Only the results matching `filter` (RFC 7644 §3.4.2.2): a [`Filter`] built or parsed,
+    /// or filter text.
+    ///
+    /// [`Filter`]: scim_runtime_model::filter::Filter
+    pub fn filter(mut self, filter: impl Display) -> Self {
+        self.request.filter = Some(filter.to_string());
+        self
+    }
+
+    /// Sorts by this attribute (RFC 7644 §3.4.2.3).
+    pub fn sort_by(mut self, attribute: impl Into<String>) -> Self {
+        self.request.sort_by = Some(attribute.into());
+        self
+    }
+
+    /// The sort order.
+    pub fn sort_order(mut self, order: SortOrder) -> Self {
+        self.request.sort_order = Some(order);
+        self
+    }
+
+    /// The 1-based index of the first result (RFC 7644 §3.4.2.4).
+    pub fn start_index(mut self, index: u64) -> Self {
+        self.request.start_index = Some(index);
+        self
+    }
+
+    /// The number of results per page.
+    pub fn count(mut self, count: u64) -> Self {
+        self.request.count = Some(count);
+        self
+    }
+
+    /// Asks for these attributes (RFC 7644 §3.4.2.5).
+    pub fn attributes<I, S>(mut self, names: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.request.attributes = names.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// Leaves these attributes out (RFC 7644 §3.4.2.5).
+    pub fn excluded_attributes<I, S>(mut self, names: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.request.excluded_attributes = names.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// Overrides the client's checks for every page.
+    pub fn checks(mut self, checks: Checks) -> Self {
+        self.overrides.checks = Some(checks);
+        self
+    }
+
+    /// Accepts these statuses for every page instead of the operation's
+    /// ([`Operation::expected_statuses`]); an empty list accepts any.
+    pub fn expected_statuses(mut self, statuses: impl IntoIterator<Item = u16>) -> Self {
+        self.overrides.expected = Some(statuses.into_iter().collect());
+        self
+    }
+
+    /// The query as a SearchRequest.
+    pub fn search_request(&self) -> &SearchRequest {
+        &self.request
+    }
+}
+
+impl<C, T> Query<'_, C, T>
+where
+    ListResponse<T>: Outcome,
+{
+    pub(crate) fn page_operation(&self, core: &Core) -> Operation<ListResponse<T>> {
+        self.overrides.apply(core.query_shaped(
+            &self.path,
+            self.shape.clone(),
+            self.method,
+            &self.request,
+        ))
+    }
+
+    pub(crate) fn pager(&self) -> Pager<T> {
+        Pager::shaped(
+            self.path.clone(),
+            self.shape.clone(),
+            self.method,
+            self.request.clone(),
+        )
+    }
+}

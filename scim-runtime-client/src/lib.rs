@@ -211,10 +211,12 @@ pub use error::{
 pub use operation_kind::OperationKind;
 pub use paging::Pager;
 pub use query::Query;
-pub use request::{Core, Operation, Prepared, QueryMethod, SCIM_JSON};
-pub use response::{is_scim_content_type, Reader};
+pub use request::{Core, Operation, Prepared, QueryMethod};
+pub use response::Reader;
 pub use scim_runtime_model::exchange::{ClientResource, ListItem, Outcome};
 pub use transport::{BlockingTransport, Transport};
+#[allow(deprecated)]
+pub use {request::SCIM_JSON, response::is_scim_content_type};
 
 #[cfg(feature = "reqwest")]
 pub use transport::reqwest_async::ReqwestTransport;

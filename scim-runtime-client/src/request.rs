@@ -14,6 +14,7 @@ use crate::url;
 use scim_runtime_model::dynamic::{DynamicResource, DynamicType};
 use scim_runtime_model::exchange::ClientResource;
 use scim_runtime_model::exchange::{ListItem, Outcome};
+use scim_runtime_model::media_type;
 use scim_runtime_model::message::{
     BulkRequest, BulkResponse, ListResponse, PatchOp, SearchRequest, SortOrder,
 };
@@ -22,7 +23,10 @@ use scim_runtime_model::schema::{ResourceType, Schema, ServiceProviderConfig};
 use scim_runtime_model::{Context, Resource};
 
 /// The SCIM media type (RFC 7644 §8.1).
-pub const SCIM_JSON: &str = "application/scim+json";
+#[deprecated(
+    note = "use `scim_runtime::media_type::SCIM_JSON`, the one constant for client and server"
+)]
+pub const SCIM_JSON: &str = media_type::SCIM_JSON;
 
 /// A feature whose ServiceProviderConfig limits the client enforces before sending (RFC 7643
 /// §5). Only bulk: as scim2-client does, `supported: false` for filter, sort or PATCH is
@@ -761,7 +765,7 @@ impl Core {
     pub(crate) fn common_headers(&self, headers: &mut HeaderMap) {
         headers
             .entry(ACCEPT)
-            .or_insert(HeaderValue::from_static(SCIM_JSON));
+            .or_insert(HeaderValue::from_static(media_type::SCIM_JSON));
         if let Some(auth) = &self.auth {
             headers.entry(AUTHORIZATION).or_insert_with(|| auth.clone());
         }
@@ -849,7 +853,7 @@ impl Core {
         if body.is_some() {
             headers
                 .entry(CONTENT_TYPE)
-                .or_insert(HeaderValue::from_static(SCIM_JSON));
+                .or_insert(HeaderValue::from_static(media_type::SCIM_JSON));
         }
         let supports_etags = self
             .discovery

@@ -8,21 +8,25 @@ use crate::checks::Checks;
 use crate::error::{Error, Exchange, TransportError};
 use crate::operation_kind::OperationKind;
 use scim_runtime_model::exchange::Outcome;
+use scim_runtime_model::media_type::is_scim_json;
 use scim_runtime_model::message;
 use scim_runtime_model::payload::{self, PayloadError};
 
-/// The media types a SCIM response may have: `application/scim+json` (RFC 7644 §8.1) and,
-/// from older servers, `application/json`.
+/// Whether a response's `Content-Type` carries a SCIM body, as
+/// [`is_scim_json`](scim_runtime_model::media_type::is_scim_json) says.
+#[deprecated(
+    note = "use `scim_runtime::media_type::is_scim_json` on the header's value, the one predicate for client and server"
+)]
 pub fn is_scim_content_type(headers: &HeaderMap) -> bool {
+    content_type_is_scim_json(headers)
+}
+
+/// Whether the `Content-Type` header is there and carries a SCIM body.
+fn content_type_is_scim_json(headers: &HeaderMap) -> bool {
     headers
         .get(CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(';').next())
-        .map(str::trim)
-        .is_some_and(|t| {
-            t.eq_ignore_ascii_case("application/scim+json")
-                || t.eq_ignore_ascii_case("application/json")
-        })
+        .is_some_and(is_scim_json)
 }
 
 /// Whether a JSON body is a SCIM Error object (its `schemas` holds the Error URN).
@@ -101,7 +105,7 @@ impl<O: Outcome> Reader<O> {
                 .get(CONTENT_TYPE)
                 .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned()),
         };
-        let content_type_ok = || !checks.content_type || is_scim_content_type(headers);
+        let content_type_ok = || !checks.content_type || content_type_is_scim_json(headers);
         let status_ok = || {
             !checks.status
                 || match &expected {

@@ -3,6 +3,7 @@
 use http::{HeaderName, HeaderValue, Method};
 
 use super::*;
+use scim_runtime_model::media_type::SCIM_JSON;
 use scim_runtime_model::message::{BulkRequest, PatchOp, SearchRequest, SortOrder};
 use scim_runtime_model::{Resource, User};
 

@@ -40,13 +40,12 @@
 //! The file is rewritten only when its content changes, each input is announced with
 //! `cargo:rerun-if-changed`, and each [`Warning`] is shown with `cargo:warning`.
 //!
-//! # Features
+//! # No network, no command line
 //!
-//! * `cli` (default): the `scim-codegen` binary (`generate`, `check`, `diff`, `fetch`).
-//! * `fetch` (default): the `fetch` module, which fetches the discovery documents of a live
-//!   server into one dump, over `scim-runtime`'s blocking client (reqwest, rustls).
-//!
-//! A build script needs neither; `default-features = false` leaves out clap and the HTTP client.
+//! The crate generates from files and text only: it has no features, and compiles neither an
+//! HTTP client nor an argument parser into a build script. The `scim-codegen` command
+//! (`generate`, `check`, `diff`, and `fetch`, which downloads a server's discovery documents)
+//! is the `scim-codegen-cli` crate.
 //!
 //! # Inputs
 //!
@@ -83,8 +82,6 @@ pub mod check;
 mod documents;
 mod emit;
 mod error;
-#[cfg(feature = "fetch")]
-pub mod fetch;
 mod model;
 pub mod naming;
 mod position;

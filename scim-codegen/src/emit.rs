@@ -82,6 +82,9 @@ pub(crate) fn emit(catalog: &Catalog, split: bool) -> Output {
     let (mut resources, mut extensions) = plan(catalog, &mut out);
     name_top_level(&mut resources, &mut extensions);
     let mut types = Scope::new();
+    for name in naming::PRELUDE_TYPES {
+        types.reserve(name);
+    }
     for r in &resources {
         types.reserve(&r.rust_name);
     }
@@ -655,17 +658,21 @@ impl Emitter {
                 } else {
                     attr.name.clone()
                 };
-                let type_name = self
-                    .types
-                    .claim(&naming::nested_type_ident(owner, &attr_part));
+                // As the schema reads (`name` → `Name`); the owner in front only on a clash.
+                let type_name = self.types.claim_first(&[
+                    &naming::attribute_type_ident(&attr_part),
+                    &naming::nested_type_ident(owner, &attr_part),
+                ]);
                 self.complex(attr, &type_name, schema, &path);
                 let ty = format_ident!("{}", type_name);
                 quote!(#ty)
             }
             Type::String if is_enum => {
-                let type_name = self
-                    .types
-                    .claim(&naming::nested_type_ident(owner, &attr.name));
+                // The owner and the attribute (`EmailType`): `Type` alone would not say whose.
+                let type_name = self.types.claim_first(&[
+                    &naming::enum_type_ident(owner, &attr.name),
+                    &naming::nested_type_ident(owner, &attr.name),
+                ]);
                 self.canonical_enum(attr, &type_name, schema, &path);
                 let ty = format_ident!("{}", type_name);
                 quote!(#ty)

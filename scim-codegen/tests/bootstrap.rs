@@ -85,9 +85,7 @@ fn standard_user_names_its_extension_through_the_parent_module() {
     // Every type lives in exactly one module.
     assert!(!user.contains("pub struct Group "));
     assert!(!user.contains("pub struct EnterpriseUser "));
-    assert!(generated.modules[2]
-        .code
-        .contains("pub struct EnterpriseUserManager {"));
+    assert!(generated.modules[2].code.contains("pub struct Manager {"));
 }
 
 #[test]
@@ -106,7 +104,7 @@ fn the_override_is_what_makes_the_extension_optional() {
 
 #[test]
 fn the_checked_in_types_read_and_write_the_wire_names() {
-    use scim_runtime::resources::{UserEmail, UserEmailType};
+    use scim_runtime::resources::{Email, EmailType};
     use scim_runtime::{Context, Resource, User};
 
     let json = r#"{"schemas": ["urn:ietf:params:scim:schemas:core:2.0:User",
@@ -117,15 +115,15 @@ fn the_checked_in_types_read_and_write_the_wire_names() {
     let user = User::from_json_in(json, Context::CreationRequest).unwrap();
     assert_eq!(
         user.emails[0],
-        UserEmail {
+        Email {
             value: Some("b@example.com".to_owned()),
-            r#type: Some(UserEmailType::Work),
-            ..UserEmail::default()
+            r#type: Some(EmailType::Work),
+            ..Email::default()
         }
     );
     assert_eq!(
         user.emails[1].r#type,
-        Some(UserEmailType::Custom("x-lab".to_owned()))
+        Some(EmailType::Custom("x-lab".to_owned()))
     );
     let manager = user.enterprise_user.as_ref().unwrap().manager.as_ref();
     assert!(manager.unwrap().r#ref.is_some());
@@ -138,4 +136,30 @@ fn the_checked_in_types_read_and_write_the_wire_names() {
         ..User::default()
     };
     plain.validate(Context::CreationRequest).unwrap();
+}
+
+/// The names the standard types had before complex types were named as the schema reads stay
+/// usable, deprecated, so code written against them keeps compiling.
+#[test]
+#[allow(deprecated)]
+fn the_former_names_are_aliases() {
+    use scim_runtime::resources::{
+        EnterpriseUserManager, GroupMember, GroupMemberType, Manager, Member, MemberType, Name,
+        UserEmailType, UserName,
+    };
+    let name: UserName = Name {
+        given_name: Some("Barbara".to_owned()),
+        ..UserName::default()
+    };
+    assert_eq!(name.given_name.as_deref(), Some("Barbara"));
+    assert_eq!(
+        UserEmailType::Work,
+        scim_runtime::resources::EmailType::Work
+    );
+    let member: Member = GroupMember {
+        r#type: Some(GroupMemberType::User),
+        ..Member::default()
+    };
+    assert_eq!(member.r#type, Some(MemberType::User));
+    let _: Manager = EnterpriseUserManager::default();
 }

@@ -9,7 +9,7 @@ use quote::{format_ident, quote};
 use serde_json::Value;
 
 use crate::error::{Location, Warning};
-use crate::model::{Attribute, Schema, Type};
+use crate::model::{Attribute, Mutability, Returned, Schema, Type, Uniqueness};
 use crate::naming::{self, Scope};
 use crate::read::Catalog;
 
@@ -696,16 +696,17 @@ impl Emitter {
         if attr.case_exact {
             args.push(quote!(case_exact));
         }
-        if attr.mutability != "readWrite" {
-            let m = attr.mutability;
+        // Only what differs from the RFC 7643 §2.2 defaults, in the RFC spelling the derive reads.
+        if attr.mutability != Mutability::default() {
+            let m = attr.mutability.as_str();
             args.push(quote!(mutability = #m));
         }
-        if attr.returned != "default" {
-            let r = attr.returned;
+        if attr.returned != Returned::default() {
+            let r = attr.returned.as_str();
             args.push(quote!(returned = #r));
         }
-        if attr.uniqueness != "none" {
-            let u = attr.uniqueness;
+        if attr.uniqueness != Uniqueness::default() {
+            let u = attr.uniqueness.as_str();
             args.push(quote!(uniqueness = #u));
         }
         if !is_enum && !attr.canonical_values.is_empty() {

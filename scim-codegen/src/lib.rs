@@ -1,6 +1,10 @@
 //! Generates Rust types for `scim-runtime` from what a SCIM 2.0 server publishes: its `/Schemas`
 //! (RFC 7643 §7) and, optionally, its `/ResourceTypes` (RFC 7643 §6).
 //!
+//! The work is done in three steps: reading (the lenient reader turns each input into a schema
+//! model, with a [`Warning`] per quirk), planning (which schemas are resources and extensions,
+//! and the name of every type, field and variant), and emitting (writing the plan as Rust).
+//!
 //! Each resource, extension and complex attribute becomes a struct with
 //! `#[derive(::scim_runtime::ScimResource)]`, each string attribute with canonical values an open
 //! enum, and the schema's descriptions become doc comments.
@@ -67,6 +71,11 @@
 //!   ServiceProviderConfig), which are skipped.
 //! * The common attributes `id`, `externalId`, `meta` and the `schemas` attribute are provided by
 //!   every resource, so a resource schema that lists them does not generate them again.
+//! * Types are named as the schema reads: a complex attribute's struct is its name, singular
+//!   when multi-valued (`name` → `Name`, `emails` → `Email`), and a canonical-value enum is its
+//!   owner and its name (`EmailType`). Only a clash (with a resource, an extension, an earlier
+//!   type or a prelude name) puts the owner in front (`groups` → `UserGroup` beside the
+//!   resource `Group`). The rules are in [`naming`].
 //! * A complex attribute without sub-attributes becomes a struct with only the `other` map,
 //!   which keeps whatever values arrive.
 //! * Two attributes with the same name in one parent: an identical copy is skipped with a

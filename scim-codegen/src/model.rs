@@ -1,52 +1,14 @@
 //! The schema model the reader produces: RFC 7643 §7 with every default filled in.
+//!
+//! The characteristics are scim-runtime's own enums (RFC 7643 §2.2, §2.3, §7), so their names
+//! and defaults are written once, in the runtime; the generator's lenient reader maps what
+//! servers really send onto them.
 
 use serde_json::Value;
 
 /// An attribute data type (RFC 7643 §2.3).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Type {
-    String,
-    Boolean,
-    Decimal,
-    Integer,
-    DateTime,
-    Binary,
-    Reference,
-    Complex,
-}
-
-impl Type {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::String => "string",
-            Self::Boolean => "boolean",
-            Self::Decimal => "decimal",
-            Self::Integer => "integer",
-            Self::DateTime => "dateTime",
-            Self::Binary => "binary",
-            Self::Reference => "reference",
-            Self::Complex => "complex",
-        }
-    }
-
-    pub const ALL: [Type; 8] = [
-        Self::String,
-        Self::Boolean,
-        Self::Decimal,
-        Self::Integer,
-        Self::DateTime,
-        Self::Binary,
-        Self::Reference,
-        Self::Complex,
-    ];
-}
-
-/// `mutability` (RFC 7643 §7); the RFC spelling is the string the derive takes.
-pub const MUTABILITY: [&str; 4] = ["readOnly", "readWrite", "immutable", "writeOnly"];
-/// `returned` (RFC 7643 §7).
-pub const RETURNED: [&str; 4] = ["always", "never", "default", "request"];
-/// `uniqueness` (RFC 7643 §7).
-pub const UNIQUENESS: [&str; 3] = ["none", "server", "global"];
+pub use scim_runtime::meta::AttributeType as Type;
+pub use scim_runtime::meta::{Mutability, Returned, Uniqueness};
 
 /// One attribute definition, defaults applied.
 #[derive(Debug, Clone, PartialEq)]
@@ -57,9 +19,9 @@ pub struct Attribute {
     pub description: Option<String>,
     pub required: bool,
     pub case_exact: bool,
-    pub mutability: &'static str,
-    pub returned: &'static str,
-    pub uniqueness: &'static str,
+    pub mutability: Mutability,
+    pub returned: Returned,
+    pub uniqueness: Uniqueness,
     /// Canonical values as JSON scalars, in input order, without duplicates.
     pub canonical_values: Vec<Value>,
     pub reference_types: Vec<String>,

@@ -9,6 +9,15 @@
 //!   `super`, `crate` and `Self`, which cannot be raw and get a trailing `_`;
 //! * a name that would start with a digit gets a prefix (`_` for fields, `V` for types and
 //!   variants: `"0"` → `V0`);
+//! * the type of a complex attribute is named as the schema reads: the attribute name (singular
+//!   when multi-valued) in `PascalCase`, so `name` in `User` is `Name` and `emails` is `Email`;
+//!   only when that name is taken (by a resource, an extension, an earlier type or a prelude
+//!   name such as `String`) is the owner put in front (`groups` in `User` is `UserGroup`, since
+//!   `Group` is the resource), see [`attribute_type_ident`] and [`nested_type_ident`];
+//! * the enum of canonical values of an attribute is its owner and its name, as the schema path
+//!   reads (`emails.type` → `EmailType`, `type` in `Authorization` → `AuthorizationType`),
+//!   without saying the owner twice (`userType` in `User` → `UserType`), see
+//!   [`enum_type_ident`];
 //! * a name already taken in the same scope gets the smallest numeric suffix from 2 that is free,
 //!   in input order, so the result is deterministic;
 //! * [`needs_rename`] tells whether the derive's default rule (heck `lowerCamelCase` of the ident
@@ -71,8 +80,18 @@ pub fn variant_ident(value: &str) -> String {
     finish(words(value).to_upper_camel_case(), "Empty", "V")
 }
 
+/// The type identifier of the struct or enum of the attribute `attr`, as the schema names it
+/// (`name` → `Name`, `x509Certificate` → `X509Certificate`; the caller singularises first when
+/// it should). The caller falls back to [`nested_type_ident`] when the name is taken.
+pub fn attribute_type_ident(attr: &str) -> String {
+    let part = words(attr).to_upper_camel_case();
+    finish(part, "Value", "V")
+}
+
 /// The type identifier of a struct or enum nested in `owner` for the attribute `attr`
-/// (`User` + `emails` → `UserEmails`; the caller singularises first when it should).
+/// (`User` + `emails` → `UserEmails`; the caller singularises first when it should): the name
+/// of a canonical-value enum of a sub-attribute, and the fallback when
+/// [`attribute_type_ident`] is taken.
 pub fn nested_type_ident(owner: &str, attr: &str) -> String {
     let mut part = words(attr).to_upper_camel_case();
     if part.is_empty() {
@@ -80,6 +99,63 @@ pub fn nested_type_ident(owner: &str, attr: &str) -> String {
     }
     finish(format!("{owner}{part}"), "Type", "V")
 }
+
+/// The type identifier of the enum of canonical values of `attr` in `owner`: the owner, then
+/// the attribute (`Email` + `type` → `EmailType`), or the attribute alone when it already starts
+/// with the owner's name as a whole word (`User` + `userType` → `UserType`, not
+/// `UserUserType`; but `Im` + `image` → `ImImage`).
+pub fn enum_type_ident(owner: &str, attr: &str) -> String {
+    let part = words(attr).to_upper_camel_case();
+    match part.strip_prefix(owner) {
+        Some(rest) if !owner.is_empty() && rest.starts_with(|c: char| c.is_ascii_uppercase()) => {
+            finish(part, "Value", "V")
+        }
+        _ => nested_type_ident(owner, attr),
+    }
+}
+
+/// Names of the Rust prelude (2021) and its common types that a generated type must not take:
+/// an `include!` of the generated code would shadow them in the including module.
+pub const PRELUDE_TYPES: &[&str] = &[
+    "AsMut",
+    "AsRef",
+    "Box",
+    "Clone",
+    "Copy",
+    "Default",
+    "DoubleEndedIterator",
+    "Drop",
+    "Eq",
+    "Err",
+    "ExactSizeIterator",
+    "Extend",
+    "Fn",
+    "FnMut",
+    "FnOnce",
+    "From",
+    "FromIterator",
+    "Into",
+    "IntoIterator",
+    "Iterator",
+    "None",
+    "Ok",
+    "Option",
+    "Ord",
+    "PartialEq",
+    "PartialOrd",
+    "Result",
+    "Send",
+    "Sized",
+    "Some",
+    "String",
+    "Sync",
+    "ToOwned",
+    "ToString",
+    "TryFrom",
+    "TryInto",
+    "Unpin",
+    "Vec",
+];
 
 /// Singularises a multi-valued attribute name, by the rules the derive documentation gives:
 /// `ies` → `y`; `sses`, `xes`, `ches`, `shes` drop `es`; otherwise one trailing `s` is dropped
@@ -280,6 +356,30 @@ mod tests {
         assert_eq!(nested_type_ident("User", "$ref"), "UserRef");
         assert_eq!(nested_type_ident("User", "2fa"), "User2fa");
         assert_eq!(nested_type_ident("User", "-"), "UserValue");
+    }
+
+    #[test]
+    fn attribute_types_are_named_as_the_schema_reads() {
+        assert_eq!(attribute_type_ident("name"), "Name");
+        assert_eq!(attribute_type_ident("email"), "Email");
+        assert_eq!(attribute_type_ident("x509Certificate"), "X509Certificate");
+        assert_eq!(attribute_type_ident("$ref"), "Ref");
+        assert_eq!(attribute_type_ident("2fa"), "V2fa");
+        assert_eq!(attribute_type_ident("-"), "Value");
+        assert_eq!(attribute_type_ident("self"), "Self_");
+    }
+
+    #[test]
+    fn enums_name_their_owner_once() {
+        assert_eq!(enum_type_ident("Email", "type"), "EmailType");
+        assert_eq!(enum_type_ident("User", "userType"), "UserType");
+        assert_eq!(
+            enum_type_ident("Authorization", "type"),
+            "AuthorizationType"
+        );
+        assert_eq!(enum_type_ident("Im", "image"), "ImImage");
+        assert_eq!(enum_type_ident("User", "user"), "UserUser");
+        assert_eq!(enum_type_ident("User", "-"), "UserValue");
     }
 
     #[test]

@@ -10,7 +10,7 @@ fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
-/// The generation `scim-runtime/src/resources/` holds.
+/// The generation `scim-runtime-model/src/resources/` holds.
 fn generate() -> scim_codegen::GeneratedModules {
     let schemas = workspace().join("schemas");
     scim_codegen::Config::new()
@@ -37,7 +37,7 @@ fn standard_resources_are_the_generated_code() {
     );
     let names: Vec<&str> = generated.modules.iter().map(|m| m.name.as_str()).collect();
     assert_eq!(names, ["user", "group", "enterprise_user"]);
-    let dir = workspace().join("scim-runtime/src/resources");
+    let dir = workspace().join("scim-runtime-model/src/resources");
     let bless = std::env::var_os("SCIM_CODEGEN_BLESS").is_some_and(|v| v == "1");
     let mut stale = Vec::new();
     for module in &generated.modules {
@@ -85,9 +85,7 @@ fn standard_user_names_its_extension_through_the_parent_module() {
     // Every type lives in exactly one module.
     assert!(!user.contains("pub struct Group "));
     assert!(!user.contains("pub struct EnterpriseUser "));
-    assert!(generated.modules[2]
-        .code
-        .contains("pub struct EnterpriseUserManager {"));
+    assert!(generated.modules[2].code.contains("pub struct Manager {"));
 }
 
 #[test]
@@ -106,7 +104,7 @@ fn the_override_is_what_makes_the_extension_optional() {
 
 #[test]
 fn the_checked_in_types_read_and_write_the_wire_names() {
-    use scim_runtime::resources::{UserEmail, UserEmailType};
+    use scim_runtime::resources::{Email, EmailType};
     use scim_runtime::{Context, Resource, User};
 
     let json = r#"{"schemas": ["urn:ietf:params:scim:schemas:core:2.0:User",
@@ -117,15 +115,15 @@ fn the_checked_in_types_read_and_write_the_wire_names() {
     let user = User::from_json_in(json, Context::CreationRequest).unwrap();
     assert_eq!(
         user.emails[0],
-        UserEmail {
+        Email {
             value: Some("b@example.com".to_owned()),
-            r#type: Some(UserEmailType::Work),
-            ..UserEmail::default()
+            r#type: Some(EmailType::Work),
+            ..Email::default()
         }
     );
     assert_eq!(
         user.emails[1].r#type,
-        Some(UserEmailType::Custom("x-lab".to_owned()))
+        Some(EmailType::Custom("x-lab".to_owned()))
     );
     let manager = user.enterprise_user.as_ref().unwrap().manager.as_ref();
     assert!(manager.unwrap().r#ref.is_some());
@@ -138,4 +136,30 @@ fn the_checked_in_types_read_and_write_the_wire_names() {
         ..User::default()
     };
     plain.validate(Context::CreationRequest).unwrap();
+}
+
+/// The names the standard types had before complex types were named as the schema reads stay
+/// usable, deprecated, so code written against them keeps compiling.
+#[test]
+#[allow(deprecated)]
+fn the_former_names_are_aliases() {
+    use scim_runtime::resources::{
+        EnterpriseUserManager, GroupMember, GroupMemberType, Manager, Member, MemberType, Name,
+        UserEmailType, UserName,
+    };
+    let name: UserName = Name {
+        given_name: Some("Barbara".to_owned()),
+        ..UserName::default()
+    };
+    assert_eq!(name.given_name.as_deref(), Some("Barbara"));
+    assert_eq!(
+        UserEmailType::Work,
+        scim_runtime::resources::EmailType::Work
+    );
+    let member: Member = GroupMember {
+        r#type: Some(GroupMemberType::User),
+        ..Member::default()
+    };
+    assert_eq!(member.r#type, Some(MemberType::User));
+    let _: Manager = EnterpriseUserManager::default();
 }

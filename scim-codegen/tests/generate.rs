@@ -116,6 +116,53 @@ fn canonical_values_become_open_enums_for_strings_only() {
     );
 }
 
+/// A complex attribute's type is its name as the schema reads (`name` → `Name`); only a clash,
+/// with a resource, an earlier type or a prelude name, puts the owner in front.
+#[test]
+fn complex_types_are_named_as_the_schema_reads_and_clashes_keep_the_owner() {
+    let complex = |name: &str, multi: bool| {
+        let sub = attr("value", "");
+        format!(
+            r#"{{"name": "{name}", "type": "complex", "multiValued": {multi}, "description": "c", "subAttributes": [{sub}]}}"#
+        )
+    };
+    let user = schema(
+        "urn:x:2.0:User",
+        "User",
+        &[
+            complex("name", false),
+            complex("groups", true),
+            complex("string", false),
+        ],
+    );
+    let group = schema(
+        "urn:x:2.0:Group",
+        "Group",
+        &[complex("name", false), complex("members", true)],
+    );
+    let g = generate(&format!("[{user}, {group}]"));
+    let code = &g.code;
+    for expected in [
+        // The first `name` reads as the schema does.
+        "pub name: ::core::option::Option<Name>,",
+        "pub struct Name {",
+        // `Group` is the resource: the owner disambiguates.
+        "pub groups: ::std::vec::Vec<UserGroup>,",
+        "pub struct UserGroup {",
+        // `String` would shadow the prelude in the module that includes the code.
+        "pub string: ::core::option::Option<UserString>,",
+        // The second `name` clashes with the first.
+        "pub name: ::core::option::Option<GroupName>,",
+        "pub struct GroupName {",
+        "pub members: ::std::vec::Vec<Member>,",
+    ] {
+        assert!(code.contains(expected), "{expected} in:\n{code}");
+    }
+    assert!(!code.contains("pub struct String"), "{code}");
+    assert_eq!(code.matches("pub struct Group {").count(), 1, "{code}");
+    assert_eq!(code.matches("pub struct Name {").count(), 1, "{code}");
+}
+
 #[test]
 fn complex_attributes_nest_and_singularise() {
     let sub = attr("value", "");
@@ -131,15 +178,15 @@ fn complex_attributes_nest_and_singularise() {
     let g = generate(&schema("urn:x:2.0:User", "User", &[outer, empty]));
     let code = &g.code;
     assert!(
-        code.contains("pub addresses: ::std::vec::Vec<UserAddress>,"),
+        code.contains("pub addresses: ::std::vec::Vec<Address>,"),
         "{code}"
     );
     assert!(
-        code.contains("pub policies: ::std::vec::Vec<UserAddressPolicy>,"),
+        code.contains("pub policies: ::std::vec::Vec<Policy>,"),
         "{code}"
     );
     assert!(
-        code.contains("pub struct UserData {\n    /// Attributes"),
+        code.contains("pub struct Data {\n    /// Attributes"),
         "{code}"
     );
     assert!(

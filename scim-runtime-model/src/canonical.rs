@@ -10,14 +10,14 @@
 //! `Custom("WORK")`, so match on `known()`.
 //!
 //! ```
-//! use scim_runtime::resources::UserEmailType;
+//! use scim_runtime::resources::EmailType;
 //!
-//! let sent: UserEmailType = serde_json::from_str(r#""WORK""#)?;
-//! assert_eq!(sent, UserEmailType::Work);
-//! assert!(matches!(sent, UserEmailType::Custom(_)));
-//! assert_eq!(sent.known(), Some(UserEmailType::Work));
-//! assert!(sent.is(&UserEmailType::Work));
-//! assert!(matches!(sent.known(), Some(UserEmailType::Work)));
+//! let sent: EmailType = serde_json::from_str(r#""WORK""#)?;
+//! assert_eq!(sent, EmailType::Work);
+//! assert!(matches!(sent, EmailType::Custom(_)));
+//! assert_eq!(sent.known(), Some(EmailType::Work));
+//! assert!(sent.is(&EmailType::Work));
+//! assert!(matches!(sent.known(), Some(EmailType::Work)));
 //! // Written back as received, never rewritten to the canonical spelling.
 //! assert_eq!(serde_json::to_string(&sent)?, r#""WORK""#);
 //! # Ok::<(), serde_json::Error>(())

@@ -9,7 +9,7 @@
 use scim_runtime::dynamic::DynamicType;
 use scim_runtime::filter::parse_filter;
 use scim_runtime::prelude::*;
-use scim_runtime::resources::{GroupMemberType, UserEmailType, UserPhoneNumberType};
+use scim_runtime::resources::{EmailType, MemberType, PhoneNumberType};
 use scim_runtime::{Context, Resource, ScimResource, User};
 use serde_json::json;
 use std::collections::HashSet;
@@ -53,38 +53,35 @@ fn read<T: serde::de::DeserializeOwned>(text: &str) -> T {
 
 #[test]
 fn generated_enums_know_other_spellings_and_write_them_back() {
-    let sent: UserEmailType = read("WORK");
+    let sent: EmailType = read("WORK");
     assert!(
-        matches!(&sent, UserEmailType::Custom(s) if s == "WORK"),
+        matches!(&sent, EmailType::Custom(s) if s == "WORK"),
         "the spelling is kept"
     );
-    assert_eq!(sent.known(), Some(UserEmailType::Work));
-    assert!(matches!(sent.known(), Some(UserEmailType::Work)));
-    assert!(sent.is(&UserEmailType::Work));
-    assert!(!sent.is(&UserEmailType::Home));
+    assert_eq!(sent.known(), Some(EmailType::Work));
+    assert!(matches!(sent.known(), Some(EmailType::Work)));
+    assert!(sent.is(&EmailType::Work));
+    assert!(!sent.is(&EmailType::Home));
     assert_eq!(serde_json::to_value(&sent).unwrap(), "WORK");
     assert_eq!(sent.to_string(), "WORK");
     for spelling in ["work", "Work", "wOrK"] {
-        let v: UserEmailType = read(spelling);
-        assert_eq!(v.known(), Some(UserEmailType::Work), "{spelling}");
+        let v: EmailType = read(spelling);
+        assert_eq!(v.known(), Some(EmailType::Work), "{spelling}");
         assert_eq!(serde_json::to_value(&v).unwrap(), spelling);
     }
     // The exact spelling is the unit variant, as before.
-    assert!(matches!(read::<UserEmailType>("work"), UserEmailType::Work));
+    assert!(matches!(read::<EmailType>("work"), EmailType::Work));
     assert_eq!(
-        read::<UserPhoneNumberType>("MOBILE").known(),
-        Some(UserPhoneNumberType::Mobile)
+        read::<PhoneNumberType>("MOBILE").known(),
+        Some(PhoneNumberType::Mobile)
     );
-    assert_eq!(
-        read::<GroupMemberType>("GROUP").known(),
-        Some(GroupMemberType::Group)
-    );
+    assert_eq!(read::<MemberType>("GROUP").known(), Some(MemberType::Group));
     // A value that is no canonical value in any case is custom.
-    let office: UserEmailType = read("office");
+    let office: EmailType = read("office");
     assert_eq!(office.known(), None);
-    assert!(!office.is(&UserEmailType::Work));
-    assert!(office.is(&UserEmailType::Custom("OFFICE".into())));
-    const { assert!(!UserEmailType::CASE_EXACT) };
+    assert!(!office.is(&EmailType::Work));
+    assert!(office.is(&EmailType::Custom("OFFICE".into())));
+    const { assert!(!EmailType::CASE_EXACT) };
 }
 
 #[test]
@@ -127,8 +124,8 @@ fn typed_and_dynamic_resources_agree_on_canonical_values() {
         });
         let user: User = serde_json::from_value(payload.clone()).unwrap();
         let ty = user.emails[0].r#type.as_ref().unwrap();
-        assert_eq!(ty.known(), Some(UserEmailType::Work), "{spelling}");
-        assert_eq!(*ty, UserEmailType::Work, "{spelling}");
+        assert_eq!(ty.known(), Some(EmailType::Work), "{spelling}");
+        assert_eq!(*ty, EmailType::Work, "{spelling}");
         let dynamic = user_type.from_value(payload).unwrap();
 
         for context in Context::ALL {
@@ -265,17 +262,17 @@ where
 
 #[test]
 fn equality_follows_case_exact_for_the_standard_user() {
-    check_case_insensitive(UserEmailType::Work, UserEmailType::Home);
-    check_case_insensitive(UserPhoneNumberType::Work, UserPhoneNumberType::Home);
+    check_case_insensitive(EmailType::Work, EmailType::Home);
+    check_case_insensitive(PhoneNumberType::Work, PhoneNumberType::Home);
     // The fallback built by hand is the same value as the unit variant.
-    assert_eq!(UserEmailType::Custom("WORK".into()), UserEmailType::Work);
+    assert_eq!(EmailType::Custom("WORK".into()), EmailType::Work);
     assert_eq!(
-        UserEmailType::Custom("Foo".into()),
-        UserEmailType::Custom("FOO".into())
+        EmailType::Custom("Foo".into()),
+        EmailType::Custom("FOO".into())
     );
     assert_eq!(
-        read::<GroupMemberType>("user"),
-        GroupMemberType::User,
+        read::<MemberType>("user"),
+        MemberType::User,
         "canonical value \"User\""
     );
 
@@ -289,7 +286,7 @@ fn equality_follows_case_exact_for_the_standard_user() {
         .unwrap()
     };
     let (upper, lower) = (user("WORK"), user("work"));
-    assert_eq!(upper.emails[0].r#type, Some(UserEmailType::Work));
+    assert_eq!(upper.emails[0].r#type, Some(EmailType::Work));
     assert_eq!(upper, lower);
     assert_ne!(upper, user("home"));
     for context in Context::ALL {
@@ -301,35 +298,35 @@ fn equality_follows_case_exact_for_the_standard_user() {
     }
     // `match` is structural: it sees the spelling that was sent; `known()` is the way to match.
     let ty = upper.emails[0].r#type.clone().unwrap();
-    assert!(!matches!(ty, UserEmailType::Work));
-    assert!(matches!(ty.known(), Some(UserEmailType::Work)));
+    assert!(!matches!(ty, EmailType::Work));
+    assert!(matches!(ty.known(), Some(EmailType::Work)));
 }
 
 #[test]
 fn equality_follows_case_exact_for_generated_types() {
     // Generated from a dump whose attributes are not caseExact.
-    check_case_insensitive(slack::UserEmailType::Work, slack::UserEmailType::Home);
+    check_case_insensitive(slack::EmailType::Work, slack::EmailType::Home);
     let user: slack::User = serde_json::from_value(json!({
         "schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"],
         "userName": "bjensen",
         "emails": [{"value": "bjensen@example.com", "type": "wOrK"}]
     }))
     .unwrap();
-    assert_eq!(user.emails[0].r#type, Some(slack::UserEmailType::Work));
+    assert_eq!(user.emails[0].r#type, Some(slack::EmailType::Work));
     assert_eq!(
         serde_json::to_value(&user).unwrap()["emails"][0]["type"],
         "wOrK"
     );
 
     // Generated from a dump whose `type` attributes are caseExact: exact comparison.
-    const { assert!(sap::UserEmailType::CASE_EXACT) };
-    let upper: sap::UserEmailType = read("WORK");
-    assert_ne!(upper, sap::UserEmailType::Work);
-    assert_ne!(sap::UserEmailType::Work, upper);
-    assert_eq!(upper, read::<sap::UserEmailType>("WORK"));
-    assert_ne!(upper, read::<sap::UserEmailType>("Work"));
-    assert_eq!(read::<sap::UserEmailType>("work"), sap::UserEmailType::Work);
-    let set: HashSet<sap::UserEmailType> = ["WORK", "Work", "work", "work"]
+    const { assert!(sap::EmailType::CASE_EXACT) };
+    let upper: sap::EmailType = read("WORK");
+    assert_ne!(upper, sap::EmailType::Work);
+    assert_ne!(sap::EmailType::Work, upper);
+    assert_eq!(upper, read::<sap::EmailType>("WORK"));
+    assert_ne!(upper, read::<sap::EmailType>("Work"));
+    assert_eq!(read::<sap::EmailType>("work"), sap::EmailType::Work);
+    let set: HashSet<sap::EmailType> = ["WORK", "Work", "work", "work"]
         .iter()
         .map(|s| read(s))
         .collect();

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use scim_runtime::filter::{CompValue, CompareOp, Filter};
-use scim_runtime::resources::GroupMemberType;
+use scim_runtime::resources::MemberType;
 use scim_runtime::resources::{UserGroup, UserGroupType};
 use scim_runtime::server::ScimError;
 use scim_runtime::{Group, Reference, Resource, ScimType, User};
@@ -253,13 +253,13 @@ impl Served for Group {
             };
             // `known()`: a type sent as "USER" is `User` (not caseExact, RFC 7643 §2.2), which
             // a structural `match` on the value would miss.
-            let known = member.r#type.as_ref().and_then(GroupMemberType::known);
-            let candidates: &[(&str, &str, GroupMemberType)] = match known {
-                Some(GroupMemberType::User) => &[("User", "/Users", GroupMemberType::User)],
-                Some(GroupMemberType::Group) => &[("Group", "/Groups", GroupMemberType::Group)],
+            let known = member.r#type.as_ref().and_then(MemberType::known);
+            let candidates: &[(&str, &str, MemberType)] = match known {
+                Some(MemberType::User) => &[("User", "/Users", MemberType::User)],
+                Some(MemberType::Group) => &[("Group", "/Groups", MemberType::Group)],
                 _ => &[
-                    ("User", "/Users", GroupMemberType::User),
-                    ("Group", "/Groups", GroupMemberType::Group),
+                    ("User", "/Users", MemberType::User),
+                    ("Group", "/Groups", MemberType::Group),
                 ],
             };
             let mut found = None;
@@ -280,7 +280,7 @@ impl Served for Group {
                     format!("members[{index}]: no User or Group has the id `{value}`"),
                 ));
             };
-            if ty == GroupMemberType::Group && own_id.as_deref() == Some(value.as_str()) {
+            if ty == MemberType::Group && own_id.as_deref() == Some(value.as_str()) {
                 return Err(ScimError::bad_request(
                     ScimType::InvalidValue,
                     format!("members[{index}]: a group cannot be its own member"),

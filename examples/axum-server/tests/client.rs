@@ -7,7 +7,7 @@ use futures_util::TryStreamExt as _;
 use scim_example_server::router;
 use scim_runtime::client::{Auth, Client, ReqwestTransport, TowerTransport, Transport};
 use scim_runtime::message::{PatchOp, PatchOperationKind, SortOrder};
-use scim_runtime::resources::{GroupMember, UserEmail};
+use scim_runtime::resources::{Email, Member};
 use scim_runtime::{EnterpriseUser, Group, User};
 
 const TOKEN: &str = "client-token";
@@ -27,11 +27,11 @@ async fn crud_list_patch<T: Transport>(mut client: Client<T>) {
     for (name, family) in [("bjensen", "Jensen"), ("jsmith", "Smith"), ("adoe", "Doe")] {
         let user = User {
             user_name: Some(name.into()),
-            name: Some(scim_runtime::resources::UserName {
+            name: Some(scim_runtime::resources::Name {
                 family_name: Some(family.into()),
                 ..Default::default()
             }),
-            emails: vec![UserEmail {
+            emails: vec![Email {
                 value: Some(format!("{name}@example.com")),
                 primary: Some(true),
                 ..Default::default()
@@ -117,7 +117,7 @@ async fn crud_list_patch<T: Transport>(mut client: Client<T>) {
 
     let group = Group {
         display_name: Some("Tour Guides".into()),
-        members: vec![GroupMember {
+        members: vec![Member {
             value: Some(id.clone()),
             ..Default::default()
         }],

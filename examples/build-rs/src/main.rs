@@ -4,27 +4,25 @@
 //!
 //! Run it with `cargo run -p scim-example-build-rs`.
 
-use scim_example_build_rs::scim::{
-    EnterpriseUser, EnterpriseUserManager, User, UserEmail, UserEmailType,
-};
+use scim_example_build_rs::scim::{Email, EmailType, EnterpriseUser, Manager, User};
 use scim_runtime::{Context, Resource};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut user = User {
         user_name: Some("bjensen".to_owned()),
         password: Some("t1meMa$heen".to_owned()),
-        emails: vec![UserEmail {
+        emails: vec![Email {
             value: Some("bjensen@example.com".to_owned()),
-            r#type: Some(UserEmailType::Work),
+            r#type: Some(EmailType::Work),
             primary: Some(true),
-            ..UserEmail::default()
+            ..Email::default()
         }],
         enterprise_user: Some(EnterpriseUser {
             employee_number: Some("701984".to_owned()),
             department: Some("Tour Operations".to_owned()),
-            manager: Some(EnterpriseUserManager {
+            manager: Some(Manager {
                 value: Some("26118915-6090-4610-87e4-49d8ca9f808d".to_owned()),
-                ..EnterpriseUserManager::default()
+                ..Manager::default()
             }),
             ..EnterpriseUser::default()
         }),

@@ -25,7 +25,7 @@ pub struct User {
     #[scim(required, uniqueness = "server")]
     pub user_name: ::core::option::Option<::std::string::String>,
     /// The components of the user's real name. Providers MAY return just the full name as a single string in the formatted sub-attribute, or they MAY return just the individual component attributes using the other sub-attributes, or they MAY return both.  If both variants are returned, they SHOULD be describing the same name, with the formatted name indicating how the component attributes should be combined.
-    pub name: ::core::option::Option<UserName>,
+    pub name: ::core::option::Option<Name>,
     /// The name of the User, suitable for display to end-users.  The name SHOULD be the full name of the User being described, if known.
     pub display_name: ::core::option::Option<::std::string::String>,
     /// The casual way to address the user in real life, e.g., 'Bob' or 'Bobby' instead of 'Robert'.  This attribute SHOULD NOT be used to represent a User's username (e.g., 'bjensen' or 'mpepperidge').
@@ -49,24 +49,24 @@ pub struct User {
     #[scim(mutability = "writeOnly", returned = "never")]
     pub password: ::core::option::Option<::std::string::String>,
     /// Email addresses for the user.  The value SHOULD be canonicalized by the service provider, e.g., 'bjensen@example.com' instead of 'bjensen@EXAMPLE.COM'. Canonical type values of 'work', 'home', and 'other'.
-    pub emails: ::std::vec::Vec<UserEmail>,
+    pub emails: ::std::vec::Vec<Email>,
     /// Phone numbers for the User.  The value SHOULD be canonicalized by the service provider according to the format specified in RFC 3966, e.g., 'tel:+1-201-555-0123'. Canonical type values of 'work', 'home', 'mobile', 'fax', 'pager', and 'other'.
-    pub phone_numbers: ::std::vec::Vec<UserPhoneNumber>,
+    pub phone_numbers: ::std::vec::Vec<PhoneNumber>,
     /// Instant messaging addresses for the User.
-    pub ims: ::std::vec::Vec<UserIm>,
+    pub ims: ::std::vec::Vec<Im>,
     /// URLs of photos of the User.
-    pub photos: ::std::vec::Vec<UserPhoto>,
+    pub photos: ::std::vec::Vec<Photo>,
     /// A physical mailing address for this User. Canonical type values of 'work', 'home', and 'other'.  This attribute is a complex type with the following sub-attributes.
-    pub addresses: ::std::vec::Vec<UserAddress>,
+    pub addresses: ::std::vec::Vec<Address>,
     /// A list of groups to which the user belongs, either through direct membership, through nested groups, or dynamically calculated.
     #[scim(mutability = "readOnly")]
     pub groups: ::std::vec::Vec<UserGroup>,
     /// A list of entitlements for the User that represent a thing the User has.
-    pub entitlements: ::std::vec::Vec<UserEntitlement>,
+    pub entitlements: ::std::vec::Vec<Entitlement>,
     /// A list of roles for the User that collectively represent who the User is, e.g., 'Student', 'Faculty'.
-    pub roles: ::std::vec::Vec<UserRole>,
+    pub roles: ::std::vec::Vec<Role>,
     /// A list of certificates issued to the User.
-    pub x509_certificates: ::std::vec::Vec<UserX509Certificate>,
+    pub x509_certificates: ::std::vec::Vec<X509Certificate>,
     /// The extension `urn:ietf:params:scim:schemas:extension:enterprise:2.0:User`.
     #[scim(extension, required)]
     pub enterprise_user: ::core::option::Option<EnterpriseUser>,
@@ -83,7 +83,7 @@ pub struct User {
     ::scim_runtime::ScimResource
 )]
 #[scim(complex)]
-pub struct UserName {
+pub struct Name {
     /// The full name, including all middle names, titles, and suffixes as appropriate, formatted for display (e.g., 'Ms. Barbara J Jensen, III').
     pub formatted: ::core::option::Option<::std::string::String>,
     /// The family name of the User, or last name in most Western languages (e.g., 'Jensen' given the full name 'Ms. Barbara J Jensen, III').
@@ -109,13 +109,13 @@ pub struct UserName {
     ::scim_runtime::ScimResource
 )]
 #[scim(complex)]
-pub struct UserEmail {
+pub struct Email {
     /// Email addresses for the user.  The value SHOULD be canonicalized by the service provider, e.g., 'bjensen@example.com' instead of 'bjensen@EXAMPLE.COM'. Canonical type values of 'work', 'home', and 'other'.
     pub value: ::core::option::Option<::std::string::String>,
     /// A human-readable name, primarily used for display purposes.  READ-ONLY.
     pub display: ::core::option::Option<::std::string::String>,
     /// A label indicating the attribute's function, e.g., 'work' or 'home'.
-    pub r#type: ::core::option::Option<UserEmailType>,
+    pub r#type: ::core::option::Option<EmailType>,
     /// A Boolean value indicating the 'primary' or preferred attribute value for this attribute, e.g., the preferred mailing address or primary email address.  The primary attribute value 'true' MUST appear no more than once.
     pub primary: ::core::option::Option<bool>,
     /// Attributes the schema does not describe, kept as read and written back.
@@ -126,7 +126,7 @@ pub struct UserEmail {
 /// Canonical values of `emails.type` in `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(::core::clone::Clone, ::scim_runtime::ScimResource)]
 #[scim(canonical)]
-pub enum UserEmailType {
+pub enum EmailType {
     /// The canonical value "work".
     Work,
     /// The canonical value "home".
@@ -146,13 +146,13 @@ pub enum UserEmailType {
     ::scim_runtime::ScimResource
 )]
 #[scim(complex)]
-pub struct UserPhoneNumber {
+pub struct PhoneNumber {
     /// Phone number of the User.
     pub value: ::core::option::Option<::std::string::String>,
     /// A human-readable name, primarily used for display purposes.  READ-ONLY.
     pub display: ::core::option::Option<::std::string::String>,
     /// A label indicating the attribute's function, e.g., 'work', 'home', 'mobile'.
-    pub r#type: ::core::option::Option<UserPhoneNumberType>,
+    pub r#type: ::core::option::Option<PhoneNumberType>,
     /// A Boolean value indicating the 'primary' or preferred attribute value for this attribute, e.g., the preferred phone number or primary phone number.  The primary attribute value 'true' MUST appear no more than once.
     pub primary: ::core::option::Option<bool>,
     /// Attributes the schema does not describe, kept as read and written back.
@@ -163,7 +163,7 @@ pub struct UserPhoneNumber {
 /// Canonical values of `phoneNumbers.type` in `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(::core::clone::Clone, ::scim_runtime::ScimResource)]
 #[scim(canonical)]
-pub enum UserPhoneNumberType {
+pub enum PhoneNumberType {
     /// The canonical value "work".
     Work,
     /// The canonical value "home".
@@ -189,13 +189,13 @@ pub enum UserPhoneNumberType {
     ::scim_runtime::ScimResource
 )]
 #[scim(complex)]
-pub struct UserIm {
+pub struct Im {
     /// Instant messaging address for the User.
     pub value: ::core::option::Option<::std::string::String>,
     /// A human-readable name, primarily used for display purposes.  READ-ONLY.
     pub display: ::core::option::Option<::std::string::String>,
     /// A label indicating the attribute's function, e.g., 'aim', 'gtalk', 'xmpp'.
-    pub r#type: ::core::option::Option<UserImType>,
+    pub r#type: ::core::option::Option<ImType>,
     /// A Boolean value indicating the 'primary' or preferred attribute value for this attribute, e.g., the preferred messenger or primary messenger.  The primary attribute value 'true' MUST appear no more than once.
     pub primary: ::core::option::Option<bool>,
     /// Attributes the schema does not describe, kept as read and written back.
@@ -206,7 +206,7 @@ pub struct UserIm {
 /// Canonical values of `ims.type` in `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(::core::clone::Clone, ::scim_runtime::ScimResource)]
 #[scim(canonical)]
-pub enum UserImType {
+pub enum ImType {
     /// The canonical value "aim".
     Aim,
     /// The canonical value "gtalk".
@@ -236,14 +236,14 @@ pub enum UserImType {
     ::scim_runtime::ScimResource
 )]
 #[scim(complex)]
-pub struct UserPhoto {
+pub struct Photo {
     /// URL of a photo of the User.
     #[scim(reference_types("external"))]
     pub value: ::core::option::Option<::scim_runtime::Reference>,
     /// A human-readable name, primarily used for display purposes.  READ-ONLY.
     pub display: ::core::option::Option<::std::string::String>,
     /// A label indicating the attribute's function, i.e., 'photo' or 'thumbnail'.
-    pub r#type: ::core::option::Option<UserPhotoType>,
+    pub r#type: ::core::option::Option<PhotoType>,
     /// A Boolean value indicating the 'primary' or preferred attribute value for this attribute, e.g., the preferred photo or thumbnail.  The primary attribute value 'true' MUST appear no more than once.
     pub primary: ::core::option::Option<bool>,
     /// Attributes the schema does not describe, kept as read and written back.
@@ -254,7 +254,7 @@ pub struct UserPhoto {
 /// Canonical values of `photos.type` in `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(::core::clone::Clone, ::scim_runtime::ScimResource)]
 #[scim(canonical)]
-pub enum UserPhotoType {
+pub enum PhotoType {
     /// The canonical value "photo".
     Photo,
     /// The canonical value "thumbnail".
@@ -272,7 +272,7 @@ pub enum UserPhotoType {
     ::scim_runtime::ScimResource
 )]
 #[scim(complex)]
-pub struct UserAddress {
+pub struct Address {
     /// The full mailing address, formatted for display or use with a mailing label.  This attribute MAY contain newlines.
     pub formatted: ::core::option::Option<::std::string::String>,
     /// The full street address component, which may include house number, street name, P.O. box, and multi-line extended street address information.  This attribute MAY contain newlines.
@@ -286,7 +286,7 @@ pub struct UserAddress {
     /// The country name component.
     pub country: ::core::option::Option<::std::string::String>,
     /// A label indicating the attribute's function, e.g., 'work' or 'home'.
-    pub r#type: ::core::option::Option<UserAddressType>,
+    pub r#type: ::core::option::Option<AddressType>,
     /// Attributes the schema does not describe, kept as read and written back.
     #[scim(other)]
     pub other: ::scim_runtime::OtherAttributes,
@@ -295,7 +295,7 @@ pub struct UserAddress {
 /// Canonical values of `addresses.type` in `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(::core::clone::Clone, ::scim_runtime::ScimResource)]
 #[scim(canonical)]
-pub enum UserAddressType {
+pub enum AddressType {
     /// The canonical value "work".
     Work,
     /// The canonical value "home".
@@ -354,7 +354,7 @@ pub enum UserGroupType {
     ::scim_runtime::ScimResource
 )]
 #[scim(complex)]
-pub struct UserEntitlement {
+pub struct Entitlement {
     /// The value of an entitlement.
     pub value: ::core::option::Option<::std::string::String>,
     /// A human-readable name, primarily used for display purposes.  READ-ONLY.
@@ -376,7 +376,7 @@ pub struct UserEntitlement {
     ::scim_runtime::ScimResource
 )]
 #[scim(complex)]
-pub struct UserRole {
+pub struct Role {
     /// The value of a role.
     pub value: ::core::option::Option<::std::string::String>,
     /// A human-readable name, primarily used for display purposes.  READ-ONLY.
@@ -398,7 +398,7 @@ pub struct UserRole {
     ::scim_runtime::ScimResource
 )]
 #[scim(complex)]
-pub struct UserX509Certificate {
+pub struct X509Certificate {
     /// The value of an X.509 certificate.
     pub value: ::core::option::Option<::scim_runtime::Binary>,
     /// A human-readable name, primarily used for display purposes.  READ-ONLY.
@@ -435,7 +435,7 @@ pub struct Group {
     /// A human-readable name for the Group. REQUIRED.
     pub display_name: ::core::option::Option<::std::string::String>,
     /// A list of members of the Group.
-    pub members: ::std::vec::Vec<GroupMember>,
+    pub members: ::std::vec::Vec<Member>,
     /// Attributes the schema does not describe, kept as read and written back.
     #[scim(other)]
     pub other: ::scim_runtime::OtherAttributes,
@@ -449,7 +449,7 @@ pub struct Group {
     ::scim_runtime::ScimResource
 )]
 #[scim(complex)]
-pub struct GroupMember {
+pub struct Member {
     /// Identifier of the member of this Group.
     #[scim(mutability = "immutable")]
     pub value: ::core::option::Option<::std::string::String>,
@@ -458,7 +458,7 @@ pub struct GroupMember {
     pub r#ref: ::core::option::Option<::scim_runtime::Reference>,
     /// A label indicating the type of resource, e.g., 'User' or 'Group'.
     #[scim(mutability = "immutable")]
-    pub r#type: ::core::option::Option<GroupMemberType>,
+    pub r#type: ::core::option::Option<MemberType>,
     /// Attributes the schema does not describe, kept as read and written back.
     #[scim(other)]
     pub other: ::scim_runtime::OtherAttributes,
@@ -467,7 +467,7 @@ pub struct GroupMember {
 /// Canonical values of `members.type` in `urn:ietf:params:scim:schemas:core:2.0:Group`.
 #[derive(::core::clone::Clone, ::scim_runtime::ScimResource)]
 #[scim(canonical)]
-pub enum GroupMemberType {
+pub enum MemberType {
     /// The canonical value "User".
     #[scim(rename = "User")]
     User,
@@ -503,7 +503,7 @@ pub struct EnterpriseUser {
     /// Identifies the name of a department.
     pub department: ::core::option::Option<::std::string::String>,
     /// The User's manager.  A complex type that optionally allows service providers to represent organizational hierarchy by referencing the 'id' attribute of another User.
-    pub manager: ::core::option::Option<EnterpriseUserManager>,
+    pub manager: ::core::option::Option<Manager>,
     /// Attributes the schema does not describe, kept as read and written back.
     #[scim(other)]
     pub other: ::scim_runtime::OtherAttributes,
@@ -517,7 +517,7 @@ pub struct EnterpriseUser {
     ::scim_runtime::ScimResource
 )]
 #[scim(complex)]
-pub struct EnterpriseUserManager {
+pub struct Manager {
     /// The id of the SCIM resource representing the User's manager.  REQUIRED.
     pub value: ::core::option::Option<::std::string::String>,
     /// The URI of the SCIM resource representing the User's manager.  REQUIRED.

@@ -22,7 +22,7 @@ pub struct Group {
     /// Resource metadata (RFC 7643 §3.1).
     pub meta: ::core::option::Option<::scim_runtime::Meta>,
     /// A list of members of the Group.
-    pub members: ::std::vec::Vec<GroupMember>,
+    pub members: ::std::vec::Vec<Member>,
     /// A human-readable name for the Group. REQUIRED.
     #[scim(required, case_exact)]
     pub display_name: ::core::option::Option<::std::string::String>,
@@ -45,10 +45,10 @@ pub struct Group {
     ::scim_runtime::ScimResource
 )]
 #[scim(complex)]
-pub struct GroupMember {
+pub struct Member {
     /// A label indicating the type of resource, e.g., User or Group.
     #[scim(case_exact, mutability = "immutable")]
-    pub r#type: ::core::option::Option<GroupMemberType>,
+    pub r#type: ::core::option::Option<MemberType>,
     /// The URI corresponding to a SCIM resource that is a member of this Group.
     #[scim(
         rename = "$ref",
@@ -71,7 +71,7 @@ pub struct GroupMember {
 /// Canonical values of `members.type` in `urn:ietf:params:scim:schemas:core:2.0:Group`.
 #[derive(::core::clone::Clone, ::scim_runtime::ScimResource)]
 #[scim(canonical, case_exact)]
-pub enum GroupMemberType {
+pub enum MemberType {
     /// The canonical value "User".
     #[scim(rename = "User")]
     User,
@@ -129,7 +129,7 @@ pub struct User {
     /// Resource metadata (RFC 7643 §3.1).
     pub meta: ::core::option::Option<::scim_runtime::Meta>,
     /// A list of certificates issued to the User.
-    pub x509_certificates: ::std::vec::Vec<UserX509Certificate>,
+    pub x509_certificates: ::std::vec::Vec<X509Certificate>,
     /// The casual way to address the user in real life, e.g., Bob or Bobby instead of Robert.  This attribute SHOULD NOT be used to represent a Users username (e.g., bjensen or mpepperidge).
     #[scim(case_exact)]
     pub nick_name: ::core::option::Option<::std::string::String>,
@@ -137,7 +137,7 @@ pub struct User {
     #[scim(required)]
     pub user_name: ::core::option::Option<::std::string::String>,
     /// Instant messaging addresses for the User.
-    pub ims: ::std::vec::Vec<UserIm>,
+    pub ims: ::std::vec::Vec<Im>,
     /// A fully qualified URL pointing to a page representing the Users online profile.
     #[scim(case_exact, reference_types("external"))]
     pub profile_url: ::core::option::Option<::scim_runtime::Reference>,
@@ -148,18 +148,18 @@ pub struct User {
     #[scim(case_exact)]
     pub display_name: ::core::option::Option<::std::string::String>,
     /// Email addresses for the user.  The value SHOULD be canonicalized by the service provider, e.g., bjensen@example.com instead of bjensen@EXAMPLE.COM. Canonical type values of work, home, and other.
-    pub emails: ::std::vec::Vec<UserEmail>,
+    pub emails: ::std::vec::Vec<Email>,
     /// Indicates the Users preferred written or spoken language.  Generally used for selecting a localized user interface; e.g., en_US specifies the language English and country US.
     #[scim(case_exact)]
     pub preferred_language: ::core::option::Option<::std::string::String>,
     /// URLs of photos of the User.
-    pub photos: ::std::vec::Vec<UserPhoto>,
+    pub photos: ::std::vec::Vec<Photo>,
     /// A list of entitlements for the User that represent a thing the User has.
-    pub entitlements: ::std::vec::Vec<UserEntitlement>,
+    pub entitlements: ::std::vec::Vec<Entitlement>,
     /// Phone numbers for the User.  The value SHOULD be canonicalized by the service provider according to the format specified in RFC 3966, e.g., tel:+1-201-555-0123. Canonical type values of work, home, mobile, fax, pager, and other.
-    pub phone_numbers: ::std::vec::Vec<UserPhoneNumber>,
+    pub phone_numbers: ::std::vec::Vec<PhoneNumber>,
     /// A physical mailing address for this User. Canonical type values of work, home, and other.  This attribute is a complex type with the following sub-attributes.
-    pub addresses: ::std::vec::Vec<UserAddress>,
+    pub addresses: ::std::vec::Vec<Address>,
     /// A list of groups to which the user belongs, either through direct membership, through nested groups, or dynamically calculated.
     #[scim(mutability = "readOnly")]
     pub groups: ::std::vec::Vec<UserGroup>,
@@ -167,7 +167,7 @@ pub struct User {
     #[scim(case_exact)]
     pub title: ::core::option::Option<::std::string::String>,
     /// The components of the users real name. Providers MAY return just the full name as a single string in the formatted sub-attribute, or they MAY return just the individual component attributes using the other sub-attributes, or they MAY return both.  If both variants are returned, they SHOULD be describing the same name, with the formatted name indicating how the component attributes should be combined.
-    pub name: ::core::option::Option<UserName>,
+    pub name: ::core::option::Option<Name>,
     /// The Users time zone in the Olson time zone database format, e.g., America/Los_Angeles.
     #[scim(case_exact)]
     pub timezone: ::core::option::Option<::std::string::String>,
@@ -176,9 +176,9 @@ pub struct User {
     pub locale: ::core::option::Option<::std::string::String>,
     /// Used to identify the relationship between the organization and the user. Canonical values used are Public, Partner, Customer, Employee, External, Onboardee and Alumni.
     #[scim(case_exact)]
-    pub user_type: ::core::option::Option<UserUserType>,
+    pub user_type: ::core::option::Option<UserType>,
     /// A list of roles for the User that collectively represent who the User is, e.g., Student, Faculty.
-    pub roles: ::std::vec::Vec<UserRole>,
+    pub roles: ::std::vec::Vec<Role>,
     /// A Boolean value indicating the Users administrative status.
     pub active: ::core::option::Option<bool>,
     /// The extension `urn:sap:cloud:scim:schemas:extension:custom:2.0:User`.
@@ -206,7 +206,7 @@ pub struct User {
     ::scim_runtime::ScimResource
 )]
 #[scim(complex)]
-pub struct UserX509Certificate {
+pub struct X509Certificate {
     /// A Boolean value indicating the primary or preferred attribute value for this attribute.  The primary attribute value true MUST appear no more than once.
     pub primary: ::core::option::Option<bool>,
     /// A label indicating the attributes function.
@@ -231,13 +231,13 @@ pub struct UserX509Certificate {
     ::scim_runtime::ScimResource
 )]
 #[scim(complex)]
-pub struct UserIm {
+pub struct Im {
     /// Instant messaging address for the User.
     #[scim(case_exact)]
     pub value: ::core::option::Option<::std::string::String>,
     /// A label indicating the attributes function, e.g., aim, gtalk, xmpp.
     #[scim(case_exact)]
-    pub r#type: ::core::option::Option<UserImType>,
+    pub r#type: ::core::option::Option<ImType>,
     /// A human-readable name, primarily used for display purposes.
     #[scim(case_exact)]
     pub display: ::core::option::Option<::std::string::String>,
@@ -251,7 +251,7 @@ pub struct UserIm {
 /// Canonical values of `ims.type` in `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(::core::clone::Clone, ::scim_runtime::ScimResource)]
 #[scim(canonical, case_exact)]
-pub enum UserImType {
+pub enum ImType {
     /// The canonical value "aim".
     Aim,
     /// The canonical value "gtalk".
@@ -281,14 +281,14 @@ pub enum UserImType {
     ::scim_runtime::ScimResource
 )]
 #[scim(complex)]
-pub struct UserEmail {
+pub struct Email {
     /// Email addresses for the user.  The value SHOULD be canonicalized by the service provider, e.g., bjensen@example.com instead of bjensen@EXAMPLE.COM. Canonical type values of work, home, and other.
     pub value: ::core::option::Option<::std::string::String>,
     /// A Boolean value indicating the primary or preferred attribute value for this attribute, e.g., the preferred mailing address or primary email address.  The primary attribute value true MUST appear no more than once.
     pub primary: ::core::option::Option<bool>,
     /// A label indicating the attributes function, e.g., work or home.
     #[scim(case_exact)]
-    pub r#type: ::core::option::Option<UserEmailType>,
+    pub r#type: ::core::option::Option<EmailType>,
     /// A human-readable name, primarily used for display purposes.
     #[scim(case_exact)]
     pub display: ::core::option::Option<::std::string::String>,
@@ -300,7 +300,7 @@ pub struct UserEmail {
 /// Canonical values of `emails.type` in `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(::core::clone::Clone, ::scim_runtime::ScimResource)]
 #[scim(canonical, case_exact)]
-pub enum UserEmailType {
+pub enum EmailType {
     /// The canonical value "work".
     Work,
     /// The canonical value "home".
@@ -320,10 +320,10 @@ pub enum UserEmailType {
     ::scim_runtime::ScimResource
 )]
 #[scim(complex)]
-pub struct UserPhoto {
+pub struct Photo {
     /// A label indicating the attributes function, i.e., photo or thumbnail.
     #[scim(case_exact)]
-    pub r#type: ::core::option::Option<UserPhotoType>,
+    pub r#type: ::core::option::Option<PhotoType>,
     /// A Boolean value indicating the primary or preferred attribute value for this attribute, e.g., the preferred photo or thumbnail.  The primary attribute value true MUST appear no more than once.
     pub primary: ::core::option::Option<bool>,
     /// A human-readable name, primarily used for display purposes.
@@ -340,7 +340,7 @@ pub struct UserPhoto {
 /// Canonical values of `photos.type` in `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(::core::clone::Clone, ::scim_runtime::ScimResource)]
 #[scim(canonical, case_exact)]
-pub enum UserPhotoType {
+pub enum PhotoType {
     /// The canonical value "photo".
     Photo,
     /// The canonical value "thumbnail".
@@ -358,7 +358,7 @@ pub enum UserPhotoType {
     ::scim_runtime::ScimResource
 )]
 #[scim(complex)]
-pub struct UserEntitlement {
+pub struct Entitlement {
     /// A Boolean value indicating the primary or preferred attribute value for this attribute.  The primary attribute value true MUST appear no more than once.
     pub primary: ::core::option::Option<bool>,
     /// A label indicating the attributes function.
@@ -383,10 +383,10 @@ pub struct UserEntitlement {
     ::scim_runtime::ScimResource
 )]
 #[scim(complex)]
-pub struct UserPhoneNumber {
+pub struct PhoneNumber {
     /// A label indicating the attributes function, e.g., work, home, mobile.
     #[scim(case_exact)]
-    pub r#type: ::core::option::Option<UserPhoneNumberType>,
+    pub r#type: ::core::option::Option<PhoneNumberType>,
     /// A human-readable name, primarily used for display purposes.
     #[scim(case_exact)]
     pub display: ::core::option::Option<::std::string::String>,
@@ -403,7 +403,7 @@ pub struct UserPhoneNumber {
 /// Canonical values of `phoneNumbers.type` in `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(::core::clone::Clone, ::scim_runtime::ScimResource)]
 #[scim(canonical, case_exact)]
-pub enum UserPhoneNumberType {
+pub enum PhoneNumberType {
     /// The canonical value "work".
     Work,
     /// The canonical value "home".
@@ -429,7 +429,7 @@ pub enum UserPhoneNumberType {
     ::scim_runtime::ScimResource
 )]
 #[scim(complex)]
-pub struct UserAddress {
+pub struct Address {
     /// The state or region component.
     #[scim(case_exact)]
     pub region: ::core::option::Option<::std::string::String>,
@@ -452,7 +452,7 @@ pub struct UserAddress {
     pub postal_code: ::core::option::Option<::std::string::String>,
     /// A label indicating the attribute's function, e.g., 'work' or 'home'.
     #[scim(case_exact)]
-    pub r#type: ::core::option::Option<UserAddressType>,
+    pub r#type: ::core::option::Option<AddressType>,
     /// Attributes the schema does not describe, kept as read and written back.
     #[scim(other)]
     pub other: ::scim_runtime::OtherAttributes,
@@ -461,7 +461,7 @@ pub struct UserAddress {
 /// Canonical values of `addresses.type` in `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(::core::clone::Clone, ::scim_runtime::ScimResource)]
 #[scim(canonical, case_exact)]
-pub enum UserAddressType {
+pub enum AddressType {
     /// The canonical value "work".
     Work,
     /// The canonical value "home".
@@ -525,7 +525,7 @@ pub enum UserGroupType {
     ::scim_runtime::ScimResource
 )]
 #[scim(complex)]
-pub struct UserName {
+pub struct Name {
     /// The middle name(s) of the User (e.g., Jane given the full name Ms. Barbara J Jensen, III).
     #[scim(case_exact)]
     pub middle_name: ::core::option::Option<::std::string::String>,
@@ -552,7 +552,7 @@ pub struct UserName {
 /// Canonical values of `userType` in `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(::core::clone::Clone, ::scim_runtime::ScimResource)]
 #[scim(canonical, case_exact)]
-pub enum UserUserType {
+pub enum UserType {
     /// The canonical value "public".
     Public,
     /// The canonical value "partner".
@@ -580,7 +580,7 @@ pub enum UserUserType {
     ::scim_runtime::ScimResource
 )]
 #[scim(complex)]
-pub struct UserRole {
+pub struct Role {
     /// A Boolean value indicating the primary or preferred attribute value for this attribute.  The primary attribute value true MUST appear no more than once.
     pub primary: ::core::option::Option<bool>,
     /// A label indicating the attributes function.
@@ -696,7 +696,7 @@ pub enum AuthorizationState {
     name = "User"
 )]
 pub struct SapCloudCustomUser {
-    pub attributes: ::std::vec::Vec<SapCloudCustomUserAttribute>,
+    pub attributes: ::std::vec::Vec<Attribute>,
     /// Attributes the schema does not describe, kept as read and written back.
     #[scim(other)]
     pub other: ::scim_runtime::OtherAttributes,
@@ -711,8 +711,8 @@ pub struct SapCloudCustomUser {
     ::scim_runtime::ScimResource
 )]
 #[scim(complex)]
-pub struct SapCloudCustomUserAttribute {
-    pub name: ::core::option::Option<SapCloudCustomUserAttributeName>,
+pub struct Attribute {
+    pub name: ::core::option::Option<AttributeName>,
     pub value: ::core::option::Option<::std::string::String>,
     /// Attributes the schema does not describe, kept as read and written back.
     #[scim(other)]
@@ -722,7 +722,7 @@ pub struct SapCloudCustomUserAttribute {
 /// Canonical values of `attributes.name` in `urn:sap:cloud:scim:schemas:extension:custom:2.0:User`.
 #[derive(::core::clone::Clone, ::scim_runtime::ScimResource)]
 #[scim(canonical)]
-pub enum SapCloudCustomUserAttributeName {
+pub enum AttributeName {
     /// The canonical value "customAttribute1".
     CustomAttribute1,
     /// The canonical value "customAttribute2".
@@ -762,11 +762,11 @@ pub enum SapCloudCustomUserAttributeName {
 )]
 pub struct SapUser {
     pub addresses: ::std::vec::Vec<SapUserAddress>,
-    pub sap_bpid_contact: ::std::vec::Vec<SapUserSapBpidContact>,
-    pub password_details: ::core::option::Option<SapUserPasswordDetails>,
+    pub sap_bpid_contact: ::std::vec::Vec<SapBpidContact>,
+    pub password_details: ::core::option::Option<PasswordDetails>,
     #[scim(mutability = "writeOnly")]
     pub send_mail: ::core::option::Option<bool>,
-    pub corporate_groups: ::std::vec::Vec<SapUserCorporateGroup>,
+    pub corporate_groups: ::std::vec::Vec<CorporateGroup>,
     pub valid_to: ::core::option::Option<::scim_runtime::DateTime>,
     #[scim(mutability = "writeOnly")]
     pub email_template_set_id: ::core::option::Option<::std::string::String>,
@@ -777,8 +777,8 @@ pub struct SapUser {
     #[scim(mutability = "readOnly")]
     pub totp_enabled: ::core::option::Option<bool>,
     pub source_system: ::core::option::Option<i64>,
-    pub social_identities: ::std::vec::Vec<SapUserSocialIdentity>,
-    pub contact_preferences: ::core::option::Option<SapUserContactPreferences>,
+    pub social_identities: ::std::vec::Vec<SocialIdentity>,
+    pub contact_preferences: ::core::option::Option<ContactPreferences>,
     pub sap_user_name: ::core::option::Option<::std::string::String>,
     pub source_system_id: ::core::option::Option<::std::string::String>,
     pub industry: ::core::option::Option<::std::string::String>,
@@ -789,7 +789,7 @@ pub struct SapUser {
     pub phone_numbers: ::std::vec::Vec<SapUserPhoneNumber>,
     pub mail_verified: ::core::option::Option<bool>,
     pub company_relationship: ::core::option::Option<::std::string::String>,
-    pub sap_bpid_org: ::std::vec::Vec<SapUserSapBpidOrg>,
+    pub sap_bpid_org: ::std::vec::Vec<SapBpidOrg>,
     #[scim(mutability = "readOnly")]
     pub web_auth_enabled: ::core::option::Option<bool>,
     #[scim(mutability = "writeOnly")]
@@ -798,7 +798,7 @@ pub struct SapUser {
     pub mfa_enabled: ::core::option::Option<bool>,
     #[scim(mutability = "readOnly", uniqueness = "server")]
     pub user_id: ::core::option::Option<::std::string::String>,
-    pub sap_bpguid_org: ::std::vec::Vec<SapUserSapBpguidOrg>,
+    pub sap_bpguid_org: ::std::vec::Vec<SapBpguidOrg>,
     #[scim(case_exact, mutability = "readOnly", uniqueness = "server")]
     pub user_uuid_history: ::std::vec::Vec<::std::string::String>,
     pub emails: ::std::vec::Vec<SapUserEmail>,
@@ -840,7 +840,7 @@ pub struct SapUserAddress {
     ::scim_runtime::ScimResource
 )]
 #[scim(complex)]
-pub struct SapUserSapBpidContact {
+pub struct SapBpidContact {
     pub value: ::core::option::Option<::std::string::String>,
     /// Attributes the schema does not describe, kept as read and written back.
     #[scim(other)]
@@ -856,7 +856,7 @@ pub struct SapUserSapBpidContact {
     ::scim_runtime::ScimResource
 )]
 #[scim(complex)]
-pub struct SapUserPasswordDetails {
+pub struct PasswordDetails {
     #[scim(mutability = "readOnly")]
     pub set_time: ::core::option::Option<::scim_runtime::DateTime>,
     #[scim(mutability = "readOnly")]
@@ -881,7 +881,7 @@ pub struct SapUserPasswordDetails {
     ::scim_runtime::ScimResource
 )]
 #[scim(complex)]
-pub struct SapUserCorporateGroup {
+pub struct CorporateGroup {
     pub value: ::core::option::Option<::std::string::String>,
     /// Attributes the schema does not describe, kept as read and written back.
     #[scim(other)]
@@ -897,10 +897,10 @@ pub struct SapUserCorporateGroup {
     ::scim_runtime::ScimResource
 )]
 #[scim(complex)]
-pub struct SapUserSocialIdentity {
+pub struct SocialIdentity {
     pub social_id: ::core::option::Option<::std::string::String>,
     pub date_of_linking: ::core::option::Option<::scim_runtime::DateTime>,
-    pub social_provider: ::core::option::Option<SapUserSocialIdentitySocialProvider>,
+    pub social_provider: ::core::option::Option<SocialIdentitySocialProvider>,
     /// Attributes the schema does not describe, kept as read and written back.
     #[scim(other)]
     pub other: ::scim_runtime::OtherAttributes,
@@ -909,7 +909,7 @@ pub struct SapUserSocialIdentity {
 /// Canonical values of `socialIdentities.socialProvider` in `urn:ietf:params:scim:schemas:extension:sap:2.0:User`.
 #[derive(::core::clone::Clone, ::scim_runtime::ScimResource)]
 #[scim(canonical)]
-pub enum SapUserSocialIdentitySocialProvider {
+pub enum SocialIdentitySocialProvider {
     /// The canonical value "TWITTER".
     #[scim(rename = "TWITTER")]
     Twitter,
@@ -939,7 +939,7 @@ pub enum SapUserSocialIdentitySocialProvider {
     ::scim_runtime::ScimResource
 )]
 #[scim(complex)]
-pub struct SapUserContactPreferences {
+pub struct ContactPreferences {
     pub telephone: ::core::option::Option<::std::string::String>,
     pub email: ::core::option::Option<::std::string::String>,
     /// Attributes the schema does not describe, kept as read and written back.
@@ -1013,7 +1013,7 @@ pub enum SapUserPhoneNumberType {
     ::scim_runtime::ScimResource
 )]
 #[scim(complex)]
-pub struct SapUserSapBpidOrg {
+pub struct SapBpidOrg {
     pub value: ::core::option::Option<::std::string::String>,
     /// Attributes the schema does not describe, kept as read and written back.
     #[scim(other)]
@@ -1029,7 +1029,7 @@ pub struct SapUserSapBpidOrg {
     ::scim_runtime::ScimResource
 )]
 #[scim(complex)]
-pub struct SapUserSapBpguidOrg {
+pub struct SapBpguidOrg {
     pub value: ::core::option::Option<::std::string::String>,
     /// Attributes the schema does not describe, kept as read and written back.
     #[scim(other)]
@@ -1145,28 +1145,28 @@ pub enum SapGroupType {
 )]
 pub struct SapOdmUser {
     /// The general ledger account.
-    pub general_ledger_accounts: ::std::vec::Vec<SapOdmUserGeneralLedgerAccount>,
+    pub general_ledger_accounts: ::std::vec::Vec<GeneralLedgerAccount>,
     /// From the materials management and purchasing view, the purchasing organization is responsible for all purchasing activities, including processing requests for quotations and purchase orders, for example.
-    pub purchasing_organizations: ::std::vec::Vec<SapOdmUserPurchasingOrganization>,
+    pub purchasing_organizations: ::std::vec::Vec<PurchasingOrganization>,
     /// Cost center is an organizational unit that represents a defined location of cost incurrence. This is the default cost center of the user.
-    pub cost_centers: ::std::vec::Vec<SapOdmUserCostCenter>,
+    pub cost_centers: ::std::vec::Vec<CostCenter>,
     /// To classify a Job and assign it to a Job code.
-    pub job_classifications: ::std::vec::Vec<SapOdmUserJobClassification>,
+    pub job_classifications: ::std::vec::Vec<JobClassification>,
     /// The details of the job related to the user.
-    pub job_details: ::std::vec::Vec<SapOdmUserJobDetail>,
+    pub job_details: ::std::vec::Vec<JobDetail>,
     /// A purchasing group is a group of buyers who are responsible for certain purchasing activities. The purchasing group is internally responsible for the procurement of a material or a class of materials. The purchasing group is the principal channel for dealings of a company with its vendors.
-    pub purchasing_groups: ::std::vec::Vec<SapOdmUserPurchasingGroup>,
+    pub purchasing_groups: ::std::vec::Vec<PurchasingGroup>,
     /// Represents a specific work relationship to a company or legal entity.
-    pub work_assignments: ::std::vec::Vec<SapOdmUserWorkAssignment>,
+    pub work_assignments: ::std::vec::Vec<WorkAssignment>,
     /// The smallest organizational unit in financial accounting for which individual financial statements for external reporting are drawn, such as balance sheets and profit and loss accounts.
-    pub company_codes: ::std::vec::Vec<SapOdmUserCompanyCode>,
+    pub company_codes: ::std::vec::Vec<CompanyCode>,
     /// The UUID of the WorkforcePerson.
     #[scim(uniqueness = "global")]
     pub workforce_person_id: ::core::option::Option<::std::string::String>,
     /// An organizational unit for dividing an enterprise according to production, procurement, maintenance, and materials planning.
-    pub plants: ::std::vec::Vec<SapOdmUserPlant>,
+    pub plants: ::std::vec::Vec<Plant>,
     /// The Organizational Unit in the domain human resources is the organizational unit where people work.
-    pub organizational_units: ::std::vec::Vec<SapOdmUserOrganizationalUnit>,
+    pub organizational_units: ::std::vec::Vec<OrganizationalUnit>,
     /// Attributes the schema does not describe, kept as read and written back.
     #[scim(other)]
     pub other: ::scim_runtime::OtherAttributes,
@@ -1180,7 +1180,7 @@ pub struct SapOdmUser {
     ::scim_runtime::ScimResource
 )]
 #[scim(complex)]
-pub struct SapOdmUserGeneralLedgerAccount {
+pub struct GeneralLedgerAccount {
     /// The name of the general ledger account.
     pub name: ::core::option::Option<::std::string::String>,
     /// TRUE if it is the primary general ledger account otherwise FALSE.
@@ -1208,7 +1208,7 @@ pub struct SapOdmUserGeneralLedgerAccount {
     ::scim_runtime::ScimResource
 )]
 #[scim(complex)]
-pub struct SapOdmUserPurchasingOrganization {
+pub struct PurchasingOrganization {
     /// The ID of the company code.
     pub company_code_id: ::core::option::Option<::std::string::String>,
     /// TRUE if is the primary purchasing organization otherwise FALSE.
@@ -1234,7 +1234,7 @@ pub struct SapOdmUserPurchasingOrganization {
     ::scim_runtime::ScimResource
 )]
 #[scim(complex)]
-pub struct SapOdmUserCostCenter {
+pub struct CostCenter {
     /// The ID of the organizational unit.
     pub organizational_unit_id: ::core::option::Option<::std::string::String>,
     /// The logical system.
@@ -1268,7 +1268,7 @@ pub struct SapOdmUserCostCenter {
     ::scim_runtime::ScimResource
 )]
 #[scim(complex)]
-pub struct SapOdmUserJobClassification {
+pub struct JobClassification {
     /// The job description.
     pub description: ::core::option::Option<::std::string::String>,
     /// The SAP ODM ID if applicable.
@@ -1294,7 +1294,7 @@ pub struct SapOdmUserJobClassification {
     ::scim_runtime::ScimResource
 )]
 #[scim(complex)]
-pub struct SapOdmUserJobDetail {
+pub struct JobDetail {
     /// Reference to the corresponding job classification.
     pub job_classification: ::core::option::Option<::std::string::String>,
     /// A name that identifies an employee’s job.
@@ -1332,7 +1332,7 @@ pub struct SapOdmUserJobDetail {
     ::scim_runtime::ScimResource
 )]
 #[scim(complex)]
-pub struct SapOdmUserPurchasingGroup {
+pub struct PurchasingGroup {
     /// The ID of the purchasing group.
     pub display_id: ::core::option::Option<::std::string::String>,
     /// The SAP ODM ID if applicable.
@@ -1354,7 +1354,7 @@ pub struct SapOdmUserPurchasingGroup {
     ::scim_runtime::ScimResource
 )]
 #[scim(complex)]
-pub struct SapOdmUserWorkAssignment {
+pub struct WorkAssignment {
     /// The flag for contingent worker assignments. TRUE if the work assignment is of a contingent worker otherwise FALSE.
     pub is_contingent_worker: ::core::option::Option<bool>,
     /// The id of the workAssignment – in case the OID is not present the ID from the source system.
@@ -1380,7 +1380,7 @@ pub struct SapOdmUserWorkAssignment {
     ::scim_runtime::ScimResource
 )]
 #[scim(complex)]
-pub struct SapOdmUserCompanyCode {
+pub struct CompanyCode {
     /// The tenant id of the source system. IdDs attribute, not relevant for LoBs.
     pub source: ::core::option::Option<::std::string::String>,
     /// The country (e.g. US).
@@ -1412,7 +1412,7 @@ pub struct SapOdmUserCompanyCode {
     ::scim_runtime::ScimResource
 )]
 #[scim(complex)]
-pub struct SapOdmUserPlant {
+pub struct Plant {
     /// The ID of the company code.
     pub company_code_id: ::core::option::Option<::std::string::String>,
     /// The One Domain Model identifier of the plant, consisting of the context ID and the local ID.
@@ -1436,7 +1436,7 @@ pub struct SapOdmUserPlant {
     ::scim_runtime::ScimResource
 )]
 #[scim(complex)]
-pub struct SapOdmUserOrganizationalUnit {
+pub struct OrganizationalUnit {
     /// The id of the department defined in the source system (for technical integrations)
     pub external_id: ::core::option::Option<::std::string::String>,
     /// The tenant id of the source system. IdDs attribute, not relevant for LoBs.
@@ -1452,7 +1452,7 @@ pub struct SapOdmUserOrganizationalUnit {
     /// TRUE if this organizational unit is active otherwise FALSE.
     pub is_active: ::core::option::Option<bool>,
     /// Indicates the category of the Human Resources Organizational Unit, by default Department, Division or Business Unit.
-    pub category: ::core::option::Option<SapOdmUserOrganizationalUnitCategory>,
+    pub category: ::core::option::Option<OrganizationalUnitCategory>,
     /// Attributes the schema does not describe, kept as read and written back.
     #[scim(other)]
     pub other: ::scim_runtime::OtherAttributes,
@@ -1461,7 +1461,7 @@ pub struct SapOdmUserOrganizationalUnit {
 /// Canonical values of `organizationalUnits.category` in `urn:ietf:params:scim:schemas:extension:sap.odm:2.0:User`.
 #[derive(::core::clone::Clone, ::scim_runtime::ScimResource)]
 #[scim(canonical)]
-pub enum SapOdmUserOrganizationalUnitCategory {
+pub enum OrganizationalUnitCategory {
     /// The canonical value "Department".
     #[scim(rename = "Department")]
     Department,
@@ -1505,7 +1505,7 @@ pub struct EnterpriseUser {
     #[scim(case_exact)]
     pub department: ::core::option::Option<::std::string::String>,
     /// The Users manager.  A complex type that optionally allows service providers to represent organizational hierarchy by referencing the id attribute of another User.
-    pub manager: ::core::option::Option<EnterpriseUserManager>,
+    pub manager: ::core::option::Option<Manager>,
     /// Attributes the schema does not describe, kept as read and written back.
     #[scim(other)]
     pub other: ::scim_runtime::OtherAttributes,
@@ -1519,7 +1519,7 @@ pub struct EnterpriseUser {
     ::scim_runtime::ScimResource
 )]
 #[scim(complex)]
-pub struct EnterpriseUserManager {
+pub struct Manager {
     /// The URI of the SCIM resource representing the Users manager.
     #[scim(
         rename = "$ref",

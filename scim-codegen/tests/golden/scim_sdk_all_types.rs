@@ -48,9 +48,9 @@ pub struct AllTypes {
     /// test
     pub date_array: ::std::vec::Vec<::scim_runtime::DateTime>,
     /// test
-    pub complex: ::core::option::Option<AllTypesComplex>,
+    pub complex: ::core::option::Option<Complex>,
     /// test
-    pub multi_complex: ::std::vec::Vec<AllTypesMultiComplex>,
+    pub multi_complex: ::std::vec::Vec<MultiComplex>,
     /// The extension `urn:ietf:params:scim:schemas:extension:enterprise:2.0:User`.
     #[scim(extension)]
     pub enterprise_user: ::core::option::Option<EnterpriseUser>,
@@ -67,7 +67,7 @@ pub struct AllTypes {
     ::scim_runtime::ScimResource
 )]
 #[scim(complex)]
-pub struct AllTypesComplex {
+pub struct Complex {
     /// test
     pub string: ::core::option::Option<::std::string::String>,
     /// test
@@ -107,7 +107,7 @@ pub struct AllTypesComplex {
     ::scim_runtime::ScimResource
 )]
 #[scim(complex)]
-pub struct AllTypesMultiComplex {
+pub struct MultiComplex {
     /// test
     pub string: ::core::option::Option<::std::string::String>,
     /// test
@@ -165,7 +165,7 @@ pub struct EnterpriseUser {
     /// Identifies the name of a department.
     pub department: ::core::option::Option<::std::string::String>,
     /// The User's manager.  A complex type that optionally allows service providers to represent organizational hierarchy by referencing the 'id' attribute of another User.
-    pub manager: ::core::option::Option<EnterpriseUserManager>,
+    pub manager: ::core::option::Option<Manager>,
     /// Attributes the schema does not describe, kept as read and written back.
     #[scim(other)]
     pub other: ::scim_runtime::OtherAttributes,
@@ -179,7 +179,7 @@ pub struct EnterpriseUser {
     ::scim_runtime::ScimResource
 )]
 #[scim(complex)]
-pub struct EnterpriseUserManager {
+pub struct Manager {
     /// The id of the SCIM resource representing the User's manager.  REQUIRED.
     #[scim(required)]
     pub value: ::core::option::Option<::std::string::String>,

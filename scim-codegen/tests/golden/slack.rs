@@ -27,21 +27,21 @@ pub struct User {
     /// The casual way to address the user in real life, e.g. "Bob" or "Bobby" instead of "Robert". This attribute SHOULD NOT be used to represent a User's username (e.g. bjensen or mpepperidge).
     pub nick_name: ::core::option::Option<::std::string::String>,
     /// The components of the user’s real name. Providers MAY return just the full name as a single string in the formatted sub-attribute, or they MAY return just the individual component attributes using the other sub-attributes, or they MAY return both. If both variants are returned, they SHOULD be describing the same name, with the formatted name indicating how the component attributes should be combined.
-    pub name: ::core::option::Option<UserName>,
+    pub name: ::core::option::Option<Name>,
     /// E-mail addresses for the user. The value SHOULD be canonicalized by the Service Provider, e.g. bjensen@example.com instead of bjensen@EXAMPLE.COM. Canonical Type values of work, home, and other.
     #[scim(required)]
-    pub emails: ::std::vec::Vec<UserEmail>,
+    pub emails: ::std::vec::Vec<Email>,
     /// URL of a photo of the User. The value SHOULD be a canonicalized URL, and MUST point to an image file (e.g. a GIF, JPEG, or PNG image file) rather than to a web page containing an image. Service Providers MAY return the same image at different sizes, though it is recognized that no standard for describing images of various sizes currently exists. Note that this attribute SHOULD NOT be used to send down arbitrary photos taken by this User, but specifically profile photos of the User suitable for display when describing the User. Instead of the standard Canonical Values for type, this attribute defines the following Canonical Values to represent popular photo sizes: photo, thumbnail.
-    pub photos: ::std::vec::Vec<UserPhoto>,
+    pub photos: ::std::vec::Vec<Photo>,
     /// A list of groups that the user belongs to, either through direct membership, or dynamically calculated. The values are meant to enable expression of common group or role based access control models, although no explicit authorization model is defined. It is intended that the semantics of group membership and any behavior or authorization granted as a result of membership are defined by the Service Provider. The Canonical types "direct" and "indirect" are defined to describe how the group membership was derived. Direct group membership indicates the User is directly associated with the group and SHOULD indicate that Consumers may modify membership through the Group Resource. Indirect membership indicates User membership is transitive or dynamic and implies that Consumers cannot modify indirect group membership through the Group resource but MAY modify direct group membership through the Group resource which MAY influence indirect memberships. If the SCIM Service Provider exposes a Group resource, the value MUST be the "id" attribute of the corresponding Group resources to which the user belongs. Since this attribute is read-only, group membership changes MUST be applied via the Group Resource. READ-ONLY.
     #[scim(mutability = "readOnly")]
     pub groups: ::std::vec::Vec<UserGroup>,
     /// A Boolean value indicating the User's administrative status. The definitive meaning of this attribute is determined by the Service Provider though a value of true infers the User is, for example, able to login while a value of false implies the User's account has been suspended.
     pub active: ::core::option::Option<::std::string::String>,
     /// A physical mailing address for this User. Canonical Type Values of work, home, and other. The value attribute is a complex type with the following sub-attributes. All Sub-Attributes are OPTIONAL.
-    pub addresses: ::std::vec::Vec<UserAddress>,
+    pub addresses: ::std::vec::Vec<Address>,
     /// Phone numbers for the User. The value SHOULD be canonicalized by the Service Provider according to format in RFC3966 e.g. 'tel:+1-201-555-0123'. Canonical Type values of work, home, mobile, fax, pager and other.
-    pub phone_numbers: ::std::vec::Vec<UserPhoneNumber>,
+    pub phone_numbers: ::std::vec::Vec<PhoneNumber>,
     /// The name of the User, suitable for display to end-users. Each User returned MAY include a non-empty displayName value. The name SHOULD be the full name of the User being described if known (e.g. Babs Jensen or Ms. Barbara J Jensen, III), but MAY be a username or handle, if that is all that is available (e.g. bjensen). The value provided SHOULD be the primary textual label by which this User is normally displayed by the Service Provider when presenting it to end-users.
     pub display_name: ::core::option::Option<::std::string::String>,
     /// A fully qualified URL to a page representing the User's online profile.
@@ -60,7 +60,7 @@ pub struct User {
     #[scim(mutability = "writeOnly", returned = "never")]
     pub password: ::core::option::Option<::std::string::String>,
     /// A list of roles for the User that collectively represent who the User is; e.g., "Student", "Faculty". No vocabulary or syntax is specified though it is expected that a role value is a String or label representing a collection of entitlements. This value has NO canonical types.
-    pub roles: ::std::vec::Vec<UserRole>,
+    pub roles: ::std::vec::Vec<Role>,
     /// Attributes the schema does not describe, kept as read and written back.
     #[scim(other)]
     pub other: ::scim_runtime::OtherAttributes,
@@ -74,7 +74,7 @@ pub struct User {
     ::scim_runtime::ScimResource
 )]
 #[scim(complex)]
-pub struct UserName {
+pub struct Name {
     /// The family name of the User, or Last Name in most Western languages (e.g. Jensen given the full name Ms. Barbara J Jensen, III.).
     pub family_name: ::core::option::Option<::std::string::String>,
     /// The given name of the User, or First Name in most Western languages (e.g. Barbara given the full name Ms. Barbara J Jensen, III.).
@@ -94,12 +94,12 @@ pub struct UserName {
     ::scim_runtime::ScimResource
 )]
 #[scim(complex)]
-pub struct UserEmail {
+pub struct Email {
     /// E-mail addresses for the user. The value SHOULD be canonicalized by the Service Provider, e.g. bjensen@example.com instead of bjensen@EXAMPLE.COM. Canonical Type values of work, home, and other.
     #[scim(required)]
     pub value: ::core::option::Option<::std::string::String>,
     /// A label indicating the attribute’s function; e.g., 'work' or 'home'.
-    pub r#type: ::core::option::Option<UserEmailType>,
+    pub r#type: ::core::option::Option<EmailType>,
     /// A Boolean value indicating the 'primary' or preferred attribute value for this attribute, e.g. the preferred mailing address or primary e-mail address. The primary attribute value 'true' MUST appear no more than once.
     pub primary: ::core::option::Option<bool>,
     /// Attributes the schema does not describe, kept as read and written back.
@@ -110,7 +110,7 @@ pub struct UserEmail {
 /// Canonical values of `emails.type` in `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(::core::clone::Clone, ::scim_runtime::ScimResource)]
 #[scim(canonical)]
-pub enum UserEmailType {
+pub enum EmailType {
     /// The canonical value "work".
     Work,
     /// The canonical value "home".
@@ -130,12 +130,12 @@ pub enum UserEmailType {
     ::scim_runtime::ScimResource
 )]
 #[scim(complex)]
-pub struct UserPhoto {
+pub struct Photo {
     /// URL of a photo of the User. The value SHOULD be a canonicalized URL, and MUST point to an image file (e.g. a GIF, JPEG, or PNG image file) rather than to a web page containing an image. Service Providers MAY return the same image at different sizes, though it is recognized that no standard for describing images of various sizes currently exists. Note that this attribute SHOULD NOT be used to send down arbitrary photos taken by this User, but specifically profile photos of the User suitable for display when describing the User. Instead of the standard Canonical Values for type, this attribute defines the following Canonical Values to represent popular photo sizes: photo, thumbnail.
     #[scim(required)]
     pub value: ::core::option::Option<::std::string::String>,
     /// A label indicating the attribute’s function; e.g., 'work' or 'home'.
-    pub r#type: ::core::option::Option<UserPhotoType>,
+    pub r#type: ::core::option::Option<PhotoType>,
     /// A Boolean value indicating the 'primary' or preferred attribute value for this attribute, e.g. the preferred mailing address or primary e-mail address. The primary attribute value 'true' MUST appear no more than once.
     #[scim(returned = "never")]
     pub primary: ::core::option::Option<bool>,
@@ -147,7 +147,7 @@ pub struct UserPhoto {
 /// Canonical values of `photos.type` in `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(::core::clone::Clone, ::scim_runtime::ScimResource)]
 #[scim(canonical)]
-pub enum UserPhotoType {
+pub enum PhotoType {
     /// The canonical value "photo".
     Photo,
     /// The canonical value "thumbnail".
@@ -185,7 +185,7 @@ pub struct UserGroup {
     ::scim_runtime::ScimResource
 )]
 #[scim(complex)]
-pub struct UserAddress {
+pub struct Address {
     /// The full street address component, which may include house number, street name, P.O. box, and multi-line extended street address information. This attribute MAY contain newlines.
     pub street_address: ::core::option::Option<::std::string::String>,
     /// The city or locality component.
@@ -198,7 +198,7 @@ pub struct UserAddress {
     pub country: ::core::option::Option<::std::string::String>,
     /// A label indicating the attribute’s function; e.g., 'work' or 'home'.
     #[scim(returned = "never")]
-    pub r#type: ::core::option::Option<UserAddressType>,
+    pub r#type: ::core::option::Option<AddressType>,
     /// A Boolean value indicating the 'primary' or preferred attribute value for this attribute, e.g. the preferred mailing address or primary e-mail address. The primary attribute value 'true' MUST appear no more than once.
     #[scim(returned = "never")]
     pub primary: ::core::option::Option<bool>,
@@ -210,7 +210,7 @@ pub struct UserAddress {
 /// Canonical values of `addresses.type` in `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(::core::clone::Clone, ::scim_runtime::ScimResource)]
 #[scim(canonical)]
-pub enum UserAddressType {
+pub enum AddressType {
     /// The canonical value "work".
     Work,
     /// The canonical value "home".
@@ -230,12 +230,12 @@ pub enum UserAddressType {
     ::scim_runtime::ScimResource
 )]
 #[scim(complex)]
-pub struct UserPhoneNumber {
+pub struct PhoneNumber {
     /// Phone numbers for the User. The value SHOULD be canonicalized by the Service Provider according to format in RFC3966 e.g. 'tel:+1-201-555-0123'. Canonical Type values of work, home, mobile, fax, pager and other.
     #[scim(required)]
     pub value: ::core::option::Option<::std::string::String>,
     /// A label indicating the attribute’s function; e.g., 'work' or 'home'.
-    pub r#type: ::core::option::Option<UserPhoneNumberType>,
+    pub r#type: ::core::option::Option<PhoneNumberType>,
     /// A Boolean value indicating the 'primary' or preferred attribute value for this attribute, e.g. the preferred mailing address or primary e-mail address. The primary attribute value 'true' MUST appear no more than once.
     pub primary: ::core::option::Option<bool>,
     /// Attributes the schema does not describe, kept as read and written back.
@@ -246,7 +246,7 @@ pub struct UserPhoneNumber {
 /// Canonical values of `phoneNumbers.type` in `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(::core::clone::Clone, ::scim_runtime::ScimResource)]
 #[scim(canonical)]
-pub enum UserPhoneNumberType {
+pub enum PhoneNumberType {
     /// The canonical value "work".
     Work,
     /// The canonical value "home".
@@ -272,7 +272,7 @@ pub enum UserPhoneNumberType {
     ::scim_runtime::ScimResource
 )]
 #[scim(complex)]
-pub struct UserRole {
+pub struct Role {
     /// A list of roles for the User that collectively represent who the User is; e.g., "Student", "Faculty". No vocabulary or syntax is specified though it is expected that a role value is a String or label representing a collection of entitlements. This value has NO canonical types.
     pub value: ::core::option::Option<::std::string::String>,
     /// A label indicating the attribute’s function; e.g., 'work' or 'home'.
@@ -309,7 +309,7 @@ pub struct Group {
     pub display_name: ::core::option::Option<::std::string::String>,
     /// A list of members of the Group. Canonical Type "User" is currently supported and READ-ONLY. The value must be the "id" of a SCIM User resource.
     #[scim(required)]
-    pub members: ::std::vec::Vec<GroupMember>,
+    pub members: ::std::vec::Vec<Member>,
     /// Attributes the schema does not describe, kept as read and written back.
     #[scim(other)]
     pub other: ::scim_runtime::OtherAttributes,
@@ -323,7 +323,7 @@ pub struct Group {
     ::scim_runtime::ScimResource
 )]
 #[scim(complex)]
-pub struct GroupMember {
+pub struct Member {
     /// The "id" of a SCIM User resource. REQUIRED.
     #[scim(required, mutability = "immutable")]
     pub value: ::core::option::Option<::std::string::String>,

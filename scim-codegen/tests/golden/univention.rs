@@ -34,7 +34,7 @@ pub struct User {
     pub user_name: ::core::option::Option<::std::string::String>,
     /// The components of the user's real name.
     #[scim(required)]
-    pub name: ::core::option::Option<UserName>,
+    pub name: ::core::option::Option<Name>,
     /// The name of the User, suitable for display to end-users.
     pub display_name: ::core::option::Option<::std::string::String>,
     /// The casual way to address the user in real life, e.g., 'Bob' or 'Bobby'
@@ -68,27 +68,27 @@ pub struct User {
     #[scim(mutability = "writeOnly", returned = "never")]
     pub password: ::core::option::Option<::std::string::String>,
     /// Email addresses for the user.
-    pub emails: ::std::vec::Vec<UserEmail>,
+    pub emails: ::std::vec::Vec<Email>,
     /// Phone numbers for the User.
-    pub phone_numbers: ::std::vec::Vec<UserPhoneNumber>,
+    pub phone_numbers: ::std::vec::Vec<PhoneNumber>,
     /// Instant messaging addresses for the User.
-    pub ims: ::std::vec::Vec<UserIm>,
+    pub ims: ::std::vec::Vec<Im>,
     /// URLs of photos of the User.
-    pub photos: ::std::vec::Vec<UserPhoto>,
+    pub photos: ::std::vec::Vec<Photo>,
     /// A physical mailing address for this User.
-    pub addresses: ::std::vec::Vec<UserAddress>,
+    pub addresses: ::std::vec::Vec<Address>,
     /// A list of groups to which the user belongs, either through direct
     /// membership, through nested groups, or dynamically calculated.
     #[scim(mutability = "readOnly")]
     pub groups: ::std::vec::Vec<UserGroup>,
     /// A list of entitlements for the User that represent a thing the User
     /// has.
-    pub entitlements: ::std::vec::Vec<UserEntitlement>,
+    pub entitlements: ::std::vec::Vec<Entitlement>,
     /// A list of roles for the User that collectively represent who the User
     /// is, e.g., 'Student', 'Faculty'.
-    pub roles: ::std::vec::Vec<UserRole>,
+    pub roles: ::std::vec::Vec<Role>,
     /// A list of certificates issued to the User.
-    pub x509_certificates: ::std::vec::Vec<UserX509Certificate>,
+    pub x509_certificates: ::std::vec::Vec<X509Certificate>,
     /// The extension `urn:ietf:params:scim:schemas:extension:enterprise:2.0:User`.
     #[scim(extension)]
     pub enterprise_user: ::core::option::Option<EnterpriseUser>,
@@ -118,7 +118,7 @@ pub struct User {
     ::scim_runtime::ScimResource
 )]
 #[scim(complex)]
-pub struct UserName {
+pub struct Name {
     /// The full name, including all middle names, titles, and suffixes as
     /// appropriate, formatted for display (e.g., 'Ms. Barbara J Jensen, III').
     pub formatted: ::core::option::Option<::std::string::String>,
@@ -158,7 +158,7 @@ pub struct UserName {
     ::scim_runtime::ScimResource
 )]
 #[scim(complex)]
-pub struct UserEmail {
+pub struct Email {
     /// A label indicating the attribute's function, e.g., 'work' or 'home'.
     pub r#type: ::core::option::Option<::std::string::String>,
     /// A Boolean value indicating the 'primary' or preferred attribute value
@@ -189,10 +189,10 @@ pub struct UserEmail {
     ::scim_runtime::ScimResource
 )]
 #[scim(complex)]
-pub struct UserPhoneNumber {
+pub struct PhoneNumber {
     /// A label indicating the attribute's function, e.g., 'work', 'home',
     /// 'mobile'.
-    pub r#type: ::core::option::Option<UserPhoneNumberType>,
+    pub r#type: ::core::option::Option<PhoneNumberType>,
     /// A Boolean value indicating the 'primary' or preferred attribute value
     /// for this attribute, e.g., the preferred phone number or primary phone
     /// number.
@@ -209,7 +209,7 @@ pub struct UserPhoneNumber {
 /// Canonical values of `phoneNumbers.type` in `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(::core::clone::Clone, ::scim_runtime::ScimResource)]
 #[scim(canonical)]
-pub enum UserPhoneNumberType {
+pub enum PhoneNumberType {
     /// The canonical value "work".
     Work,
     /// The canonical value "home".
@@ -242,10 +242,10 @@ pub enum UserPhoneNumberType {
     ::scim_runtime::ScimResource
 )]
 #[scim(complex)]
-pub struct UserIm {
+pub struct Im {
     /// A label indicating the attribute's function, e.g., 'aim', 'gtalk',
     /// 'xmpp'.
-    pub r#type: ::core::option::Option<UserImType>,
+    pub r#type: ::core::option::Option<ImType>,
     /// A Boolean value indicating the 'primary' or preferred attribute value
     /// for this attribute, e.g., the preferred messenger or primary messenger.
     pub primary: ::core::option::Option<bool>,
@@ -261,7 +261,7 @@ pub struct UserIm {
 /// Canonical values of `ims.type` in `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(::core::clone::Clone, ::scim_runtime::ScimResource)]
 #[scim(canonical)]
-pub enum UserImType {
+pub enum ImType {
     /// The canonical value "aim".
     Aim,
     /// The canonical value "gtalk".
@@ -298,10 +298,10 @@ pub enum UserImType {
     ::scim_runtime::ScimResource
 )]
 #[scim(complex)]
-pub struct UserPhoto {
+pub struct Photo {
     /// A label indicating the attribute's function, i.e., 'photo' or
     /// 'thumbnail'.
-    pub r#type: ::core::option::Option<UserPhotoType>,
+    pub r#type: ::core::option::Option<PhotoType>,
     /// A Boolean value indicating the 'primary' or preferred attribute value
     /// for this attribute, e.g., the preferred photo or thumbnail.
     pub primary: ::core::option::Option<bool>,
@@ -318,7 +318,7 @@ pub struct UserPhoto {
 /// Canonical values of `photos.type` in `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(::core::clone::Clone, ::scim_runtime::ScimResource)]
 #[scim(canonical)]
-pub enum UserPhotoType {
+pub enum PhotoType {
     /// The canonical value "photo".
     Photo,
     /// The canonical value "thumbnail".
@@ -343,9 +343,9 @@ pub enum UserPhotoType {
     ::scim_runtime::ScimResource
 )]
 #[scim(complex)]
-pub struct UserAddress {
+pub struct Address {
     /// A label indicating the attribute's function, e.g., 'work' or 'home'.
-    pub r#type: ::core::option::Option<UserAddressType>,
+    pub r#type: ::core::option::Option<AddressType>,
     /// A Boolean value indicating the 'primary' or preferred attribute value
     /// for this attribute, e.g., the preferred photo or thumbnail.
     pub primary: ::core::option::Option<bool>,
@@ -373,7 +373,7 @@ pub struct UserAddress {
 /// Canonical values of `addresses.type` in `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(::core::clone::Clone, ::scim_runtime::ScimResource)]
 #[scim(canonical)]
-pub enum UserAddressType {
+pub enum AddressType {
     /// The canonical value "work".
     Work,
     /// The canonical value "home".
@@ -441,7 +441,7 @@ pub enum UserGroupType {
     ::scim_runtime::ScimResource
 )]
 #[scim(complex)]
-pub struct UserEntitlement {
+pub struct Entitlement {
     /// Attributes the schema does not describe, kept as read and written back.
     #[scim(other)]
     pub other: ::scim_runtime::OtherAttributes,
@@ -455,7 +455,7 @@ pub struct UserEntitlement {
     ::scim_runtime::ScimResource
 )]
 #[scim(complex)]
-pub struct UserRole {
+pub struct Role {
     /// Attributes the schema does not describe, kept as read and written back.
     #[scim(other)]
     pub other: ::scim_runtime::OtherAttributes,
@@ -469,7 +469,7 @@ pub struct UserRole {
     ::scim_runtime::ScimResource
 )]
 #[scim(complex)]
-pub struct UserX509Certificate {
+pub struct X509Certificate {
     /// The value of an X.509 certificate.
     #[scim(case_exact)]
     pub value: ::core::option::Option<::scim_runtime::Binary>,
@@ -501,7 +501,7 @@ pub struct Group {
     /// A human-readable name for the Group.
     pub display_name: ::core::option::Option<::std::string::String>,
     /// A list of members of the Group.
-    pub members: ::std::vec::Vec<GroupMember>,
+    pub members: ::std::vec::Vec<Member>,
     /// The extension `urn:ietf:params:scim:schemas:extension:Univention:1.0:Group`.
     #[scim(extension)]
     pub univention_group: ::core::option::Option<UniventionGroup>,
@@ -526,10 +526,10 @@ pub struct Group {
     ::scim_runtime::ScimResource
 )]
 #[scim(complex)]
-pub struct GroupMember {
+pub struct Member {
     /// A label indicating the attribute's function, e.g., "work" or "home".
     #[scim(mutability = "immutable")]
-    pub r#type: ::core::option::Option<GroupMemberType>,
+    pub r#type: ::core::option::Option<MemberType>,
     #[scim(mutability = "readOnly")]
     pub display: ::core::option::Option<::std::string::String>,
     /// Identifier of the member of this Group.
@@ -547,7 +547,7 @@ pub struct GroupMember {
 /// Canonical values of `members.type` in `urn:ietf:params:scim:schemas:core:2.0:Group`.
 #[derive(::core::clone::Clone, ::scim_runtime::ScimResource)]
 #[scim(canonical)]
-pub enum GroupMemberType {
+pub enum MemberType {
     /// The canonical value "User".
     #[scim(rename = "User")]
     User,
@@ -596,7 +596,7 @@ pub struct EnterpriseUser {
     /// A complex type that optionally allows service providers to represent
     /// organizational hierarchy by referencing the 'id' attribute of
     /// another User.
-    pub manager: ::core::option::Option<EnterpriseUserManager>,
+    pub manager: ::core::option::Option<Manager>,
     /// Attributes the schema does not describe, kept as read and written back.
     #[scim(other)]
     pub other: ::scim_runtime::OtherAttributes,
@@ -610,7 +610,7 @@ pub struct EnterpriseUser {
     ::scim_runtime::ScimResource
 )]
 #[scim(complex)]
-pub struct EnterpriseUserManager {
+pub struct Manager {
     /// The id of the SCIM resource representing the User's manager.
     #[scim(required)]
     pub value: ::core::option::Option<::std::string::String>,
@@ -682,7 +682,7 @@ pub struct Customer1User {
 )]
 pub struct UniventionGroup {
     pub description: ::core::option::Option<::std::string::String>,
-    pub member_roles: ::std::vec::Vec<UniventionGroupMemberRole>,
+    pub member_roles: ::std::vec::Vec<MemberRole>,
     /// Attributes the schema does not describe, kept as read and written back.
     #[scim(other)]
     pub other: ::scim_runtime::OtherAttributes,
@@ -697,7 +697,7 @@ pub struct UniventionGroup {
     ::scim_runtime::ScimResource
 )]
 #[scim(complex)]
-pub struct UniventionGroupMemberRole {
+pub struct MemberRole {
     pub r#type: ::core::option::Option<::std::string::String>,
     pub value: ::core::option::Option<::std::string::String>,
     /// Attributes the schema does not describe, kept as read and written back.

@@ -25,7 +25,7 @@ pub struct EnterpriseUser {
     /// Identifies the name of a department.
     pub department: ::core::option::Option<::std::string::String>,
     /// The User's manager.  A complex type that optionally allows service providers to represent organizational hierarchy by referencing the 'id' attribute of another User.
-    pub manager: ::core::option::Option<EnterpriseUserManager>,
+    pub manager: ::core::option::Option<Manager>,
     /// Attributes the schema does not describe, kept as read and written back.
     #[scim(other)]
     pub other: ::scim_runtime::OtherAttributes,
@@ -39,7 +39,7 @@ pub struct EnterpriseUser {
     ::scim_runtime::ScimResource
 )]
 #[scim(complex)]
-pub struct EnterpriseUserManager {
+pub struct Manager {
     /// The id of the SCIM resource representing the User's manager.  REQUIRED.
     pub value: ::core::option::Option<::std::string::String>,
     /// The URI of the SCIM resource representing the User's manager.  REQUIRED.

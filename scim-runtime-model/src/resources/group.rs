@@ -24,7 +24,7 @@ pub struct Group {
     /// A human-readable name for the Group. REQUIRED.
     pub display_name: ::core::option::Option<::std::string::String>,
     /// A list of members of the Group.
-    pub members: ::std::vec::Vec<GroupMember>,
+    pub members: ::std::vec::Vec<Member>,
     /// Attributes the schema does not describe, kept as read and written back.
     #[scim(other)]
     pub other: ::scim_runtime::OtherAttributes,
@@ -38,7 +38,7 @@ pub struct Group {
     ::scim_runtime::ScimResource
 )]
 #[scim(complex)]
-pub struct GroupMember {
+pub struct Member {
     /// Identifier of the member of this Group.
     #[scim(mutability = "immutable")]
     pub value: ::core::option::Option<::std::string::String>,
@@ -47,7 +47,7 @@ pub struct GroupMember {
     pub r#ref: ::core::option::Option<::scim_runtime::Reference>,
     /// A label indicating the type of resource, e.g., 'User' or 'Group'.
     #[scim(mutability = "immutable")]
-    pub r#type: ::core::option::Option<GroupMemberType>,
+    pub r#type: ::core::option::Option<MemberType>,
     /// Attributes the schema does not describe, kept as read and written back.
     #[scim(other)]
     pub other: ::scim_runtime::OtherAttributes,
@@ -56,7 +56,7 @@ pub struct GroupMember {
 /// Canonical values of `members.type` in `urn:ietf:params:scim:schemas:core:2.0:Group`.
 #[derive(::core::clone::Clone, ::scim_runtime::ScimResource)]
 #[scim(canonical)]
-pub enum GroupMemberType {
+pub enum MemberType {
     /// The canonical value "User".
     #[scim(rename = "User")]
     User,

@@ -17,3 +17,57 @@ mod user;
 pub use enterprise_user::*;
 pub use group::*;
 pub use user::*;
+
+// The generator used to put the resource's name in front of every type of a complex
+// attribute (`UserName` next to the field `user_name`); the old names stay as aliases.
+/// The former name of [`Name`].
+#[deprecated(since = "0.1.0", note = "renamed to `Name`")]
+pub type UserName = Name;
+/// The former name of [`Email`].
+#[deprecated(since = "0.1.0", note = "renamed to `Email`")]
+pub type UserEmail = Email;
+/// The former name of [`EmailType`].
+#[deprecated(since = "0.1.0", note = "renamed to `EmailType`")]
+pub type UserEmailType = EmailType;
+/// The former name of [`PhoneNumber`].
+#[deprecated(since = "0.1.0", note = "renamed to `PhoneNumber`")]
+pub type UserPhoneNumber = PhoneNumber;
+/// The former name of [`PhoneNumberType`].
+#[deprecated(since = "0.1.0", note = "renamed to `PhoneNumberType`")]
+pub type UserPhoneNumberType = PhoneNumberType;
+/// The former name of [`Im`].
+#[deprecated(since = "0.1.0", note = "renamed to `Im`")]
+pub type UserIm = Im;
+/// The former name of [`ImType`].
+#[deprecated(since = "0.1.0", note = "renamed to `ImType`")]
+pub type UserImType = ImType;
+/// The former name of [`Photo`].
+#[deprecated(since = "0.1.0", note = "renamed to `Photo`")]
+pub type UserPhoto = Photo;
+/// The former name of [`PhotoType`].
+#[deprecated(since = "0.1.0", note = "renamed to `PhotoType`")]
+pub type UserPhotoType = PhotoType;
+/// The former name of [`Address`].
+#[deprecated(since = "0.1.0", note = "renamed to `Address`")]
+pub type UserAddress = Address;
+/// The former name of [`AddressType`].
+#[deprecated(since = "0.1.0", note = "renamed to `AddressType`")]
+pub type UserAddressType = AddressType;
+/// The former name of [`Entitlement`].
+#[deprecated(since = "0.1.0", note = "renamed to `Entitlement`")]
+pub type UserEntitlement = Entitlement;
+/// The former name of [`Role`].
+#[deprecated(since = "0.1.0", note = "renamed to `Role`")]
+pub type UserRole = Role;
+/// The former name of [`X509Certificate`].
+#[deprecated(since = "0.1.0", note = "renamed to `X509Certificate`")]
+pub type UserX509Certificate = X509Certificate;
+/// The former name of [`Member`].
+#[deprecated(since = "0.1.0", note = "renamed to `Member`")]
+pub type GroupMember = Member;
+/// The former name of [`MemberType`].
+#[deprecated(since = "0.1.0", note = "renamed to `MemberType`")]
+pub type GroupMemberType = MemberType;
+/// The former name of [`Manager`].
+#[deprecated(since = "0.1.0", note = "renamed to `Manager`")]
+pub type EnterpriseUserManager = Manager;

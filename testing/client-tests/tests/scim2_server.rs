@@ -13,7 +13,7 @@ use scim_runtime::filter::Filter;
 use scim_runtime::message::{
     BulkMethod, BulkOperation, BulkRequest, PatchOp, PatchOperationKind, SortOrder,
 };
-use scim_runtime::resources::{GroupMember, UserEmail};
+use scim_runtime::resources::{Email, Member};
 use scim_runtime::{Context, EnterpriseUser, Group, Resource, ScimType, User};
 
 /// Records what went over the wire, to see the headers the client sent.
@@ -71,11 +71,11 @@ fn user(name: &str) -> User {
     User {
         user_name: Some(name.to_owned()),
         display_name: Some(format!("{name} display")),
-        emails: vec![UserEmail {
+        emails: vec![Email {
             value: Some(format!("{name}@example.com")),
             r#type: Some("work".parse().unwrap()),
             primary: Some(true),
-            ..UserEmail::default()
+            ..Email::default()
         }],
         ..User::default()
     }
@@ -188,9 +188,9 @@ async fn group_crud() {
     let member = client.create(&user("member")).send().await.unwrap();
     let group = Group {
         display_name: Some("Tour Guides".into()),
-        members: vec![GroupMember {
+        members: vec![Member {
             value: member.id.clone(),
-            ..GroupMember::default()
+            ..Member::default()
         }],
         ..Group::default()
     };

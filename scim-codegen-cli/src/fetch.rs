@@ -1,23 +1,19 @@
 //! Fetching a server's discovery documents (RFC 7644 §4: `/ServiceProviderConfig`,
-//! `/ResourceTypes`, `/Schemas`) into one dump that [`Config`] reads (feature
-//! `fetch`).
+//! `/ResourceTypes`, `/Schemas`) into one dump that [`Config`] reads.
+//!
+//! This is the command's only network code; it lives here, not in the generator library, so a
+//! build script that generates from files compiles no HTTP client.
 //!
 //! The documents are kept exactly as served, quirks included, so the generator's lenient reader
 //! sees what the server says; the HTTP exchange is checked as `scim-runtime`'s client checks
 //! every response (status, content type, SCIM Error bodies).
-//!
-//! ```no_run
-//! let dump = scim_codegen::fetch::fetch("https://example.com/scim/v2", Some("s3cret"))?;
-//! std::fs::write("scim/dump.json", dump.to_json())?;
-//! # Ok::<(), Box<dyn std::error::Error>>(())
-//! ```
 
 use std::time::Duration;
 
 use scim_runtime::client::{Auth, BlockingClient, BlockingReqwestTransport, Client};
 use serde_json::Value;
 
-use crate::Config;
+use scim_codegen::Config;
 
 /// How long one request may take.
 const TIMEOUT: Duration = Duration::from_secs(30);

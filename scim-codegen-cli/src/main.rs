@@ -1,0 +1,37 @@
+//! `scim-codegen generate <INPUT>... [--resource-types FILE] [-o FILE]`
+//! `scim-codegen check --schemas DUMP [--resource-types FILE] --resource NAME --context CONTEXT FILE`
+//! `scim-codegen diff OLD NEW`
+//! `scim-codegen fetch <BASE_URL> [--bearer TOKEN] [-o FILE]`
+
+mod cli;
+mod commands;
+mod fetch;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use cli::{Cli, Command};
+
+fn main() -> ExitCode {
+    match Cli::parse().command {
+        Command::Generate {
+            inputs,
+            resource_types,
+            output,
+        } => commands::generate(&inputs, &resource_types, output.as_deref()),
+        Command::Check {
+            schemas,
+            resource_types,
+            resource,
+            context,
+            file,
+        } => commands::check(&schemas, &resource_types, &resource, context, &file),
+        Command::Diff { old, new } => commands::diff(&old, &new),
+        Command::Fetch {
+            base_url,
+            bearer,
+            output,
+        } => commands::fetch(&base_url, bearer.as_deref(), output.as_deref()),
+    }
+}

@@ -209,3 +209,14 @@ fn a_crate_root_other_than_scim_runtime_is_used() {
         "pin is returned never"
     );
 }
+
+/// Every standard type is at the path of its schema's module as well as at `resources::`.
+#[test]
+fn standard_types_are_reachable_at_their_modules_paths() {
+    use scim_runtime::resources;
+    let manager = resources::enterprise_user::Manager::default();
+    let same: resources::Manager = manager.clone();
+    assert_eq!(manager, same);
+    let _: resources::user::Name = resources::Name::default();
+    let _: resources::group::Member = resources::Member::default();
+}

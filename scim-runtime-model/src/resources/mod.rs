@@ -7,12 +7,17 @@
 //! generator's output. Edit the generator or the schemas, never these files.
 
 // The files are byte for byte the generator's output, which rustfmt must leave alone.
+// Each module is public so that every type is also at the path of the schema it belongs to
+// (`resources::enterprise_user::Manager`), as the generator writes them for any server.
+/// The `EnterpriseUser` extension (RFC 7643 §4.3) and its complex attribute types.
 #[rustfmt::skip]
-mod enterprise_user;
+pub mod enterprise_user;
+/// The `Group` resource (RFC 7643 §4.2) and its complex attribute types.
 #[rustfmt::skip]
-mod group;
+pub mod group;
+/// The `User` resource (RFC 7643 §4.1) and its complex attribute types.
 #[rustfmt::skip]
-mod user;
+pub mod user;
 
 pub use enterprise_user::*;
 pub use group::*;

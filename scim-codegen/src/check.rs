@@ -8,8 +8,9 @@ use scim_runtime::dynamic::{DynamicResource, DynamicType};
 use scim_runtime::payload::PayloadError;
 use scim_runtime::Context;
 
+use crate::config::Config;
 use crate::documents::Documents;
-use crate::{Config, Error};
+use crate::error::Error;
 
 /// Why a check could not run (as opposed to a payload that breaks the rules).
 #[derive(Debug, thiserror::Error)]

@@ -3,8 +3,9 @@
 
 use scim_runtime::schema::{Attribute, ResourceType, Schema, SchemaExtension};
 
+use crate::config::Config;
+use crate::error::{Error, Warning};
 use crate::model;
-use crate::{Config, Error, Warning};
 
 /// The documents of a dump, every characteristic written out.
 #[derive(Debug, Clone, PartialEq)]

@@ -1,0 +1,295 @@
+//! [`Config`]: what to generate from, and the generation itself (read, plan, emit, format).
+
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Location, Warning};
+use crate::output::{Generated, GeneratedModules, Module};
+use crate::source::Source;
+use crate::{emit, naming, plan, read};
+
+/// What to generate from; setters return `&mut Self` so calls chain.
+#[derive(Debug, Clone)]
+pub struct Config {
+    inputs: Vec<Source>,
+    resource_types: Vec<Source>,
+    out_dir: Option<PathBuf>,
+    out_file_name: String,
+    /// `(extension schema URN, required)` overriding what the ResourceTypes say.
+    extension_required: Vec<(String, bool)>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Config {
+    /// No inputs yet; the output file name is `scim.rs`.
+    pub fn new() -> Self {
+        Self {
+            inputs: Vec::new(),
+            resource_types: Vec::new(),
+            out_dir: None,
+            out_file_name: "scim.rs".to_owned(),
+            extension_required: Vec::new(),
+        }
+    }
+
+    /// Adds an input file: a `/Schemas` dump, one schema, or any document holding Schemas
+    /// and/or ResourceTypes.
+    pub fn input(&mut self, path: impl AsRef<Path>) -> &mut Self {
+        self.inputs.push(Source::Path(path.as_ref().to_owned()));
+        self
+    }
+
+    /// Adds several input files, in order.
+    pub fn inputs<P: AsRef<Path>>(&mut self, paths: impl IntoIterator<Item = P>) -> &mut Self {
+        for path in paths {
+            self.input(path);
+        }
+        self
+    }
+
+    /// Adds an input held in memory; `name` stands for the file in warnings and errors.
+    pub fn input_json(&mut self, name: impl Into<String>, json: impl Into<String>) -> &mut Self {
+        self.inputs.push(Source::Json {
+            name: name.into(),
+            text: json.into(),
+        });
+        self
+    }
+
+    /// Adds a `/ResourceTypes` document. (ResourceTypes found in the other inputs are used too.)
+    pub fn resource_types(&mut self, path: impl AsRef<Path>) -> &mut Self {
+        self.resource_types
+            .push(Source::Path(path.as_ref().to_owned()));
+        self
+    }
+
+    /// Adds a `/ResourceTypes` document held in memory.
+    pub fn resource_types_json(
+        &mut self,
+        name: impl Into<String>,
+        json: impl Into<String>,
+    ) -> &mut Self {
+        self.resource_types.push(Source::Json {
+            name: name.into(),
+            text: json.into(),
+        });
+        self
+    }
+
+    /// The directory [`Config::compile`] writes to; default: `$OUT_DIR`.
+    pub fn out_dir(&mut self, dir: impl AsRef<Path>) -> &mut Self {
+        self.out_dir = Some(dir.as_ref().to_owned());
+        self
+    }
+
+    /// The file name [`Config::compile`] writes; default: `scim.rs`.
+    pub fn out_file_name(&mut self, name: impl Into<String>) -> &mut Self {
+        self.out_file_name = name.into();
+        self
+    }
+
+    /// Overrides the `required` flag the ResourceTypes give the extension `schema` (RFC 7643 §6
+    /// `schemaExtensions.required`), on every resource type that uses it. A required extension
+    /// makes requests without it invalid, so a type meant for many servers may want it optional
+    /// even when the dump it is generated from says otherwise (`scim-runtime`'s standard `User`
+    /// does this: the RFC 7643 §8.6 example requires the enterprise extension, few servers do).
+    pub fn extension_required(&mut self, schema: impl Into<String>, required: bool) -> &mut Self {
+        self.extension_required.push((schema.into(), required));
+        self
+    }
+
+    /// Reads every input into one catalog of schemas and resource types.
+    pub(crate) fn read_catalog(&self) -> Result<read::Catalog, Error> {
+        let mut catalog = read::Catalog::default();
+        for source in &self.inputs {
+            let (text, doc) = source.parse()?;
+            read::read_document(&source.display(), &doc, &mut catalog)
+                .map_err(|e| e.with_position(&text))?;
+        }
+        for source in &self.resource_types {
+            let before = catalog.resource_types.len();
+            let file = source.display();
+            let (text, doc) = source.parse()?;
+            read::read_document(&file, &doc, &mut catalog).map_err(|e| e.with_position(&text))?;
+            if catalog.resource_types.len() == before {
+                catalog.warnings.push(Warning {
+                    file,
+                    schema_id: None,
+                    attribute_path: None,
+                    message: "given as resource types but holds no ResourceType".to_owned(),
+                });
+            }
+        }
+        Ok(catalog)
+    }
+
+    /// Reads the inputs and returns the generated code and the warnings. Writes nothing.
+    pub fn generate(&self) -> Result<Generated, Error> {
+        let emitted = self.emit(false)?;
+        let code = render(&emitted.header, emitted.output.items, &emitted.files)?;
+        Ok(Generated {
+            code,
+            warnings: emitted.warnings,
+        })
+    }
+
+    /// Like [`Config::generate`], but one module per resource and per extension, each holding
+    /// the struct of its schema and the structs and enums of its attributes, in output order.
+    /// The modules are meant to be siblings under one parent that re-exports them all
+    /// (`mod user; pub use user::*;`): a resource names its extensions' types `super::Name`.
+    /// This is how `scim-runtime` checks in its standard resources.
+    pub fn generate_modules(&self) -> Result<GeneratedModules, Error> {
+        let emitted = self.emit(true)?;
+        let Emitted {
+            output,
+            warnings,
+            header,
+            files,
+        } = emitted;
+        let mut items = output.items;
+        let mut modules = Vec::with_capacity(output.units.len());
+        // Split from the back so every unit's items are a tail of what is left.
+        for (rust_name, start) in output.units.into_iter().rev() {
+            let unit = items.split_off(start);
+            let name = naming::field_ident(&rust_name)
+                .trim_start_matches("r#")
+                .to_owned();
+            modules.push(Module {
+                name,
+                code: render(&header, unit, &files)?,
+            });
+        }
+        modules.reverse();
+        Ok(GeneratedModules { modules, warnings })
+    }
+
+    /// Reads the inputs and builds the items, checking there is something to generate.
+    fn emit(&self, split: bool) -> Result<Emitted, Error> {
+        if self.inputs.is_empty() && self.resource_types.is_empty() {
+            return Err(Error::NoInput);
+        }
+        let mut catalog = self.read_catalog()?;
+        let sources: Vec<&Source> = self.inputs.iter().chain(&self.resource_types).collect();
+        let files = sources
+            .iter()
+            .map(|s| s.display())
+            .collect::<Vec<_>>()
+            .join(", ");
+        if catalog.schemas.is_empty() {
+            return Err(Error::NoSchema { files });
+        }
+        for rt in &mut catalog.resource_types {
+            for (urn, required) in &mut rt.extensions {
+                if let Some((_, forced)) = self
+                    .extension_required
+                    .iter()
+                    .find(|(u, _)| u.eq_ignore_ascii_case(urn))
+                {
+                    *required = *forced;
+                }
+            }
+        }
+        // Every decision first, then the writing of what was decided.
+        let plan = plan::plan(&catalog, split);
+        let output = emit::emit(&plan);
+        if output.items.is_empty() {
+            return Err(Error::NothingToGenerate {
+                files,
+                reasons: plan.skipped.join("; "),
+            });
+        }
+        let mut warnings = catalog.warnings.clone();
+        warnings.extend(plan.warnings);
+        let names: Vec<String> = sources.iter().map(|s| s.file_name()).collect();
+        let header = format!(
+            "// @generated by scim-codegen\n// from: {}\n",
+            names.join(", ")
+        );
+        Ok(Emitted {
+            output,
+            warnings,
+            header,
+            files,
+        })
+    }
+
+    /// For build scripts: generates, writes `out_dir/out_file_name` when the content changed,
+    /// and prints `cargo:rerun-if-changed` for each input file and `cargo:warning` for each
+    /// warning.
+    pub fn compile(&self) -> Result<Generated, Error> {
+        for source in self.inputs.iter().chain(&self.resource_types) {
+            if let Source::Path(p) = source {
+                println!("cargo:rerun-if-changed={}", p.display());
+            }
+        }
+        let generated = self.generate()?;
+        for warning in &generated.warnings {
+            println!(
+                "cargo:warning={}",
+                warning.to_string().replace(['\n', '\r'], " ")
+            );
+        }
+        let dir = match &self.out_dir {
+            Some(dir) => dir.clone(),
+            None => std::env::var_os("OUT_DIR")
+                .map(PathBuf::from)
+                .ok_or(Error::NoOutDir)?,
+        };
+        generated.write_if_changed(dir.join(&self.out_file_name))?;
+        Ok(generated)
+    }
+}
+
+/// What [`Config::emit`] hands to the renderers.
+struct Emitted {
+    output: emit::Output,
+    warnings: Vec<Warning>,
+    /// The `@generated` comment lines, each ending in a newline.
+    header: String,
+    /// The inputs' names, for errors.
+    files: String,
+}
+
+/// Formats `items` with prettyplease after `header`, a blank line between items.
+fn render(
+    header: &str,
+    items: Vec<proc_macro2::TokenStream>,
+    files: &str,
+) -> Result<String, Error> {
+    let tokens = quote::quote!(#(#items)*);
+    let file: syn::File = syn::parse2(tokens).map_err(|e| Error::Invalid {
+        location: Location {
+            file: files.to_owned(),
+            schema_id: None,
+            attribute_path: None,
+            position: None,
+        },
+        expected: format!("names that make valid Rust (internal error, please report: {e})"),
+    })?;
+    let mut code = header.to_owned();
+    // One item at a time, so that a blank line separates them.
+    for item in file.items {
+        let one = syn::File {
+            shebang: None,
+            attrs: Vec::new(),
+            items: vec![item],
+        };
+        code.push('\n');
+        code.push_str(&prettyplease::unparse(&one));
+    }
+    Ok(code)
+}
+
+/// The one-line build script: generates `$OUT_DIR/{out_file_name}` from `inputs` (Schemas and
+/// ResourceTypes documents alike). See the [crate documentation](crate) for the `include!`.
+pub fn compile_schemas(inputs: &[impl AsRef<Path>], out_file_name: &str) -> Result<(), Error> {
+    Config::new()
+        .inputs(inputs)
+        .out_file_name(out_file_name)
+        .compile()
+        .map(|_| ())
+}

@@ -30,7 +30,7 @@ impl Generated {
     }
 }
 
-/// One module of [`Config::generate_modules`].
+/// One module of [`Config::generate_modules`](crate::Config::generate_modules).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Module {
     /// The module name: the resource's or extension's Rust name in snake case (`enterprise_user`).
@@ -39,7 +39,7 @@ pub struct Module {
     pub code: String,
 }
 
-/// The result of [`Config::generate_modules`].
+/// The result of [`Config::generate_modules`](crate::Config::generate_modules).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GeneratedModules {
     /// One module per resource, then one per extension, in input order.

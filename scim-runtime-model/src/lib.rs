@@ -54,6 +54,10 @@ pub use scim_derive::ScimResource;
 /// A SCIM filter (RFC 7644 §3.4.2.2) checked at compile time against a resource type:
 /// `filter!(Type, "filter")` is the parsed [`Filter`](filter::Filter).
 ///
+/// The macro and the module [`filter`](mod@filter) share the name, as `vec!` and `std::vec`
+/// do: Rust keeps macros and modules apart, so `scim_runtime::filter!` is this macro and
+/// `scim_runtime::filter::Filter` the type it builds; `use scim_runtime::filter;` imports both.
+///
 /// The literal is parsed while the macro expands, with the parser of [`filter::parse_filter`],
 /// so a syntax error is a compile error. Every attribute path is then checked against the
 /// type's metadata by a `const` assertion: an attribute the type does not have, a sub-attribute

@@ -1,7 +1,7 @@
 //! The scim-runtime client against the example server: in process through the tower transport
 //! (the server's axum `Router` as a service), and over loopback HTTP through reqwest.
 
-mod common;
+use crate::common;
 
 use futures_util::TryStreamExt as _;
 use scim_example_server::router;

@@ -68,7 +68,7 @@ fn fetched_dump_generates_user_group_and_enterprise_user() {
     assert!(document["ServiceProviderConfig"]["patch"]["supported"].is_boolean());
     // The same schemas as the dump `examples/build-rs` generates from, attribute for attribute.
     let example: serde_json::Value =
-        serde_json::from_str(include_str!("../../examples/build-rs/scim/Schemas.json")).unwrap();
+        serde_json::from_str(include_str!("../../../examples/build-rs/scim/Schemas.json")).unwrap();
     let attributes = |list: &serde_json::Value| -> Vec<(String, serde_json::Value)> {
         list["Resources"]
             .as_array()

@@ -1,7 +1,7 @@
 //! Bad requests get the right SCIM status and scimType, and leave the stored data as it was
 //! (read back after each one).
 
-mod common;
+use crate::common;
 
 use http::header::{AUTHORIZATION, CONTENT_TYPE, IF_MATCH};
 use http::{HeaderMap, HeaderValue, Method};

@@ -11,7 +11,7 @@
 //! test checks the same expectations: that test passing means every real dump generates AND
 //! compiles.
 
-#[path = "corpus-compile/corpus_list.rs"]
+#[path = "../corpus-compile/corpus_list.rs"]
 mod corpus_list;
 
 use corpus_list::Outcome;

@@ -1,7 +1,7 @@
 //! Protocol behaviour over the router in process: bulk with bulkId references and limits,
 //! ETags, projection, sorting and paging, the root search, and Group members.
 
-mod common;
+use crate::common;
 
 use std::sync::Arc;
 

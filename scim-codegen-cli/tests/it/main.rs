@@ -1,0 +1,6 @@
+//! The integration tests, one module per concern, built as one test binary so that the
+//! crate and its dependencies are linked once.
+
+mod check_diff;
+mod cli;
+mod fetch;

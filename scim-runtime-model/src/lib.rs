@@ -37,7 +37,7 @@ pub mod value;
 #[path = "private.rs"]
 pub mod __private;
 
-pub use common::Meta;
+pub use common::{Meta, OtherAttributes};
 pub use context::{Context, Projection, Scope};
 pub use payload::PayloadError;
 pub use resource::{Extension, InContext, Resource, ScimObject};
@@ -89,6 +89,3 @@ pub use scim_derive::ScimResource;
 /// (the checks are `const` items). The expression parses the literal again at run time, which
 /// cannot fail; keep the result rather than expanding the macro in a hot loop.
 pub use scim_derive::filter;
-
-/// Attributes a type does not know, kept as they were sent so they are written back.
-pub type OtherAttributes = serde_json::Map<String, serde_json::Value>;

@@ -18,6 +18,7 @@ pub mod drift;
 pub mod dynamic;
 pub mod exchange;
 pub mod filter;
+mod json_value;
 pub mod message;
 pub mod meta;
 pub mod patch;
@@ -30,6 +31,7 @@ pub mod resources;
 pub mod scalar;
 pub mod schema;
 pub mod sort;
+mod urn;
 pub mod validation;
 pub mod value;
 

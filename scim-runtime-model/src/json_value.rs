@@ -47,6 +47,7 @@ pub(crate) fn reserved_key(key: &str, path: &str) -> Result<(), PayloadError> {
     Ok(())
 }
 
+/// An error about the value at `path`.
 pub(crate) fn invalid(path: &str, scim_type: ScimType, message: String) -> PayloadError {
     PayloadError::Invalid {
         scim_type,
@@ -57,6 +58,7 @@ pub(crate) fn invalid(path: &str, scim_type: ScimType, message: String) -> Paylo
     }
 }
 
+/// The definition named `name` in `table`, in any case (RFC 7643 §2.1).
 pub(crate) fn find_def(
     table: &'static [AttributeDef],
     name: &str,
@@ -64,6 +66,7 @@ pub(crate) fn find_def(
     table.iter().find(|d| d.name.eq_ignore_ascii_case(name))
 }
 
+/// The error for an attribute given twice, in any spelling (RFC 7643 §2.1).
 pub(crate) fn duplicate(path: &str, name: &str) -> PayloadError {
     invalid(
         path,
@@ -108,6 +111,8 @@ fn join(path: &str, key: &str) -> String {
     }
 }
 
+/// Reads a complex value or an extension block: its known attributes checked against `defs`
+/// and stored under their canonical names, unknown ones kept as sent.
 pub(crate) fn read_object(
     defs: &'static [AttributeDef],
     input: Map<String, Value>,
@@ -172,6 +177,7 @@ pub(crate) fn read_value(
     Ok((!out.is_empty()).then_some(Value::Array(out)))
 }
 
+/// Reads one value of `def` (one item of a multi-valued attribute): `None` when unassigned.
 pub(crate) fn read_single(
     def: &'static AttributeDef,
     value: Value,

@@ -109,6 +109,9 @@ impl fmt::Debug for UnknownAttributes<'_> {
     }
 }
 
+// What follows redacts JSON read against run-time definitions: the unknown attributes above
+// and, in `dynamic`, the `Debug` of a `DynamicResource`.
+
 /// `urn:...:User:password` → the definition of `password` in the schema `urn:...:User`.
 pub(crate) fn qualified(schema: &'static SchemaDef, key: &str) -> Option<&'static AttributeDef> {
     let prefix = key.get(..schema.id.len())?;
@@ -122,6 +125,7 @@ pub(crate) fn qualified(schema: &'static SchemaDef, key: &str) -> Option<&'stati
     lookup(schema.attributes, top)
 }
 
+/// The definition named `name` among `defs`, in any case (RFC 7643 §2.1).
 pub(crate) fn lookup(defs: &'static [AttributeDef], name: &str) -> Option<&'static AttributeDef> {
     defs.iter().find(|d| d.name.eq_ignore_ascii_case(name))
 }

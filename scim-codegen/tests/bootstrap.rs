@@ -10,7 +10,7 @@ fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
-/// The generation `scim-runtime/src/resources/` holds.
+/// The generation `scim-runtime-model/src/resources/` holds.
 fn generate() -> scim_codegen::GeneratedModules {
     let schemas = workspace().join("schemas");
     scim_codegen::Config::new()
@@ -37,7 +37,7 @@ fn standard_resources_are_the_generated_code() {
     );
     let names: Vec<&str> = generated.modules.iter().map(|m| m.name.as_str()).collect();
     assert_eq!(names, ["user", "group", "enterprise_user"]);
-    let dir = workspace().join("scim-runtime/src/resources");
+    let dir = workspace().join("scim-runtime-model/src/resources");
     let bless = std::env::var_os("SCIM_CODEGEN_BLESS").is_some_and(|v| v == "1");
     let mut stale = Vec::new();
     for module in &generated.modules {

@@ -1,6 +1,7 @@
 //! The common attributes of every resource (RFC 7643 §3.1): `id`, `externalId` and `meta`.
 //!
 //! `id` and `externalId` are plain fields of each resource type; `meta` is this [`Meta`].
+//! Beside them, [`OtherAttributes`]: what every type keeps of the attributes it does not know.
 
 use crate::scalar::{DateTime, Reference};
 use crate::ScimResource;
@@ -28,5 +29,25 @@ pub struct Meta {
     pub version: Option<String>,
     /// Sub-attributes this library does not know, kept as sent.
     #[scim(other)]
-    pub other: crate::OtherAttributes,
+    pub other: OtherAttributes,
+}
+
+/// Attributes a type does not know, kept as they were sent so they are written back.
+pub type OtherAttributes = serde_json::Map<String, serde_json::Value>;
+
+#[cfg(test)]
+mod tests {
+    use super::Meta;
+    use crate::meta::META_ATTRIBUTE;
+    use crate::value::AttributeValue;
+
+    /// The definitions of `meta`'s sub-attributes are written out beside the other common
+    /// attributes; they must say what the derived `Meta` says.
+    #[test]
+    fn meta_attribute_describes_meta() {
+        assert_eq!(
+            META_ATTRIBUTE.sub_attributes,
+            <Meta as AttributeValue>::SUB_ATTRIBUTES
+        );
+    }
 }

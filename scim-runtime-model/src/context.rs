@@ -399,9 +399,9 @@ pub(crate) fn unknown_block<'v>(
     let is_urn = key.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("urn:"));
     // A key that is a known URN itself (the core schema's, which has no block) is no unknown
     // block either: listing it would name that schema twice.
-    let qualified = known.iter().any(|urn| {
-        urn.eq_ignore_ascii_case(key) || crate::__private::strip_schema(key, urn).is_some()
-    });
+    let qualified = known
+        .iter()
+        .any(|urn| urn.eq_ignore_ascii_case(key) || crate::urn::strip_schema(key, urn).is_some());
     (is_urn && !qualified).then_some(block)
 }
 

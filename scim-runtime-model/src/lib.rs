@@ -18,6 +18,7 @@ pub mod drift;
 pub mod dynamic;
 pub mod exchange;
 pub mod filter;
+mod json_value;
 pub mod media_type;
 pub mod message;
 pub mod meta;
@@ -31,6 +32,7 @@ pub mod resources;
 pub mod scalar;
 pub mod schema;
 pub mod sort;
+mod urn;
 pub mod validation;
 pub mod value;
 
@@ -38,7 +40,7 @@ pub mod value;
 #[path = "private.rs"]
 pub mod __private;
 
-pub use common::Meta;
+pub use common::{Meta, OtherAttributes};
 pub use context::{Context, Projection, Scope};
 pub use payload::PayloadError;
 pub use resource::{Extension, InContext, Resource, ScimObject};
@@ -94,6 +96,3 @@ pub use scim_derive::ScimResource;
 /// (the checks are `const` items). The expression parses the literal again at run time, which
 /// cannot fail; keep the result rather than expanding the macro in a hot loop.
 pub use scim_derive::filter;
-
-/// Attributes a type does not know, kept as they were sent so they are written back.
-pub type OtherAttributes = serde_json::Map<String, serde_json::Value>;

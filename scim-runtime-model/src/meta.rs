@@ -301,10 +301,46 @@ pub const EXTERNAL_ID_ATTRIBUTE: AttributeDef = AttributeDef {
 /// `meta` (RFC 7643 §3.1): resource metadata maintained by the service provider.
 pub const META_ATTRIBUTE: AttributeDef = AttributeDef {
     mutability: Mutability::ReadOnly,
-    sub_attributes: <crate::Meta as crate::value::AttributeValue>::SUB_ATTRIBUTES,
+    sub_attributes: META_SUB_ATTRIBUTES,
     description: "A complex attribute containing resource metadata.",
     ..AttributeDef::new("meta", AttributeType::Complex)
 };
+
+/// The sub-attributes of `meta` (RFC 7643 §3.1), all `readOnly`.
+///
+/// Written out here rather than read from `Meta`'s derived table, so that the attribute
+/// definitions depend on no value type; a test in `common.rs` checks that the two are the same.
+const META_SUB_ATTRIBUTES: &[AttributeDef] = &[
+    AttributeDef {
+        case_exact: true,
+        mutability: Mutability::ReadOnly,
+        description: "The name of the resource type of the resource.",
+        ..AttributeDef::new("resourceType", AttributeType::String)
+    },
+    AttributeDef {
+        mutability: Mutability::ReadOnly,
+        description: "The DateTime that the resource was added to the service provider.",
+        ..AttributeDef::new("created", AttributeType::DateTime)
+    },
+    AttributeDef {
+        mutability: Mutability::ReadOnly,
+        description: "The most recent DateTime that the details of this resource were updated at the service provider.",
+        ..AttributeDef::new("lastModified", AttributeType::DateTime)
+    },
+    AttributeDef {
+        case_exact: true,
+        mutability: Mutability::ReadOnly,
+        reference_types: &["uri"],
+        description: "The URI of the resource being returned.",
+        ..AttributeDef::new("location", AttributeType::Reference)
+    },
+    AttributeDef {
+        case_exact: true,
+        mutability: Mutability::ReadOnly,
+        description: "The version of the resource being returned, an entity tag such as `W/\"a330bc54f0671c9\"`\n(RFC 7644 §3.14).",
+        ..AttributeDef::new("version", AttributeType::String)
+    },
+];
 
 /// The common attributes every resource has and no schema lists (RFC 7643 §3.1).
 pub const COMMON_ATTRIBUTES: &[AttributeDef] =

@@ -123,7 +123,7 @@ fn locate(error: serde_json::Error, path: impl FnOnce() -> Option<String>) -> Pa
     match error.classify() {
         Category::Data => {
             let path = path().unwrap_or_else(|| ".".to_owned());
-            let path = block_path(path, &crate::__private::take_error_blocks());
+            let path = block_path(path, &crate::urn::take_error_blocks());
             // The errors on the shape of the payload rather than on one value, as scim2-models
             // classifies them.
             let structural = path == "."

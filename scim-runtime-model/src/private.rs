@@ -12,24 +12,13 @@ pub use serde_json;
 // belong to (`value`, `validation`) in modules that are not public, so this is their one path.
 pub use crate::validation::validator::{PathBuf, Validator};
 pub use crate::value::scoped::{OptionSeed, Scoped, ScopedSeq, VecSeed};
+// Defined below the modules that read payloads, which use them too.
+pub use crate::urn::{note_error_in_block, strip_schema};
 
 /// ASCII case-insensitive equality (RFC 7643 §2.1: attribute names are case-insensitive).
 #[inline]
 pub fn eq_ci(a: &str, b: &str) -> bool {
     a.len() == b.len() && a.eq_ignore_ascii_case(b)
-}
-
-/// `urn:...:User:userName` with `urn:...:User` → `Some("userName")`.
-#[inline]
-pub fn strip_schema<'a>(key: &'a str, urn: &str) -> Option<&'a str> {
-    if key.len() > urn.len() + 1
-        && key.as_bytes()[urn.len()] == b':'
-        && key[..urn.len()].eq_ignore_ascii_case(urn)
-    {
-        Some(&key[urn.len() + 1..])
-    } else {
-        None
-    }
 }
 
 /// The error for an attribute given twice, in any spelling (RFC 7643 §2.1), or both in an
@@ -301,27 +290,6 @@ impl<'de, D: Deserializer<'de>> de::MapAccess<'de> for OneEntryAccess<'_, D> {
             None => Err(de::Error::custom("a value was read twice")),
         }
     }
-}
-
-std::thread_local! {
-    static ERROR_BLOCKS: core::cell::RefCell<Vec<&'static str>> = const { core::cell::RefCell::new(Vec::new()) };
-}
-
-/// Notes, on the error path only, that an error arose inside the extension block `urn`, so
-/// that [`crate::payload`] writes its path as `<URN>:<attribute>` (RFC 7644 §3.10).
-pub fn note_error_in_block<E>(urn: &'static str, error: E) -> E {
-    ERROR_BLOCKS.with(|b| {
-        let mut b = b.borrow_mut();
-        if !b.contains(&urn) && b.len() < 64 {
-            b.push(urn);
-        }
-    });
-    error
-}
-
-/// The blocks [`note_error_in_block`] noted since the last call.
-pub(crate) fn take_error_blocks() -> Vec<&'static str> {
-    ERROR_BLOCKS.with(|b| core::mem::take(&mut *b.borrow_mut()))
 }
 
 /// What [`check_attribute`] found.

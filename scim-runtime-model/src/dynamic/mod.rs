@@ -18,10 +18,9 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-pub(crate) mod debug;
+mod debug;
 mod defs;
 mod resource;
 
 pub use defs::{schema_def, SchemaError};
-pub(crate) use resource::{read_single, read_value};
 pub use resource::{DynamicResource, DynamicType, DynamicTypeError};

@@ -18,7 +18,7 @@ use crate::{Context, Resource};
 /// they are). An untagged enum of resources implements it by delegating to its variants:
 ///
 /// ```
-/// use scim_runtime::client::ListItem;
+/// use scim_runtime::exchange::ListItem;
 /// use scim_runtime::{Context, Group, Resource, User, Violations};
 ///
 /// #[derive(Debug, serde::Deserialize)]

@@ -9,7 +9,8 @@ use core::cmp::Ordering;
 
 use serde_json::Value;
 
-use super::{CompValue, CompareOp, Comparison, Filter};
+use scim_filter_syntax::filter::{CompValue, CompareOp, Comparison, Filter};
+
 use crate::meta::{find_attribute, AttributeDef, AttributeType};
 use crate::path::AttrPath;
 use crate::scalar::ExactNumber;

@@ -80,7 +80,7 @@ pub struct BulkRequest {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "super::opt_lenient_u64"
+        with = "super::wire::opt_lenient_u64"
     )]
     pub fail_on_errors: Option<u64>,
     /// The operations.
@@ -100,11 +100,11 @@ fn bulk_response_schemas() -> Vec<String> {
 }
 
 fn write_bulk_request_schemas<S: Serializer>(v: &[String], s: S) -> Result<S::Ok, S::Error> {
-    super::write_schemas(v, BULK_REQUEST, s)
+    super::wire::write_schemas(v, BULK_REQUEST, s)
 }
 
 fn write_bulk_response_schemas<S: Serializer>(v: &[String], s: S) -> Result<S::Ok, S::Error> {
-    super::write_schemas(v, BULK_RESPONSE, s)
+    super::wire::write_schemas(v, BULK_RESPONSE, s)
 }
 
 impl Default for BulkRequest {
@@ -145,22 +145,22 @@ derived_serialize!(
     BulkResponse
 );
 
-super::case_insensitive_deserialize!(
+super::wire::case_insensitive_deserialize!(
     BulkOperation,
     "a bulk operation",
     ["method", "bulkId", "version", "path", "data"]
 );
-super::case_insensitive_deserialize!(
+super::wire::case_insensitive_deserialize!(
     BulkRequest,
     "a SCIM BulkRequest",
     ["schemas", "failOnErrors", "Operations"]
 );
-super::case_insensitive_deserialize!(
+super::wire::case_insensitive_deserialize!(
     BulkOperationResponse,
     "a bulk operation response",
     ["location", "method", "bulkId", "version", "status", "response"]
 );
-super::case_insensitive_deserialize!(
+super::wire::case_insensitive_deserialize!(
     BulkResponse,
     "a SCIM BulkResponse",
     ["schemas", "Operations"]
@@ -182,7 +182,7 @@ pub struct BulkOperationResponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
     /// The HTTP status, written as a string as RFC 7644 §3.7.3 shows it.
-    #[serde(with = "super::status_code")]
+    #[serde(with = "super::wire::status_code")]
     pub status: u16,
     /// The response body: a SCIM error for failed operations.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -5,7 +5,8 @@
 
 use core::fmt;
 
-use super::{BulkOperation, PatchOperation};
+use super::bulk::BulkOperation;
+use super::patch::PatchOperation;
 use crate::redact::Redacted;
 
 /// `Some(<redacted>)` for a value, `None` for none.

@@ -24,7 +24,7 @@ pub struct Error {
     #[serde(default = "error_schemas", serialize_with = "write_error_schemas")]
     pub schemas: Vec<String>,
     /// The HTTP status code.
-    #[serde(with = "super::status_code")]
+    #[serde(with = "super::wire::status_code")]
     pub status: u16,
     /// The detail error keyword.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -42,7 +42,7 @@ fn error_schemas() -> Vec<String> {
 }
 
 fn write_error_schemas<S: serde::Serializer>(v: &[String], s: S) -> Result<S::Ok, S::Error> {
-    super::write_schemas(v, ERROR, s)
+    super::wire::write_schemas(v, ERROR, s)
 }
 
 impl Serialize for Error {
@@ -51,7 +51,7 @@ impl Serialize for Error {
     }
 }
 
-super::case_insensitive_deserialize!(
+super::wire::case_insensitive_deserialize!(
     Error,
     "a SCIM Error",
     ["schemas", "status", "scimType", "detail"]

@@ -7,7 +7,7 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
 
-use super::lenient_u64;
+use super::wire::lenient_u64;
 use crate::context::{Context, Projection};
 use crate::resource::Resource;
 use crate::OtherAttributes;

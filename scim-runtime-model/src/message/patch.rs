@@ -81,7 +81,11 @@ impl Serialize for PatchOperation {
     }
 }
 
-super::case_insensitive_deserialize!(PatchOperation, "a PATCH operation", ["op", "path", "value"]);
+super::wire::case_insensitive_deserialize!(
+    PatchOperation,
+    "a PATCH operation",
+    ["op", "path", "value"]
+);
 
 /// Reads a `value` that is present, `null` included, as `Some`.
 fn present_value<'de, D: Deserializer<'de>>(
@@ -122,7 +126,7 @@ fn patch_schemas() -> Vec<String> {
 }
 
 fn write_patch_schemas<S: serde::Serializer>(v: &[String], s: S) -> Result<S::Ok, S::Error> {
-    super::write_schemas(v, PATCH_OP, s)
+    super::wire::write_schemas(v, PATCH_OP, s)
 }
 
 impl<T> Serialize for PatchOp<T> {
@@ -131,7 +135,7 @@ impl<T> Serialize for PatchOp<T> {
     }
 }
 
-super::case_insensitive_deserialize!(PatchOp<T>, "a SCIM PatchOp", ["schemas", "Operations"]);
+super::wire::case_insensitive_deserialize!(PatchOp<T>, "a SCIM PatchOp", ["schemas", "Operations"]);
 
 impl<T> PatchOp<T> {
     /// A PATCH request with these operations.

@@ -73,14 +73,14 @@ pub struct SearchRequest {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "super::opt_lenient_u64"
+        with = "super::wire::opt_lenient_u64"
     )]
     pub start_index: Option<u64>,
     /// The maximum number of results per page.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "super::opt_lenient_u64"
+        with = "super::wire::opt_lenient_u64"
     )]
     pub count: Option<u64>,
     /// Keys this library does not know, kept as sent.
@@ -93,7 +93,7 @@ fn search_schemas() -> Vec<String> {
 }
 
 fn write_search_schemas<S: serde::Serializer>(v: &[String], s: S) -> Result<S::Ok, S::Error> {
-    super::write_schemas(v, SEARCH_REQUEST, s)
+    super::wire::write_schemas(v, SEARCH_REQUEST, s)
 }
 
 impl Default for SearchRequest {
@@ -118,7 +118,7 @@ impl Serialize for SearchRequest {
     }
 }
 
-super::case_insensitive_deserialize!(
+super::wire::case_insensitive_deserialize!(
     SearchRequest,
     "a SCIM SearchRequest",
     [

@@ -8,11 +8,11 @@
 
 use serde_json::{Map, Value};
 
+use super::error::PatchError;
 use super::target::{parse_operation_path, AttrTarget, ResourceShape, Target};
 use super::value::{
     assigned, get_ci, is_undeclared_default, normalize, normalize_single, same_value,
 };
-use super::PatchError;
 use crate::filter::{FilterExt, JsonObject};
 use crate::message::{PatchOperation, PatchOperationKind};
 use crate::meta::{find_attribute, AttributeDef, AttributeType, Mutability, SchemaDef};

@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value};
 
-use super::ResourceShape;
+use super::target::ResourceShape;
 use crate::message::{PatchOperation, PatchOperationKind};
 use crate::meta::{AttributeDef, AttributeType, Mutability, COMMON_ATTRIBUTES};
 

@@ -2,8 +2,9 @@
 
 use serde_json::{Map, Value};
 
+use super::error::PatchError;
+use super::target::ResourceShape;
 use super::value::{assigned, same_value};
-use super::{PatchError, ResourceShape};
 use crate::meta::{AttributeDef, AttributeType, Mutability, COMMON_ATTRIBUTES};
 
 /// Applies the replace rules of RFC 7644 §3.5.1 to the JSON object of `replacement` against

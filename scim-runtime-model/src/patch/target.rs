@@ -7,7 +7,7 @@ use crate::path::{parse_patch_path, AttrPath, PatchPath};
 use crate::validation::ScimType;
 use crate::Resource;
 
-use super::PatchError;
+use super::error::PatchError;
 
 /// The schemas of a resource type: what PATCH paths resolve against.
 ///

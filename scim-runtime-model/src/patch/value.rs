@@ -5,7 +5,7 @@ use serde_json::{Map, Value};
 
 use crate::meta::{find_attribute, AttributeDef, AttributeType};
 
-use super::PatchError;
+use super::error::PatchError;
 
 /// Checks and normalizes the whole value of `def` (a list for a multi-valued attribute; a
 /// single value is taken as a list of one). `None` when the value is unassigned (RFC 7643 §2.5).
@@ -20,7 +20,7 @@ pub(crate) fn normalize(
         single => single,
     };
     check_declared(def, &value, path)?;
-    crate::dynamic::read_value(def, value, path)
+    crate::json_value::read_value(def, value, path)
         .map_err(|e| PatchError::invalid_value(e.to_string()))
 }
 
@@ -34,7 +34,7 @@ pub(crate) fn normalize_single(
         return Ok(None);
     }
     check_declared_single(def, &value, path)?;
-    crate::dynamic::read_single(def, value, path)
+    crate::json_value::read_single(def, value, path)
         .map_err(|e| PatchError::invalid_value(e.to_string()))
 }
 

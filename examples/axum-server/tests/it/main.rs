@@ -1,8 +1,8 @@
 //! The integration tests, one module per concern, built as one test binary so that the
 //! crate and its dependencies are linked once.
 
-mod common;
 mod bad_requests;
 mod client;
+mod common;
 mod peers;
 mod protocol;

@@ -8,7 +8,8 @@ use crate::context::{Context, Projection, Scope};
 use crate::meta::{AttributeDef, ResourceTypeDef, SchemaDef};
 use crate::payload::PayloadError;
 use crate::schema::{ResourceType, Schema};
-use crate::validation::{Validator, Violations};
+use crate::validation::validator::Validator;
+use crate::validation::Violations;
 use crate::value::AttributeAccess;
 use crate::{Meta, OtherAttributes};
 

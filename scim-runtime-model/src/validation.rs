@@ -6,7 +6,6 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 // Plumbing of the derive's output, re-exported from `__private`.
 pub(crate) mod validator;
-pub(crate) use validator::Validator;
 
 /// The `scimType` of an error response (RFC 7644 §3.12, Table 9), with a fallback for the
 /// values peers invent.

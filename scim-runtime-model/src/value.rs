@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::context::Scope;
 use crate::meta::{AttributeDef, AttributeType};
 use crate::scalar::{Binary, DateTime, Decimal, ExactNumber, Reference};
-use crate::validation::Validator;
+use crate::validation::validator::Validator;
 
 // Plumbing of the derive's output, re-exported from `__private`.
 pub(crate) mod scoped;

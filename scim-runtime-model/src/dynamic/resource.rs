@@ -13,7 +13,8 @@ use crate::json_value::{
 use crate::meta::{AttributeDef, AttributeType, Mutability, SchemaDef, COMMON_ATTRIBUTES};
 use crate::payload::PayloadError;
 use crate::schema::{ResourceType, Schema};
-use crate::validation::{ScimType, Validator, ViolationKind, Violations};
+use crate::validation::validator::Validator;
+use crate::validation::{ScimType, ViolationKind, Violations};
 use crate::value::{Attr, AttributeAccess};
 
 /// A resource type known only at run time: its core schema and extensions, from Schema and

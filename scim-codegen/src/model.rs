@@ -7,8 +7,8 @@
 use serde_json::Value;
 
 /// An attribute data type (RFC 7643 §2.3).
-pub use scim_runtime::meta::AttributeType as Type;
-pub use scim_runtime::meta::{Mutability, Returned, Uniqueness};
+pub use scim_runtime::attribute::AttributeType as Type;
+pub use scim_runtime::attribute::{Mutability, Returned, Uniqueness};
 
 /// One attribute definition, defaults applied.
 #[derive(Debug, Clone, PartialEq)]

@@ -38,7 +38,7 @@ pub type OtherAttributes = serde_json::Map<String, serde_json::Value>;
 #[cfg(test)]
 mod tests {
     use super::Meta;
-    use crate::meta::META_ATTRIBUTE;
+    use crate::attribute::META_ATTRIBUTE;
     use crate::value::AttributeValue;
 
     /// The definitions of `meta`'s sub-attributes are written out beside the other common

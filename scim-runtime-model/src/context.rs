@@ -17,7 +17,7 @@ use std::borrow::Cow;
 
 use serde_json::{Map, Value};
 
-use crate::meta::{AttributeDef, Mutability, Returned};
+use crate::attribute::{AttributeDef, Mutability, Returned};
 
 /// The request or response a payload travels in (RFC 7644 §3.2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -617,7 +617,7 @@ impl<'a> Scope<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::meta::{AttributeDef, AttributeType};
+    use crate::attribute::{AttributeDef, AttributeType};
 
     const USER: &str = "urn:ietf:params:scim:schemas:core:2.0:User";
     const NAME: AttributeDef = AttributeDef::new("name", AttributeType::Complex);

@@ -237,7 +237,7 @@ fn compare_characteristics(
     n: &Attribute,
     out: &mut Vec<Drift>,
 ) {
-    use crate::meta::{Mutability as M, Returned as R, Uniqueness as U};
+    use crate::attribute::{Mutability as M, Returned as R, Uniqueness as U};
     let mut push = |name: &'static str, old: String, new: String, breaking: bool| {
         if old != new {
             out.push(Drift {

@@ -7,7 +7,7 @@
 
 use serde_json::{Map, Number, Value};
 
-use crate::meta::{AttributeDef, AttributeType};
+use crate::attribute::{AttributeDef, AttributeType};
 use crate::payload::PayloadError;
 use crate::validation::ScimType;
 

@@ -11,6 +11,7 @@
 // Generated code names this crate `::scim_runtime`, also inside it.
 extern crate self as scim_runtime;
 
+pub mod attribute;
 pub mod canonical;
 mod common;
 pub mod context;
@@ -21,17 +22,16 @@ pub mod filter;
 mod json_value;
 pub mod media_type;
 pub mod message;
-pub mod meta;
 pub mod patch;
 pub mod path;
 pub mod payload;
 pub mod prelude;
 pub mod redact;
-mod resource;
 pub mod resources;
 pub mod scalar;
 pub mod schema;
 pub mod sort;
+mod traits;
 mod urn;
 pub mod validation;
 pub mod value;
@@ -43,10 +43,10 @@ pub mod __private;
 pub use common::{Meta, OtherAttributes};
 pub use context::{Context, Projection, Scope};
 pub use payload::PayloadError;
-pub use resource::{Extension, InContext, Resource, ScimObject};
 pub use resources::{EnterpriseUser, Group, User};
 pub use scalar::{Binary, DateTime, Decimal, Reference};
 pub use schema::{ResourceType, Schema, SchemaExtension, ServiceProviderConfig};
+pub use traits::{Extension, InContext, Resource, ScimObject};
 pub use validation::{ScimType, Violation, ViolationKind, Violations};
 
 /// Derives the SCIM traits for a resource, an extension schema, a complex attribute value or
@@ -96,3 +96,8 @@ pub use scim_derive::ScimResource;
 /// (the checks are `const` items). The expression parses the literal again at run time, which
 /// cannot fail; keep the result rather than expanding the macro in a hot loop.
 pub use scim_derive::filter;
+
+/// The former name of [`attribute`]: the attribute definitions, renamed so that the module is
+/// not called `meta` beside the type [`Meta`].
+#[doc(hidden)]
+pub use attribute as meta;

@@ -323,11 +323,11 @@ pub const fn const_eq_ci(a: &str, b: &str) -> bool {
     true
 }
 
-/// [`crate::meta::find_attribute`] in a `const fn`.
+/// [`crate::attribute::find_attribute`] in a `const fn`.
 const fn const_find(
-    table: &'static [crate::meta::AttributeDef],
+    table: &'static [crate::attribute::AttributeDef],
     name: &str,
-) -> Option<&'static crate::meta::AttributeDef> {
+) -> Option<&'static crate::attribute::AttributeDef> {
     let mut i = 0;
     while i < table.len() {
         if const_eq_ci(table[i].name, name) {
@@ -350,7 +350,7 @@ const fn const_find(
 /// attribute has the sub-attribute `value`, its value itself (RFC 7644 §3.5.2), and an unknown
 /// schema or attribute is left to the lookup of `name[...]` itself, so it is reported once.
 pub const fn check_attribute(
-    resource_type: &'static crate::meta::ResourceTypeDef,
+    resource_type: &'static crate::attribute::ResourceTypeDef,
     schema: Option<&str>,
     name: &str,
     sub_attr: Option<&str>,
@@ -386,9 +386,9 @@ pub const fn check_attribute(
     let def = match const_find(table, name) {
         Some(def) => def,
         None if core && schema.is_none() && const_eq_ci(name, "schemas") => {
-            &crate::meta::SCHEMAS_ATTRIBUTE
+            &crate::attribute::SCHEMAS_ATTRIBUTE
         }
-        None if core => match const_find(crate::meta::COMMON_ATTRIBUTES, name) {
+        None if core => match const_find(crate::attribute::COMMON_ATTRIBUTES, name) {
             Some(def) => def,
             None => return found_elsewhere,
         },
@@ -397,7 +397,7 @@ pub const fn check_attribute(
     let Some(sub_attr) = sub_attr else {
         return AttrCheck::Found;
     };
-    if matches!(def.ty, crate::meta::AttributeType::Complex) {
+    if matches!(def.ty, crate::attribute::AttributeType::Complex) {
         match const_find(def.sub_attributes, sub_attr) {
             Some(_) => AttrCheck::Found,
             None => AttrCheck::UnknownSubAttribute,

@@ -12,7 +12,9 @@ use core::fmt;
 
 use serde_json::Value;
 
-use crate::meta::{AttributeDef, AttributeType, ExtensionDef, Mutability, Returned, SchemaDef};
+use crate::attribute::{
+    AttributeDef, AttributeType, ExtensionDef, Mutability, Returned, SchemaDef,
+};
 use crate::OtherAttributes;
 
 /// What `Debug` shows in place of a sensitive value.

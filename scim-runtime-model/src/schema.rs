@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::meta::{
+use crate::attribute::{
     AttributeDef, AttributeType, Mutability, ResourceTypeDef, Returned, SchemaDef, Uniqueness,
 };
 use crate::{Meta, OtherAttributes, Reference, ScimResource};

@@ -43,9 +43,9 @@ use core::cmp::Ordering;
 
 use serde_json::Value;
 
+use crate::attribute::{find_attribute, AttributeDef, AttributeType};
 use crate::filter::eval::resolve_schema;
 use crate::message::SortOrder;
-use crate::meta::{find_attribute, AttributeDef, AttributeType};
 use crate::path::AttrPath;
 use crate::scalar::ExactNumber;
 use crate::value::{Attr, AttributeAccess, AttributeValue, ValueRef};

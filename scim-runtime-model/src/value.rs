@@ -11,8 +11,8 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::ser::Serializer;
 use serde::{Deserialize, Serialize};
 
+use crate::attribute::{AttributeDef, AttributeType};
 use crate::context::Scope;
-use crate::meta::{AttributeDef, AttributeType};
 use crate::scalar::{Binary, DateTime, Decimal, ExactNumber, Reference};
 use crate::validation::validator::Validator;
 
@@ -198,7 +198,7 @@ pub trait AttributeAccess {
     /// The definition of the attribute `name` (case-insensitive): by default the entry of
     /// [`attribute_defs`](Self::attribute_defs). Filters and sorting read values through it.
     fn attribute_def(&self, name: &str) -> Option<&'static AttributeDef> {
-        crate::meta::find_attribute(self.attribute_defs(), name)
+        crate::attribute::find_attribute(self.attribute_defs(), name)
     }
 
     /// The URN of the object's schema, for resources and extensions.

@@ -149,7 +149,7 @@ fn schemas_that_differ_only_in_unused_fields_share_their_tables() {
     let dc = scim_runtime::dynamic::schema_def(&changed).unwrap();
     assert!(!std::ptr::eq(da, dc));
     assert_eq!(dc.attributes[0].description, "The login name.");
-    let emails = |d: &'static scim_runtime::meta::SchemaDef| {
+    let emails = |d: &'static scim_runtime::attribute::SchemaDef| {
         d.attributes.iter().find(|a| a.name == "emails").unwrap()
     };
     assert!(std::ptr::eq(

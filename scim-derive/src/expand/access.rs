@@ -111,7 +111,7 @@ pub fn expand(c: &Container<'_>, p: &Paths) -> TokenStream {
                 #(#extension_lookups)*
                 ::core::option::Option::None
             }
-            fn attribute_defs(&self) -> &'static [#rt::meta::AttributeDef] {
+            fn attribute_defs(&self) -> &'static [#rt::attribute::AttributeDef] {
                 <Self as #rt::ScimObject>::ATTRIBUTES
             }
             fn is_empty_object(&self) -> bool {

@@ -252,7 +252,7 @@ pub fn expand_values(c: &Container<'_>, p: &Paths) -> TokenStream {
 
         #[automatically_derived]
         impl #rt::value::AttributeValue for #ident {
-            const TYPE: #rt::meta::AttributeType = #rt::meta::AttributeType::String;
+            const TYPE: #rt::attribute::AttributeType = #rt::attribute::AttributeType::String;
             const CANONICAL_VALUES: &'static [&'static str] = &[#(#wires),*];
             const CANONICAL_CASE_EXACT: ::core::option::Option<bool> = ::core::option::Option::Some(#case_exact);
             fn deserialize_value<'de, __D>(deserializer: __D) -> ::core::result::Result<Self, __D::Error>

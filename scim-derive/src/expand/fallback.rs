@@ -26,13 +26,13 @@ pub fn stub(
     let kind = c.map(|c| &c.kind);
     let unreachable = quote!(::core::unreachable!("#[derive(ScimResource)] failed"));
     let schema = quote! {
-        &#rt::meta::SchemaDef { id: "", name: "", description: "", attributes: &[] }
+        &#rt::attribute::SchemaDef { id: "", name: "", description: "", attributes: &[] }
     };
     let kind_impl = match kind {
         Some(Kind::Resource(_)) => quote! {
             impl #rt::Resource for #ident {
-                const SCHEMA: &'static #rt::meta::SchemaDef = #schema;
-                const RESOURCE_TYPE: &'static #rt::meta::ResourceTypeDef = &#rt::meta::ResourceTypeDef {
+                const SCHEMA: &'static #rt::attribute::SchemaDef = #schema;
+                const RESOURCE_TYPE: &'static #rt::attribute::ResourceTypeDef = &#rt::attribute::ResourceTypeDef {
                     name: "", endpoint: "", description: "", schema: #schema, extensions: &[],
                 };
                 fn id(&self) -> ::core::option::Option<&str> { #unreachable }
@@ -44,7 +44,7 @@ pub fn stub(
         },
         Some(Kind::Extension(_)) => quote! {
             impl #rt::Extension for #ident {
-                const SCHEMA: &'static #rt::meta::SchemaDef = #schema;
+                const SCHEMA: &'static #rt::attribute::SchemaDef = #schema;
             }
         },
         _ => quote!(),
@@ -54,7 +54,7 @@ pub fn stub(
     } else {
         quote! {
             impl #rt::ScimObject for #ident {
-                const ATTRIBUTES: &'static [#rt::meta::AttributeDef] = &[];
+                const ATTRIBUTES: &'static [#rt::attribute::AttributeDef] = &[];
                 fn serialize_scoped<__S: #serde::Serializer>(&self, _: __S, _: &#rt::Scope<'_>) -> ::core::result::Result<__S::Ok, __S::Error> { #unreachable }
                 fn validate_into(&self, _: &mut #private::Validator) { #unreachable }
                 fn drop_ignored_attributes(&mut self, _: #rt::Context) { #unreachable }
@@ -65,7 +65,7 @@ pub fn stub(
             }
             impl #rt::value::AttributeAccess for #ident {
                 fn attribute(&self, _: &str) -> ::core::option::Option<#rt::value::Attr<'_>> { #unreachable }
-                fn attribute_defs(&self) -> &'static [#rt::meta::AttributeDef] { #unreachable }
+                fn attribute_defs(&self) -> &'static [#rt::attribute::AttributeDef] { #unreachable }
             }
             #kind_impl
         }
@@ -79,7 +79,7 @@ pub fn stub(
             #debug
             #eq
             impl #rt::value::AttributeValue for #ident {
-                const TYPE: #rt::meta::AttributeType = #rt::meta::AttributeType::Complex;
+                const TYPE: #rt::attribute::AttributeType = #rt::attribute::AttributeType::Complex;
                 fn deserialize_value<'de, __D: #serde::Deserializer<'de>>(_: __D) -> ::core::result::Result<Self, __D::Error> { #unreachable }
                 fn serialize_value<__S: #serde::Serializer>(&self, _: __S, _: &#rt::Scope<'_>) -> ::core::result::Result<__S::Ok, __S::Error> { #unreachable }
                 fn value_ref(&self) -> #rt::value::ValueRef<'_> { #unreachable }

@@ -21,7 +21,7 @@ fn attribute_def_literal(f: &Field, p: &Paths) -> TokenStream {
     let ty = match ch.ty {
         Some(t) => {
             let v = variant(t.variant());
-            quote!(#rt::meta::AttributeType::#v)
+            quote!(#rt::attribute::AttributeType::#v)
         }
         None => quote!(#value_trait::TYPE),
     };
@@ -45,15 +45,15 @@ fn attribute_def_literal(f: &Field, p: &Paths) -> TokenStream {
     let refs = &ch.reference_types;
     let description = &ch.description;
     quote_spanned! {f.span=>
-        #rt::meta::AttributeDef {
+        #rt::attribute::AttributeDef {
             name: #name,
             ty: #ty,
             multi_valued: #multi,
             required: #required,
             case_exact: #case_exact,
-            mutability: #rt::meta::Mutability::#mutability,
-            returned: #rt::meta::Returned::#returned,
-            uniqueness: #rt::meta::Uniqueness::#uniqueness,
+            mutability: #rt::attribute::Mutability::#mutability,
+            returned: #rt::attribute::Returned::#returned,
+            uniqueness: #rt::attribute::Uniqueness::#uniqueness,
             canonical_values: #canonical,
             reference_types: &[#(#refs),*],
             sub_attributes: #value_trait::SUB_ATTRIBUTES,
@@ -89,7 +89,7 @@ pub fn scim_object(c: &Container<'_>, p: &Paths, methods: TokenStream) -> TokenS
     quote! {
         #[automatically_derived]
         impl #rt::ScimObject for #ident {
-            const ATTRIBUTES: &'static [#rt::meta::AttributeDef] = &[#(#attrs),*];
+            const ATTRIBUTES: &'static [#rt::attribute::AttributeDef] = &[#(#attrs),*];
             #methods
             fn other_attributes(&self) -> ::core::option::Option<&#rt::OtherAttributes> {
                 #other_ref
@@ -113,7 +113,7 @@ pub fn kind_impls(c: &Container<'_>, p: &Paths) -> TokenStream {
             let exts = c.extensions().map(|f| {
                 let ty = &f.inner;
                 let required = matches!(f.role, Role::Extension { required: true });
-                quote!(#rt::meta::ExtensionDef { schema: <#ty as #rt::Extension>::SCHEMA, required: #required })
+                quote!(#rt::attribute::ExtensionDef { schema: <#ty as #rt::Extension>::SCHEMA, required: #required })
             });
             // `check` reports a missing common attribute; the stub stands in then.
             let field = |common: Common| {
@@ -129,13 +129,13 @@ pub fn kind_impls(c: &Container<'_>, p: &Paths) -> TokenStream {
             quote! {
                 #[automatically_derived]
                 impl #rt::Resource for #ident {
-                    const SCHEMA: &'static #rt::meta::SchemaDef = &#rt::meta::SchemaDef {
+                    const SCHEMA: &'static #rt::attribute::SchemaDef = &#rt::attribute::SchemaDef {
                         id: #id,
                         name: #name,
                         description: #description,
                         attributes: <Self as #rt::ScimObject>::ATTRIBUTES,
                     };
-                    const RESOURCE_TYPE: &'static #rt::meta::ResourceTypeDef = &#rt::meta::ResourceTypeDef {
+                    const RESOURCE_TYPE: &'static #rt::attribute::ResourceTypeDef = &#rt::attribute::ResourceTypeDef {
                         name: #rtype,
                         endpoint: #endpoint,
                         description: #description,
@@ -167,7 +167,7 @@ pub fn kind_impls(c: &Container<'_>, p: &Paths) -> TokenStream {
             quote! {
                 #[automatically_derived]
                 impl #rt::Extension for #ident {
-                    const SCHEMA: &'static #rt::meta::SchemaDef = &#rt::meta::SchemaDef {
+                    const SCHEMA: &'static #rt::attribute::SchemaDef = &#rt::attribute::SchemaDef {
                         id: #id,
                         name: #name,
                         description: #description,
@@ -207,8 +207,8 @@ pub fn attribute_value(c: &Container<'_>, p: &Paths) -> TokenStream {
     quote! {
         #[automatically_derived]
         impl #rt::value::AttributeValue for #ident {
-            const TYPE: #rt::meta::AttributeType = #rt::meta::AttributeType::Complex;
-            const SUB_ATTRIBUTES: &'static [#rt::meta::AttributeDef] = <Self as #rt::ScimObject>::ATTRIBUTES;
+            const TYPE: #rt::attribute::AttributeType = #rt::attribute::AttributeType::Complex;
+            const SUB_ATTRIBUTES: &'static [#rt::attribute::AttributeDef] = <Self as #rt::ScimObject>::ATTRIBUTES;
             fn deserialize_value<'de, __D>(deserializer: __D) -> ::core::result::Result<Self, __D::Error>
             where
                 __D: #serde::Deserializer<'de>,

@@ -36,9 +36,9 @@ impl Paths {
         let rt = &self.rt;
         match f.role {
             Role::Attribute(i) => quote!(&<Self as #rt::ScimObject>::ATTRIBUTES[#i]),
-            Role::Common(Common::Id) => quote!(&#rt::meta::ID_ATTRIBUTE),
-            Role::Common(Common::ExternalId) => quote!(&#rt::meta::EXTERNAL_ID_ATTRIBUTE),
-            Role::Common(Common::Meta) => quote!(&#rt::meta::META_ATTRIBUTE),
+            Role::Common(Common::Id) => quote!(&#rt::attribute::ID_ATTRIBUTE),
+            Role::Common(Common::ExternalId) => quote!(&#rt::attribute::EXTERNAL_ID_ATTRIBUTE),
+            Role::Common(Common::Meta) => quote!(&#rt::attribute::META_ATTRIBUTE),
             _ => quote!(::core::unreachable!()),
         }
     }

@@ -110,7 +110,7 @@ pub fn drop_ignored(c: &Container<'_>, p: &Paths) -> TokenStream {
                     }
                 };
                 quote! {
-                    if context.drops_read_only_on_input() && (#def).mutability == #rt::meta::Mutability::ReadOnly {
+                    if context.drops_read_only_on_input() && (#def).mutability == #rt::attribute::Mutability::ReadOnly {
                         self.#i = ::core::default::Default::default();
                     } else {
                         #recurse

@@ -9,7 +9,7 @@ use core::fmt;
 use serde_json::{Map, Value};
 
 use super::resource::DynamicResource;
-use crate::meta::{SchemaDef, COMMON_ATTRIBUTES};
+use crate::attribute::{SchemaDef, COMMON_ATTRIBUTES};
 use crate::redact::{lookup, qualified, Entry, Shown};
 
 impl fmt::Debug for DynamicResource {

@@ -7,7 +7,7 @@
 use std::collections::HashSet;
 use std::sync::{Mutex, OnceLock};
 
-use crate::meta::{AttributeDef, AttributeType, SchemaDef};
+use crate::attribute::{AttributeDef, AttributeType, SchemaDef};
 use crate::schema::{Attribute, Schema};
 
 /// Why a Schema document cannot describe resources.

@@ -5,12 +5,12 @@
 use serde_json::{Map, Value};
 
 use super::defs::{schema_def, SchemaError};
+use crate::attribute::{AttributeDef, AttributeType, Mutability, SchemaDef, COMMON_ATTRIBUTES};
 use crate::context::{Context, Projection, Scope};
 use crate::json_value::{
     check_once, duplicate, find_def, insert_read, invalid, kind, read_object, read_value,
     remove_unassigned, reserved_key,
 };
-use crate::meta::{AttributeDef, AttributeType, Mutability, SchemaDef, COMMON_ATTRIBUTES};
 use crate::payload::PayloadError;
 use crate::schema::{ResourceType, Schema};
 use crate::validation::validator::Validator;

@@ -11,7 +11,7 @@ use serde_json::Value;
 
 use scim_filter_syntax::filter::{CompValue, CompareOp, Comparison, Filter};
 
-use crate::meta::{find_attribute, AttributeDef, AttributeType};
+use crate::attribute::{find_attribute, AttributeDef, AttributeType};
 use crate::path::AttrPath;
 use crate::scalar::ExactNumber;
 use crate::validation::ScimType;
@@ -277,12 +277,12 @@ fn for_each_value(
         for urn in target.schema_urns() {
             if f(
                 ValueRef::Reference(urn),
-                Some(&crate::meta::SCHEMAS_ATTRIBUTE),
+                Some(&crate::attribute::SCHEMAS_ATTRIBUTE),
             )? {
                 break;
             }
         }
-        return Ok(Some(&crate::meta::SCHEMAS_ATTRIBUTE));
+        return Ok(Some(&crate::attribute::SCHEMAS_ATTRIBUTE));
     }
     let named = match path.sub_attr() {
         None => def,
@@ -331,7 +331,7 @@ pub(crate) fn common_def(
 ) -> Option<&'static AttributeDef> {
     object
         .schema_urn()
-        .and_then(|_| find_attribute(crate::meta::COMMON_ATTRIBUTES, name))
+        .and_then(|_| find_attribute(crate::attribute::COMMON_ATTRIBUTES, name))
 }
 
 /// The values of an attribute that are assigned: `null`, and complex values that hold
@@ -638,7 +638,7 @@ pub struct JsonObject<'a> {
     map: &'a serde_json::Map<String, Value>,
     defs: &'static [AttributeDef],
     schema: Option<&'static str>,
-    extensions: &'a [&'static crate::meta::SchemaDef],
+    extensions: &'a [&'static crate::attribute::SchemaDef],
 }
 
 impl<'a> JsonObject<'a> {
@@ -656,7 +656,7 @@ impl<'a> JsonObject<'a> {
     /// too, and attribute paths qualified with the schema URN resolve.
     pub fn resource(
         map: &'a serde_json::Map<String, Value>,
-        schema: &'static crate::meta::SchemaDef,
+        schema: &'static crate::attribute::SchemaDef,
     ) -> Self {
         Self {
             map,
@@ -669,7 +669,10 @@ impl<'a> JsonObject<'a> {
     /// The same resource, with the schemas of its extensions, so that the attributes of an
     /// extension block are compared as their definitions say (as for typed and dynamic
     /// resources) rather than as plain JSON.
-    pub fn with_extensions(mut self, extensions: &'a [&'static crate::meta::SchemaDef]) -> Self {
+    pub fn with_extensions(
+        mut self,
+        extensions: &'a [&'static crate::attribute::SchemaDef],
+    ) -> Self {
         self.extensions = extensions;
         self
     }

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::wire::lenient_u64;
 use crate::context::{Context, Projection};
-use crate::resource::Resource;
+use crate::traits::Resource;
 use crate::OtherAttributes;
 
 /// The schema URN of list responses.

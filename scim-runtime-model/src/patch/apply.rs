@@ -13,9 +13,9 @@ use super::target::{parse_operation_path, AttrTarget, ResourceShape, Target};
 use super::value::{
     assigned, get_ci, is_undeclared_default, normalize, normalize_single, same_value,
 };
+use crate::attribute::{find_attribute, AttributeDef, AttributeType, Mutability, SchemaDef};
 use crate::filter::{FilterExt, JsonObject};
 use crate::message::{PatchOperation, PatchOperationKind};
-use crate::meta::{find_attribute, AttributeDef, AttributeType, Mutability, SchemaDef};
 use crate::path::parse_path;
 
 /// Applies `operations` in order to `object`, atomically.

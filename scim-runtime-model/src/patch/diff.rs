@@ -4,8 +4,8 @@
 use serde_json::{Map, Value};
 
 use super::target::ResourceShape;
+use crate::attribute::{AttributeDef, AttributeType, Mutability, COMMON_ATTRIBUTES};
 use crate::message::{PatchOperation, PatchOperationKind};
-use crate::meta::{AttributeDef, AttributeType, Mutability, COMMON_ATTRIBUTES};
 
 /// The operations turning the JSON object `from` into `to`, attribute by attribute:
 /// - an attribute `to` leaves unassigned is removed;

@@ -73,7 +73,7 @@ impl PatchError {
 
     /// The same error about a value of the sensitive attribute `def` (RFC 7643 §7 writeOnly
     /// or returned never), its detail without the value when the detail is about a value.
-    pub(crate) fn redacted(mut self, def: &crate::meta::AttributeDef) -> Self {
+    pub(crate) fn redacted(mut self, def: &crate::attribute::AttributeDef) -> Self {
         if self.scim_type == ScimType::InvalidValue {
             self.detail = crate::redact::redacted_message(def.name, def.ty, def.multi_valued);
         }

@@ -1,7 +1,7 @@
 //! Applying PATCH requests (RFC 7644 §3.5.2) to resources.
 //!
 //! One engine serves every resource: it works on the JSON object of a resource, guided by the
-//! attribute metadata ([`AttributeDef`](crate::meta::AttributeDef)s) of its schemas. [`apply`]
+//! attribute metadata ([`AttributeDef`](crate::attribute::AttributeDef)s) of its schemas. [`apply`]
 //! writes a typed resource (standard, generated or derived) to JSON, applies the operations
 //! and reads it back; [`DynamicResource::apply_patch`](crate::dynamic::DynamicResource::apply_patch)
 //! and [`apply_to_json`] apply them to JSON directly.

@@ -5,7 +5,7 @@ use serde_json::{Map, Value};
 use super::error::PatchError;
 use super::target::ResourceShape;
 use super::value::{assigned, same_value};
-use crate::meta::{AttributeDef, AttributeType, Mutability, COMMON_ATTRIBUTES};
+use crate::attribute::{AttributeDef, AttributeType, Mutability, COMMON_ATTRIBUTES};
 
 /// Applies the replace rules of RFC 7644 §3.5.1 to the JSON object of `replacement` against
 /// the one of `stored` (scim2-models `Resource.replace`):

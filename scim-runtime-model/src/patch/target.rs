@@ -1,8 +1,8 @@
 //! What a PATCH path designates in a resource (RFC 7644 §3.10, §3.5.2): an attribute of the
 //! core schema, a common attribute, an attribute of an extension, or a whole extension block.
 
+use crate::attribute::{find_attribute, AttributeDef, AttributeType, SchemaDef, COMMON_ATTRIBUTES};
 use crate::filter::Filter;
-use crate::meta::{find_attribute, AttributeDef, AttributeType, SchemaDef, COMMON_ATTRIBUTES};
 use crate::path::{parse_patch_path, AttrPath, PatchPath};
 use crate::validation::ScimType;
 use crate::Resource;

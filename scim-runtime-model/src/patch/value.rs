@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::meta::{find_attribute, AttributeDef, AttributeType};
+use crate::attribute::{find_attribute, AttributeDef, AttributeType};
 
 use super::error::PatchError;
 

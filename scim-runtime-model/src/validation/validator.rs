@@ -118,8 +118,8 @@ impl Validator {
 
     /// Applies the rules for one attribute of `def`, given whether it holds a value (an empty
     /// list holds none, RFC 7643 §2.5).
-    pub fn check_attribute(&mut self, def: &crate::meta::AttributeDef, present: bool) {
-        use crate::meta::{Mutability, Returned};
+    pub fn check_attribute(&mut self, def: &crate::attribute::AttributeDef, present: bool) {
+        use crate::attribute::{Mutability, Returned};
         let c = self.context;
         if c.is_request() {
             if present && c.refuses_write_only() && def.mutability == Mutability::WriteOnly {

@@ -4,8 +4,8 @@
 use serde::de::DeserializeOwned;
 use serde::{Serialize, Serializer};
 
+use crate::attribute::{AttributeDef, ResourceTypeDef, SchemaDef};
 use crate::context::{Context, Projection, Scope};
-use crate::meta::{AttributeDef, ResourceTypeDef, SchemaDef};
 use crate::payload::PayloadError;
 use crate::schema::{ResourceType, Schema};
 use crate::validation::validator::Validator;

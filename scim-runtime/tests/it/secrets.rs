@@ -21,7 +21,7 @@ use serde_json::json;
 /// The file is the generator's output byte for byte (a golden file), so rustfmt keeps off.
 #[allow(dead_code, clippy::all)]
 #[rustfmt::skip]
-#[path = "../../scim-codegen/tests/golden/slack.rs"]
+#[path = "../../../scim-codegen/tests/golden/slack.rs"]
 mod slack;
 
 const SECRET: &str = "t1meMa$heen";

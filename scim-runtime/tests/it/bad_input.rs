@@ -150,7 +150,7 @@ fn every_violation_is_reported_not_only_the_first() {
 
 #[test]
 fn truncated_json_is_a_syntax_error_with_a_position() {
-    let full = include_str!("../../testdata/rfc7643_full_user.json");
+    let full = include_str!("../../../testdata/rfc7643_full_user.json");
     for cut in [1, full.len() / 3, full.len() / 2, full.len() - 2] {
         match payload::from_str::<User>(&full[..cut]) {
             Err(PayloadError::Syntax { line, message, .. }) => {

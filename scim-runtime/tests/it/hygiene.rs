@@ -166,7 +166,7 @@ mod renamed {
     #[derive(Clone, PartialEq, my_scim::ScimResource)]
     #[scim(
         extension,
-        crate = "crate::renamed::my_scim",
+        crate = "crate::hygiene::renamed::my_scim",
         schema = "urn:example:scim:Site",
         name = "Site"
     )]

@@ -18,13 +18,13 @@ use std::hash::{BuildHasher, Hash, RandomState};
 /// Generated from a dump of Slack's `/Schemas` (`caseExact` absent, so `false`).
 #[allow(clippy::all, missing_docs, dead_code)]
 mod slack {
-    include!("../../scim-codegen/tests/golden/slack.rs");
+    include!("../../../scim-codegen/tests/golden/slack.rs");
 }
 
 /// Generated from a dump of SAP's `/Schemas`, whose `type` attributes are `caseExact: true`.
 #[allow(clippy::all, missing_docs, dead_code)]
 mod sap {
-    include!("../../scim-codegen/tests/golden/sap.rs");
+    include!("../../../scim-codegen/tests/golden/sap.rs");
 }
 
 /// A derived enum of a case-insensitive attribute (the RFC default), with a non-ASCII value.

@@ -19,6 +19,7 @@ mod filter_parse;
 mod filter_roundtrip;
 mod filter_semantics;
 mod hygiene;
+mod layout;
 mod messages;
 mod numbers;
 mod patch;

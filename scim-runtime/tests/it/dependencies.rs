@@ -1,8 +1,6 @@
 //! The crates a user's build compiles: the model has no I/O, so a crate that only reads and
 //! writes payloads compiles no HTTP crate, and each edge adds only its own.
 
-use std::process::Command;
-
 /// The packages of `scim-runtime`'s normal dependency graph with `features`, by name.
 fn graph(features: &[&str]) -> Vec<String> {
     graph_of(false, features)
@@ -10,39 +8,15 @@ fn graph(features: &[&str]) -> Vec<String> {
 
 /// The packages of the graph with the default features, if `default`, and `features`.
 fn graph_of(default: bool, features: &[&str]) -> Vec<String> {
-    let mut command = Command::new(env!("CARGO"));
-    command
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args([
-            "tree",
-            "--offline",
-            "-p",
-            "scim-runtime",
-            "--edges",
-            "normal",
-        ])
-        .args(["--prefix", "none", "--format", "{p}"]);
+    let joined = features.join(",");
+    let mut args = Vec::new();
     if !default {
-        command.arg("--no-default-features");
+        args.push("--no-default-features");
     }
     if !features.is_empty() {
-        command.args(["--features", &features.join(",")]);
+        args.extend(["--features", &joined]);
     }
-    let output = command.output().expect("cargo runs");
-    assert!(
-        output.status.success(),
-        "cargo tree failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let mut names: Vec<String> = String::from_utf8(output.stdout)
-        .expect("cargo tree prints UTF-8")
-        .lines()
-        .filter_map(|line| line.split_whitespace().next())
-        .map(str::to_owned)
-        .collect();
-    names.sort();
-    names.dedup();
-    names
+    test_peers::dependency_names("scim-runtime", &args)
 }
 
 const HTTP_CRATES: &[&str] = &["http", "http-body", "hyper", "reqwest", "rustls", "tokio"];

@@ -5,6 +5,10 @@
 //! A test that needs a peer never skips: if Python or the packages cannot be had, it fails with
 //! a message that says why.
 
+mod cargo_tree;
+
+pub use cargo_tree::dependency_names;
+
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};

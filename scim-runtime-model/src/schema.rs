@@ -343,6 +343,34 @@ pub struct FilterConfig {
     pub other: OtherAttributes,
 }
 
+/// Pagination options (RFC 9865, `pagination` in ServiceProviderConfig): which of cursor and
+/// index pagination the service provider offers, and its page sizes.
+#[derive(Clone, PartialEq, Default, ScimResource)]
+#[scim(complex)]
+pub struct PaginationConfig {
+    /// Whether cursor pagination is supported.
+    #[scim(mutability = "readOnly")]
+    pub cursor: Option<bool>,
+    /// Whether index pagination (RFC 7644 §3.4.2.4) is supported.
+    #[scim(mutability = "readOnly")]
+    pub index: Option<bool>,
+    /// The method used when a request names neither, `cursor` or `index`.
+    #[scim(mutability = "readOnly")]
+    pub default_pagination_method: Option<String>,
+    /// The page size when a request has no `count`.
+    #[scim(mutability = "readOnly")]
+    pub default_page_size: Option<i64>,
+    /// The largest page size the service provider returns.
+    #[scim(mutability = "readOnly")]
+    pub max_page_size: Option<i64>,
+    /// How many seconds a cursor stays valid after it is issued.
+    #[scim(mutability = "readOnly")]
+    pub cursor_timeout: Option<i64>,
+    /// Keys this library does not know, kept as sent.
+    #[scim(other)]
+    pub other: OtherAttributes,
+}
+
 /// An authentication scheme the service provider supports (RFC 7643 §5).
 #[derive(Clone, PartialEq, Default, ScimResource)]
 #[scim(complex)]
@@ -413,6 +441,9 @@ pub struct ServiceProviderConfig {
     /// A complex type that specifies supported authentication scheme properties.
     #[scim(required, mutability = "readOnly")]
     pub authentication_schemes: Vec<AuthenticationScheme>,
+    /// A complex type that specifies pagination options (RFC 9865).
+    #[scim(mutability = "readOnly")]
+    pub pagination: Option<PaginationConfig>,
     /// Keys this library does not know, kept as sent.
     #[scim(other)]
     pub other: OtherAttributes,
@@ -445,6 +476,20 @@ impl ServiceProviderConfig {
             .as_ref()
             .and_then(|f| f.supported)
             .unwrap_or(false)
+    }
+    /// Whether cursor pagination is supported (RFC 9865 `pagination.cursor`).
+    pub fn cursor_pagination_supported(&self) -> bool {
+        self.pagination
+            .as_ref()
+            .and_then(|p| p.cursor)
+            .unwrap_or(false)
+    }
+    /// Whether index pagination is supported: `pagination.index`, and `true` when the
+    /// service provider says nothing of pagination (RFC 7644 §3.4.2.4 defines it for all).
+    pub fn index_pagination_supported(&self) -> bool {
+        self.pagination
+            .as_ref()
+            .map_or(true, |p| p.index.unwrap_or(!p.cursor.unwrap_or(false)))
     }
     /// Whether bulk is supported.
     pub fn bulk_supported(&self) -> bool {

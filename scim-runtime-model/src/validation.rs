@@ -31,6 +31,12 @@ pub enum ScimType {
     InvalidVers,
     /// The request cannot be completed, due to the passing of sensitive information in a URI.
     Sensitive,
+    /// The cursor is not one the server issued, or was altered (RFC 9865).
+    InvalidCursor,
+    /// The cursor has expired (RFC 9865).
+    ExpiredCursor,
+    /// The `count` is not one the server accepts for cursor pagination (RFC 9865).
+    InvalidCount,
     /// A value this library does not know, kept as sent.
     Other(String),
 }
@@ -49,6 +55,9 @@ impl ScimType {
             Self::InvalidValue => "invalidValue",
             Self::InvalidVers => "invalidVers",
             Self::Sensitive => "sensitive",
+            Self::InvalidCursor => "invalidCursor",
+            Self::ExpiredCursor => "expiredCursor",
+            Self::InvalidCount => "invalidCount",
             Self::Other(s) => s,
         }
     }
@@ -56,7 +65,7 @@ impl ScimType {
     /// Reads a keyword; unknown ones become [`ScimType::Other`]. Matching ignores case, as some
     /// peers capitalise the keywords.
     pub fn parse(s: &str) -> Self {
-        const KNOWN: [ScimType; 10] = [
+        const KNOWN: [ScimType; 13] = [
             ScimType::InvalidFilter,
             ScimType::TooMany,
             ScimType::Uniqueness,
@@ -67,6 +76,9 @@ impl ScimType {
             ScimType::InvalidValue,
             ScimType::InvalidVers,
             ScimType::Sensitive,
+            ScimType::InvalidCursor,
+            ScimType::ExpiredCursor,
+            ScimType::InvalidCount,
         ];
         KNOWN
             .into_iter()

@@ -194,7 +194,8 @@ impl Outcome for serde_json::Value {
 /// does in a response context. Reported by the response check, so that switching it off reads
 /// the lists of servers that leave it out.
 fn check_list<T>(list: &ListResponse<T>, all: &mut Vec<crate::Violation>) {
-    if list.total_results.is_none() {
+    // RFC 9865 makes `totalResults` optional for a page of cursor pagination.
+    if list.total_results.is_none() && !list.has_cursor() {
         all.push(crate::Violation {
             path: "totalResults".to_owned(),
             scim_type: None,
@@ -248,6 +249,8 @@ impl Outcome for ListResponse<DynamicResource> {
             items_per_page,
             start_index,
             resources,
+            next_cursor,
+            previous_cursor,
             other,
         } = list;
         let mut read = Vec::with_capacity(resources.len());
@@ -285,6 +288,8 @@ impl Outcome for ListResponse<DynamicResource> {
             items_per_page,
             start_index,
             resources: read,
+            next_cursor,
+            previous_cursor,
             other,
         })
     }

@@ -22,6 +22,9 @@ pub const LIST_RESPONSE: &str = "urn:ietf:params:scim:api:messages:2.0:ListRespo
 /// `TotalResults`), and numbers sent as strings, as real servers send them; two members equal
 /// but for case are an error naming the member.
 ///
+/// Cursor pagination (RFC 9865) adds `nextCursor` and `previousCursor`: the opaque cursors of
+/// the pages after and before this one; the last page has no `nextCursor`.
+///
 /// A list without `totalResults` is read, with `None`: servers that page by cursor
 /// (RFC 9865) or simply forget it exist. RFC 7644 §3.4.2 makes it required, and the client's
 /// response check reports a list without it, as scim2-models does; switching that check off
@@ -37,6 +40,10 @@ pub struct ListResponse<T> {
     pub start_index: Option<u64>,
     /// The results of this page.
     pub resources: Vec<T>,
+    /// The cursor of the next page (RFC 9865); `None` on the last page.
+    pub next_cursor: Option<String>,
+    /// The cursor of the previous page (RFC 9865), when the server offers one.
+    pub previous_cursor: Option<String>,
     /// Keys this library does not know, kept as sent.
     pub other: OtherAttributes,
 }
@@ -48,6 +55,8 @@ impl<T> Default for ListResponse<T> {
             items_per_page: None,
             start_index: None,
             resources: Vec::new(),
+            next_cursor: None,
+            previous_cursor: None,
             other: OtherAttributes::new(),
         }
     }
@@ -61,8 +70,30 @@ impl<T> ListResponse<T> {
             items_per_page: Some(resources.len() as u64),
             start_index: Some(start_index),
             resources,
+            next_cursor: None,
+            previous_cursor: None,
             other: OtherAttributes::new(),
         }
+    }
+
+    /// A page of cursor pagination (RFC 9865): `resources`, with `nextCursor` set to `next`
+    /// (`None` on the last page) and `totalResults` to `total` when the server knows it.
+    pub fn with_cursor(resources: Vec<T>, total: Option<u64>, next: Option<String>) -> Self {
+        Self {
+            total_results: total,
+            items_per_page: Some(resources.len() as u64),
+            start_index: None,
+            resources,
+            next_cursor: next,
+            previous_cursor: None,
+            other: OtherAttributes::new(),
+        }
+    }
+
+    /// Whether the page carries a cursor, next or previous: it belongs to cursor pagination
+    /// (RFC 9865).
+    pub fn has_cursor(&self) -> bool {
+        self.next_cursor.is_some() || self.previous_cursor.is_some()
     }
 }
 
@@ -100,6 +131,12 @@ where
     }
     if let Some(n) = list.start_index {
         map.serialize_entry("startIndex", &n)?;
+    }
+    if let Some(c) = &list.next_cursor {
+        map.serialize_entry("nextCursor", c)?;
+    }
+    if let Some(c) = &list.previous_cursor {
+        map.serialize_entry("previousCursor", c)?;
     }
     map.serialize_entry("Resources", &resources)?;
     for (k, v) in &list.other {
@@ -167,6 +204,15 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for ListResponse<T> {
                         out.items_per_page = lenient_u64(map.next_value()?);
                     } else if key.eq_ignore_ascii_case("startIndex") {
                         out.start_index = lenient_u64(map.next_value()?);
+                    } else if key.eq_ignore_ascii_case("nextCursor") {
+                        // `"nextCursor": null` or `""` is the last page, as no cursor is.
+                        out.next_cursor = map
+                            .next_value::<Option<String>>()?
+                            .filter(|c| !c.is_empty());
+                    } else if key.eq_ignore_ascii_case("previousCursor") {
+                        out.previous_cursor = map
+                            .next_value::<Option<String>>()?
+                            .filter(|c| !c.is_empty());
                     } else if key.eq_ignore_ascii_case("Resources") {
                         // `"Resources": null` is an empty page.
                         out.resources = map.next_value::<Option<Vec<T>>>()?.unwrap_or_default();

@@ -83,6 +83,11 @@ pub struct SearchRequest {
         with = "super::wire::opt_lenient_u64"
     )]
     pub count: Option<u64>,
+    /// The cursor of the page to return (RFC 9865): `Some("")` asks for the first page of
+    /// cursor pagination, a `nextCursor` or `previousCursor` a server returned asks for that
+    /// page. `None` pages by index.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cursor: Option<String>,
     /// Keys this library does not know, kept as sent.
     #[serde(flatten)]
     pub other: OtherAttributes,
@@ -107,6 +112,7 @@ impl Default for SearchRequest {
             sort_order: None,
             start_index: None,
             count: None,
+            cursor: None,
             other: OtherAttributes::new(),
         }
     }
@@ -129,7 +135,8 @@ super::wire::case_insensitive_deserialize!(
         "sortBy",
         "sortOrder",
         "startIndex",
-        "count"
+        "count",
+        "cursor"
     ]
 );
 

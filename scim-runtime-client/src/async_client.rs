@@ -180,7 +180,7 @@ where
     /// Every result, fetched page by page as the stream is read ([`Pager`]). The stream ends
     /// after the first error.
     pub fn stream(self) -> impl futures_core::Stream<Item = Result<R, Error>> + 'a {
-        let pager = self.pager();
+        let pager = self.pager(&self.client.core);
         let (client, overrides) = (self.client, self.overrides);
         futures_util::stream::unfold(Some(pager), move |state| {
             let overrides = overrides.clone();

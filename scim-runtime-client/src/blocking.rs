@@ -144,7 +144,7 @@ where
     /// Every result, fetched page by page as the iterator is read ([`Pager`](crate::Pager)).
     /// The iterator ends after the first error.
     pub fn iter(self) -> impl Iterator<Item = Result<R, Error>> + 'a {
-        let mut pager = Some(self.pager());
+        let mut pager = Some(self.pager(&self.client.core));
         let (client, overrides) = (self.client, self.overrides);
         core::iter::from_fn(move || loop {
             let p = pager.as_mut()?;

@@ -223,6 +223,15 @@ pub enum Error {
         /// The error object: `status`, `scimType`, `detail`.
         error: Box<message::Error>,
     },
+    /// The service provider does not support `/Me`: it answered `501 Not Implemented`
+    /// (RFC 7644 §3.11).
+    #[error("{exchange}: the service provider does not support /Me (RFC 7644 §3.11)")]
+    MeNotSupported {
+        /// The request and response.
+        exchange: Box<Exchange>,
+        /// The SCIM Error the server sent with the 501, if it sent one.
+        error: Option<Box<message::Error>>,
+    },
     /// Pages of a list that do not fit together: a page that starts elsewhere than asked.
     #[error("{exchange}: inconsistent paging: {reason}")]
     Paging {
@@ -244,6 +253,7 @@ impl Error {
             | Self::InvalidResponse { exchange, .. }
             | Self::InvalidRequest { exchange, .. }
             | Self::Scim { exchange, .. }
+            | Self::MeNotSupported { exchange, .. }
             | Self::Paging { exchange, .. } => exchange,
         }
     }
@@ -257,6 +267,7 @@ impl Error {
     pub fn scim_error(&self) -> Option<&message::Error> {
         match self {
             Self::Scim { error, .. } => Some(error),
+            Self::MeNotSupported { error, .. } => error.as_deref(),
             _ => None,
         }
     }

@@ -209,7 +209,7 @@ pub use error::{
     BODY_EXCERPT_LEN,
 };
 pub use operation_kind::OperationKind;
-pub use paging::Pager;
+pub use paging::{Pager, Paging};
 pub use query::Query;
 pub use request::{Core, Operation, Prepared, QueryMethod};
 pub use response::Reader;

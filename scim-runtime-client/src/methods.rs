@@ -111,9 +111,27 @@ macro_rules! client_methods {
                 self.call(self.core.refresh(resource))
             }
 
-            /// Retrieves the authenticated subject: `GET /Me` (RFC 7644 §3.11).
+            /// Retrieves the authenticated subject: `GET /Me` (RFC 7644 §3.11). A server
+            /// without `/Me` answers 501: [`Error::MeNotSupported`](crate::Error::MeNotSupported).
             pub fn me<R: Resource>(&self) -> Call<'_, Self, R> {
                 self.call(self.core.me::<R>())
+            }
+
+            /// Replaces the authenticated subject's resource: `PUT /Me` (RFC 7644 §3.11), with
+            /// `If-Match` as [`replace`](Self::replace).
+            pub fn replace_me<R: ClientResource>(&self, resource: &R) -> Call<'_, Self, R> {
+                self.call(self.core.replace_me(resource))
+            }
+
+            /// Modifies the authenticated subject's resource: `PATCH /Me` (RFC 7644 §3.11).
+            /// `None` when the server answers `204 No Content`.
+            pub fn patch_me<R: Resource>(&self, patch: &PatchOp<R>) -> Call<'_, Self, Option<R>> {
+                self.call(self.core.patch_me(patch))
+            }
+
+            /// Deletes the authenticated subject's resource: `DELETE /Me` (RFC 7644 §3.11).
+            pub fn delete_me(&self) -> Call<'_, Self, ()> {
+                self.call(self.core.delete_me())
             }
 
             /// Lists resources: `GET endpoint` with `filter`, `sortBy`, `sortOrder`,

@@ -26,6 +26,13 @@ use scim_runtime_model::message::{ListResponse, SearchRequest};
 /// - a page whose `startIndex` is not the one asked for is an [`Error::Paging`], never a silent
 ///   loop over the same page.
 ///
+/// A query whose `cursor` is set (`Some("")` for the first page) pages by cursor instead
+/// (RFC 9865): it sends each page's `nextCursor` for the next, and stops on a page without
+/// one, or an empty page. A server that ignores the cursor and answers with index pages
+/// (no `nextCursor`, a `totalResults` above what arrived) is read on by index from there, so
+/// nothing is lost and nothing loops; the same `nextCursor` twice in a row is an
+/// [`Error::Paging`].
+///
 /// Results are typed resources ([`Pager::new`]) or dynamic ones ([`Pager::dynamic`]).
 #[derive(Debug, Clone)]
 pub struct Pager<T>
@@ -41,6 +48,24 @@ where
     done: bool,
     pages: u64,
     page_size: Option<u64>,
+    /// The cursor of the next page while paging by cursor; `None` pages by index.
+    cursor: Option<String>,
+    /// How many results arrived so far.
+    received: u64,
+}
+
+/// How [`Query::stream`](crate::Query) and `iter()` page (RFC 7644 §3.4.2.4, RFC 9865).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum Paging {
+    /// By cursor when the discovered ServiceProviderConfig says `pagination.cursor: true` and
+    /// the query sets no `startIndex`; by index otherwise.
+    #[default]
+    Auto,
+    /// By `startIndex` and `count`, whatever the server advertises.
+    Index,
+    /// By `cursor` and `count`, whatever the server advertises.
+    Cursor,
 }
 
 impl<T: ListItem> Pager<T> {
@@ -70,6 +95,7 @@ where
         query: SearchRequest,
     ) -> Self {
         let next_index = query.start_index.unwrap_or(1).max(1);
+        let cursor = query.cursor.clone();
         Self {
             path,
             shape,
@@ -80,7 +106,14 @@ where
             done: false,
             pages: 0,
             page_size: None,
+            cursor,
+            received: 0,
         }
+    }
+
+    /// Whether the next page is asked for by cursor (RFC 9865) rather than by index.
+    pub fn is_cursor_paging(&self) -> bool {
+        self.cursor.is_some()
     }
 
     /// The next buffered result.
@@ -104,7 +137,16 @@ where
             return None;
         }
         let mut query = self.query.clone();
-        query.start_index = Some(self.next_index);
+        match &self.cursor {
+            Some(cursor) => {
+                query.cursor = Some(cursor.clone());
+                query.start_index = None;
+            }
+            None => {
+                query.cursor = None;
+                query.start_index = Some(self.next_index);
+            }
+        }
         Some(core.query_shaped(&self.path, self.shape.clone(), self.method, &query))
     }
 
@@ -112,8 +154,54 @@ where
     ///
     /// # Errors
     ///
-    /// [`Error::Paging`] when the page starts elsewhere than asked. The pager is then done.
+    /// [`Error::Paging`] when the page starts elsewhere than asked, or gives the cursor it was
+    /// asked with as the next one. The pager is then done.
     pub fn accept(
+        &mut self,
+        page: ListResponse<T>,
+        exchange: impl FnOnce() -> Box<Exchange>,
+    ) -> Result<(), Error> {
+        if let Some(sent) = self.cursor.take() {
+            return self.accept_cursor_page(sent, page, exchange);
+        }
+        self.accept_index_page(page, exchange)
+    }
+
+    fn accept_cursor_page(
+        &mut self,
+        sent: String,
+        page: ListResponse<T>,
+        exchange: impl FnOnce() -> Box<Exchange>,
+    ) -> Result<(), Error> {
+        self.pages += 1;
+        let received = page.resources.len() as u64;
+        self.received += received;
+        match page.next_cursor.clone() {
+            Some(next) if next == sent => {
+                self.done = true;
+                return Err(Error::Paging {
+                    exchange: exchange(),
+                    reason: format!("the page asked for with cursor `{sent}` has it as nextCursor"),
+                });
+            }
+            Some(next) if received > 0 && self.query.count != Some(0) => {
+                self.cursor = Some(next);
+            }
+            Some(_) => self.done = true,
+            None => {
+                // No cursor: the last page, unless the server paged by index instead and says
+                // more results remain; then read on by index after what arrived.
+                let more = page.total_results.is_some_and(|t| t > self.received);
+                self.done = received == 0 || !more || self.query.count == Some(0);
+                self.next_index = self.received + 1;
+                self.page_size = Some(self.query.count.unwrap_or(received));
+            }
+        }
+        self.buffer.extend(page.resources);
+        Ok(())
+    }
+
+    fn accept_index_page(
         &mut self,
         page: ListResponse<T>,
         exchange: impl FnOnce() -> Box<Exchange>,
@@ -152,6 +240,7 @@ where
             };
         let end = last + 1;
         self.next_index = end;
+        self.received += received;
         self.buffer.extend(page.resources);
         Ok(())
     }

@@ -5,10 +5,11 @@ use core::marker::PhantomData;
 
 use crate::call::Overrides;
 use crate::checks::Checks;
-use crate::paging::Pager;
+use crate::paging::{Pager, Paging};
 use crate::request::{Core, Operation, QueryMethod};
 use scim_runtime_model::exchange::Outcome;
 use scim_runtime_model::message::{ListResponse, SearchRequest, SortOrder};
+use scim_runtime_model::schema::ServiceProviderConfig;
 
 /// A query or search to shape, then `send` for one page or read in full with `stream()`
 /// (async) or `iter()` (blocking).
@@ -23,6 +24,7 @@ where
     shape: <ListResponse<T> as Outcome>::Shape,
     method: QueryMethod,
     request: SearchRequest,
+    paging: Paging,
     pub(crate) overrides: Overrides,
     item: PhantomData<fn() -> T>,
 }
@@ -44,6 +46,7 @@ where
             shape,
             method,
             request: SearchRequest::default(),
+            paging: Paging::Auto,
             overrides: Overrides::default(),
             item: PhantomData,
         }
@@ -79,6 +82,21 @@ where
     /// The number of results per page.
     pub fn count(mut self, count: u64) -> Self {
         self.request.count = Some(count);
+        self
+    }
+
+    /// The page at this cursor (RFC 9865): `""` for the first page of cursor pagination, or
+    /// a `nextCursor` or `previousCursor` the server returned. `stream()` and `iter()` then
+    /// page by cursor from there.
+    pub fn cursor(mut self, cursor: impl Into<String>) -> Self {
+        self.request.cursor = Some(cursor.into());
+        self
+    }
+
+    /// How `stream()` and `iter()` page: [`Paging::Auto`] (the default) by cursor when the
+    /// discovered ServiceProviderConfig advertises `pagination.cursor`, by index otherwise.
+    pub fn paging(mut self, paging: Paging) -> Self {
+        self.paging = paging;
         self
     }
 
@@ -134,12 +152,29 @@ where
         ))
     }
 
-    pub(crate) fn pager(&self) -> Pager<T> {
-        Pager::shaped(
-            self.path.clone(),
-            self.shape.clone(),
-            self.method,
-            self.request.clone(),
-        )
+    /// The pager of every page, by cursor or by index as [`Query::paging`] and what `core`
+    /// discovered decide.
+    pub(crate) fn pager(&self, core: &Core) -> Pager<T> {
+        let mut request = self.request.clone();
+        let by_cursor = match self.paging {
+            Paging::Cursor => true,
+            Paging::Index => false,
+            Paging::Auto => {
+                request.cursor.is_some()
+                    || (request.start_index.is_none()
+                        && core
+                            .discovery()
+                            .service_provider_config
+                            .as_ref()
+                            .is_some_and(ServiceProviderConfig::cursor_pagination_supported))
+            }
+        };
+        if by_cursor {
+            request.cursor.get_or_insert_with(String::new);
+            request.start_index = None;
+        } else {
+            request.cursor = None;
+        }
+        Pager::shaped(self.path.clone(), self.shape.clone(), self.method, request)
     }
 }

@@ -28,6 +28,9 @@ use scim_runtime_model::{Context, Resource};
 )]
 pub const SCIM_JSON: &str = media_type::SCIM_JSON;
 
+/// The endpoint that stands for the authenticated subject (RFC 7644 §3.11).
+const ME: &str = "/Me";
+
 /// A feature whose ServiceProviderConfig limits the client enforces before sending (RFC 7643
 /// §5). Only bulk: as scim2-client does, `supported: false` for filter, sort or PATCH is
 /// advisory (servers often serve what they do not advertise), and the request is sent.
@@ -65,6 +68,7 @@ pub struct Operation<O: Outcome> {
     version: Option<String>,
     conditional: Conditional,
     cached: Option<O>,
+    me: bool,
 }
 
 /// How a body shows in `Debug`: its length only.
@@ -125,6 +129,7 @@ impl<O: Outcome> Operation<O> {
             version: None,
             conditional: Conditional::None,
             cached: None,
+            me: false,
         }
     }
 
@@ -507,9 +512,47 @@ impl Core {
         op
     }
 
-    /// Retrieves the authenticated subject: `GET /Me` (RFC 7644 §3.11).
+    /// Retrieves the authenticated subject: `GET /Me` (RFC 7644 §3.11). A server without
+    /// `/Me` answers 501, read as [`Error::MeNotSupported`].
     pub fn me<R: Resource>(&self) -> Operation<R> {
-        Operation::new(OperationKind::Query, Method::GET, Ok("/Me".to_owned()))
+        let mut op = Operation::new(OperationKind::Query, Method::GET, Ok(ME.to_owned()));
+        op.me = true;
+        op
+    }
+
+    /// Replaces the authenticated subject's resource: `PUT /Me` (RFC 7644 §3.11, §3.5.1),
+    /// with `If-Match: meta.version` when the server supports ETags.
+    pub fn replace_me<R: ClientResource>(&self, resource: &R) -> Operation<R> {
+        let mut op = Operation::shaped(
+            OperationKind::Replace,
+            resource.shape(),
+            Method::PUT,
+            Ok(ME.to_owned()),
+        )
+        .with_body(resource.body_in(Context::ReplacementRequest));
+        op.problem = resource
+            .check_in(Context::ReplacementRequest)
+            .err()
+            .map(PayloadError::Violations);
+        op.version = resource.version().map(str::to_owned);
+        op.conditional = Conditional::IfMatch;
+        op.me = true;
+        op
+    }
+
+    /// Modifies the authenticated subject's resource: `PATCH /Me` (RFC 7644 §3.11, §3.5.2).
+    pub fn patch_me<R: Resource>(&self, patch: &PatchOp<R>) -> Operation<Option<R>> {
+        let mut op = Operation::new(OperationKind::Patch, Method::PATCH, Ok(ME.to_owned()))
+            .with_body(to_body(patch));
+        op.me = true;
+        op
+    }
+
+    /// Deletes the authenticated subject's resource: `DELETE /Me` (RFC 7644 §3.11, §3.6).
+    pub fn delete_me(&self) -> Operation<()> {
+        let mut op = Operation::new(OperationKind::Delete, Method::DELETE, Ok(ME.to_owned()));
+        op.me = true;
+        op
     }
 
     /// Queries `R`'s endpoint by `GET` with the parameters of `query` (RFC 7644 §3.4.2), or by
@@ -585,6 +628,8 @@ impl Core {
                 );
                 push("startIndex", query.start_index.map(|n| n.to_string()));
                 push("count", query.count.map(|n| n.to_string()));
+                // `cursor=` with no value asks for the first page (RFC 9865).
+                push("cursor", query.cursor.clone());
                 op
             }
             QueryMethod::Search => Operation::shaped(
@@ -828,6 +873,7 @@ impl Core {
             version,
             cached,
             expected,
+            me,
             ..
         } = operation;
         let invalid = |url: String, source| Error::InvalidRequest {
@@ -884,6 +930,7 @@ impl Core {
                 checks,
                 cached,
                 expected,
+                me,
             },
         })
     }

@@ -58,6 +58,8 @@ pub struct Reader<O: Outcome> {
     pub(crate) cached: Option<O>,
     /// The statuses the call accepts instead of the operation's, when it says.
     pub(crate) expected: Option<Vec<u16>>,
+    /// Whether the request is on `/Me`, where 501 says the server has no such endpoint.
+    pub(crate) me: bool,
 }
 
 impl<O: Outcome> Reader<O> {
@@ -94,6 +96,7 @@ impl<O: Outcome> Reader<O> {
             checks,
             cached,
             expected,
+            me,
         } = self;
         let (parts, body) = response.into_parts();
         let status = parts.status;
@@ -126,6 +129,13 @@ impl<O: Outcome> Reader<O> {
         let no_content = matches!(status.as_u16(), 204 | 205 | 304);
         let succeeded = status.is_success() || status == StatusCode::NOT_MODIFIED;
 
+        if me && status == StatusCode::NOT_IMPLEMENTED {
+            // RFC 7644 §3.11: a service provider without `/Me` answers 501.
+            return Err(Error::MeNotSupported {
+                exchange: exchange(),
+                error: error_payload(&body).and_then(Result::ok).map(Box::new),
+            });
+        }
         if !succeeded {
             if body.is_empty() {
                 return Err(status_error("a failure without a SCIM error"));

@@ -4,7 +4,7 @@ use http::{HeaderName, HeaderValue, Method};
 
 use super::*;
 use scim_runtime_model::media_type::SCIM_JSON;
-use scim_runtime_model::message::{BulkRequest, PatchOp, SearchRequest, SortOrder};
+use scim_runtime_model::message::{BulkRequest, ListResponse, PatchOp, SearchRequest, SortOrder};
 use scim_runtime_model::{Resource, User};
 
 fn core() -> Core {
@@ -436,4 +436,161 @@ fn the_former_name_of_the_discovered_server_still_compiles() {
     let old: crate::Discovery = DiscoveredServer::default();
     let builder = Client::builder("https://example.com/scim/v2").discovery(old.clone());
     assert_eq!(builder.core().unwrap().discovery(), &old);
+}
+
+fn cursor_page(ids: &[&str], next: Option<&str>, total: Option<u64>) -> ListResponse<User> {
+    let resources = ids
+        .iter()
+        .map(|id| User {
+            id: Some((*id).to_owned()),
+            ..User::default()
+        })
+        .collect();
+    ListResponse::with_cursor(resources, total, next.map(str::to_owned))
+}
+
+fn page_uri(core: &Core, pager: &Pager<User>) -> String {
+    let op = pager.next_operation(core).unwrap();
+    core.prepare(op).unwrap().request.uri().to_string()
+}
+
+#[test]
+fn cursor_paging_sends_each_next_cursor_and_stops_without_one() {
+    let core = core();
+    let query = SearchRequest {
+        count: Some(2),
+        cursor: Some(String::new()),
+        ..SearchRequest::default()
+    };
+    let mut pager: Pager<User> = Pager::new("/Users".into(), QueryMethod::Get, query);
+    assert!(pager.is_cursor_paging());
+    // RFC 9865: an empty `cursor` asks for the first page.
+    assert_eq!(
+        page_uri(&core, &pager),
+        "https://example.com/scim/v2/Users?count=2&cursor="
+    );
+    let exchange = || Exchange::new(Method::GET, "u".into(), None, &[]);
+    pager
+        .accept(cursor_page(&["a", "b"], Some("c1"), None), exchange)
+        .unwrap();
+    assert_eq!(
+        page_uri(&core, &pager),
+        "https://example.com/scim/v2/Users?count=2&cursor=c1"
+    );
+    pager
+        .accept(cursor_page(&["c"], None, None), exchange)
+        .unwrap();
+    assert!(pager.is_done());
+    let ids: Vec<String> = std::iter::from_fn(|| pager.pop())
+        .filter_map(|u| u.id)
+        .collect();
+    assert_eq!(ids, ["a", "b", "c"]);
+}
+
+#[test]
+fn cursor_paging_reads_on_by_index_when_the_server_ignores_the_cursor() {
+    let core = core();
+    let query = SearchRequest {
+        count: Some(2),
+        cursor: Some(String::new()),
+        ..SearchRequest::default()
+    };
+    let mut pager: Pager<User> = Pager::new("/Users".into(), QueryMethod::Get, query);
+    let exchange = || Exchange::new(Method::GET, "u".into(), None, &[]);
+    // An index page: no nextCursor, and totalResults says more remain.
+    let mut first = ListResponse::new(vec![User::default(), User::default()], 3, 1);
+    first.items_per_page = Some(2);
+    pager.accept(first, exchange).unwrap();
+    assert!(!pager.is_done() && !pager.is_cursor_paging());
+    assert_eq!(
+        page_uri(&core, &pager),
+        "https://example.com/scim/v2/Users?startIndex=3&count=2"
+    );
+    pager
+        .accept(ListResponse::new(vec![User::default()], 3, 3), exchange)
+        .unwrap();
+    assert!(pager.is_done());
+    assert_eq!(pager.pages(), 2);
+}
+
+#[test]
+fn the_same_cursor_again_is_a_paging_error_not_a_loop() {
+    let query = SearchRequest {
+        cursor: Some("c1".into()),
+        ..SearchRequest::default()
+    };
+    let mut pager: Pager<User> = Pager::new("/Users".into(), QueryMethod::Get, query);
+    let exchange = || Exchange::new(Method::GET, "u".into(), None, &[]);
+    let e = pager
+        .accept(cursor_page(&["a"], Some("c1"), None), exchange)
+        .unwrap_err();
+    assert!(matches!(e, Error::Paging { .. }), "{e}");
+    assert!(pager.is_done());
+}
+
+#[test]
+fn me_operations_address_me_and_a_501_is_me_not_supported() {
+    let core = core();
+    let user = User {
+        id: Some("2819c223".into()),
+        user_name: Some("bjensen".into()),
+        ..User::default()
+    };
+    let patch: PatchOp<User> = PatchOp::new(vec![]);
+    for (method, uri) in [
+        (
+            core.prepare(core.me::<User>()).unwrap().request,
+            Method::GET,
+        ),
+        (
+            core.prepare(core.replace_me(&user)).unwrap().request,
+            Method::PUT,
+        ),
+        (
+            core.prepare(core.patch_me(&patch)).unwrap().request,
+            Method::PATCH,
+        ),
+        (
+            core.prepare(core.delete_me()).unwrap().request,
+            Method::DELETE,
+        ),
+    ]
+    .map(|(r, m)| ((r.method().clone(), m), r.uri().to_string()))
+    {
+        assert_eq!(method.0, method.1);
+        assert_eq!(uri, "https://example.com/scim/v2/Me");
+    }
+    let not_implemented = scim_response(
+        501,
+        None,
+        r#"{"schemas": ["urn:ietf:params:scim:api:messages:2.0:Error"], "status": "501", "detail": "no /Me here"}"#,
+    );
+    let e = core
+        .prepare(core.delete_me())
+        .unwrap()
+        .reader
+        .read(not_implemented)
+        .unwrap_err();
+    match &e {
+        Error::MeNotSupported { exchange, error } => {
+            assert_eq!(exchange.status, Some(http::StatusCode::NOT_IMPLEMENTED));
+            assert_eq!(
+                error.as_ref().unwrap().detail.as_deref(),
+                Some("no /Me here")
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    // Elsewhere a 501 stays the SCIM error it is.
+    let e = core
+        .prepare(core.delete::<User>("x"))
+        .unwrap()
+        .reader
+        .read(scim_response(
+            501,
+            None,
+            r#"{"schemas": ["urn:ietf:params:scim:api:messages:2.0:Error"], "status": "501"}"#,
+        ))
+        .unwrap_err();
+    assert!(matches!(e, Error::Scim { .. }), "{e:?}");
 }

@@ -61,6 +61,11 @@ impl ScimError {
         Self::new(StatusCode::UNAUTHORIZED, None, detail)
     }
 
+    /// 501 for what the service provider does not implement, such as `/Me` (RFC 7644 §3.11).
+    pub fn not_implemented(detail: impl Into<String>) -> Self {
+        Self::new(StatusCode::NOT_IMPLEMENTED, None, detail)
+    }
+
     /// 415 for a body that is not JSON.
     pub fn unsupported_media_type(detail: impl Into<String>) -> Self {
         Self::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, None, detail)

@@ -9,6 +9,10 @@
 //! - [`resource_response`] and [`list_response`] write resources in their response context with
 //!   the `attributes` projection, `Location`, `ETag` and `Content-Type: application/scim+json`.
 //! - [`ScimError`] turns any failure into a SCIM Error response (RFC 7644 §3.12).
+//! - [`CursorCodec`] makes the cursors of cursor pagination (RFC 9865) opaque and
+//!   tamper-evident, and [`ListQuery::cursor_page`] pages a result list by them.
+//! - [`MeResolver`] maps a request's authenticated subject to the resource `/Me` stands for
+//!   (RFC 7644 §3.11).
 //! - [`Discovery`] serves `/ServiceProviderConfig`, `/Schemas` and `/ResourceTypes`, each by id
 //!   too, from the types a server exposes (RFC 7644 §4).
 //!
@@ -26,14 +30,18 @@
 //! # Ok::<(), scim_runtime::server::ScimError>(())
 //! ```
 
+mod cursor;
 mod discovery;
 mod error;
+mod me;
 mod query;
 mod response;
 
+pub use cursor::{CursorCodec, CursorError};
 pub use discovery::Discovery;
 pub use error::ScimError;
-pub use query::ListQuery;
+pub use me::{MeResolver, MeTarget, NoMe};
+pub use query::{CursorPage, ListQuery};
 #[allow(deprecated)]
 pub use response::{is_scim_media_type, SCIM_MEDIA_TYPE};
 pub use response::{list_response, read_resource, resource_response, scim_response};

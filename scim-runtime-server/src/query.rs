@@ -6,7 +6,7 @@ use scim_runtime_model::message::{SearchRequest, SortOrder};
 use scim_runtime_model::path::{parse_path, AttrPath};
 use scim_runtime_model::validation::ScimType;
 
-use super::ScimError;
+use super::{CursorCodec, ScimError};
 
 /// A list or search request, checked and parsed.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -26,6 +26,20 @@ pub struct ListQuery {
     pub attributes: Vec<String>,
     /// The attributes not to return.
     pub excluded_attributes: Vec<String>,
+    /// The cursor of cursor pagination (RFC 9865): `Some("")` for the first page, `None`
+    /// when the request pages by index.
+    pub cursor: Option<String>,
+}
+
+/// The page a cursor asks for ([`ListQuery::cursor_page`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CursorPage {
+    /// The 0-based indexes of the results of this page.
+    pub range: core::ops::Range<usize>,
+    /// The cursor of the next page (`nextCursor`); `None` on the last page.
+    pub next_cursor: Option<String>,
+    /// The cursor of the page before (`previousCursor`); `None` on the first page.
+    pub previous_cursor: Option<String>,
 }
 
 impl ListQuery {
@@ -61,6 +75,7 @@ impl ListQuery {
                 }
                 "startindex" => request.start_index = Some(number(&value)?.max(1) as u64),
                 "count" => request.count = Some(number(&value)?.max(0) as u64),
+                "cursor" => request.cursor = Some(value),
                 "attributes" => request.attributes.extend(split_names(&value)),
                 "excludedattributes" => request.excluded_attributes.extend(split_names(&value)),
                 _ => {}
@@ -73,8 +88,15 @@ impl ListQuery {
     ///
     /// # Errors
     ///
-    /// As [`ListQuery::from_query`].
+    /// As [`ListQuery::from_query`], and a 400 `invalidValue` for a request with both
+    /// `startIndex` and `cursor`: it cannot page both ways at once (RFC 9865).
     pub fn from_search_request(request: &SearchRequest) -> Result<Self, ScimError> {
+        if request.cursor.is_some() && request.start_index.is_some() {
+            return Err(ScimError::bad_request(
+                ScimType::InvalidValue,
+                "`startIndex` and `cursor` cannot be used together (RFC 9865)",
+            ));
+        }
         let filter = match &request.filter {
             Some(text) => Some(parse_filter(text).map_err(|e| {
                 ScimError::bad_request(ScimType::InvalidFilter, format!("invalid filter: {e}"))
@@ -107,6 +129,59 @@ impl ListQuery {
             count: request.count,
             attributes: request.attributes.clone(),
             excluded_attributes: request.excluded_attributes.clone(),
+            cursor: request.cursor.clone(),
+        })
+    }
+
+    /// Whether the request pages by cursor (RFC 9865).
+    pub fn is_cursor_paging(&self) -> bool {
+        self.cursor.is_some()
+    }
+
+    /// What a cursor of this query is bound to: the endpoint, the filter and the sort. A
+    /// cursor made for one query is refused by another ([`CursorCodec`]); `count` and the
+    /// projection may change from page to page.
+    pub fn cursor_scope(&self, endpoint: &str) -> String {
+        let filter = self.filter.as_ref().map(ToString::to_string);
+        let sort_by = self.sort_by.as_ref().map(ToString::to_string);
+        format!(
+            "{endpoint}\n{}\n{}\n{:?}",
+            filter.unwrap_or_default(),
+            sort_by.unwrap_or_default(),
+            self.sort_order
+        )
+    }
+
+    /// The page of `total` results this query's cursor asks for (the first page for an empty
+    /// or absent cursor), at most `count` or `max_results` long, with the cursors of the
+    /// pages after and before it, made by `codec` for this query at `endpoint`.
+    ///
+    /// # Errors
+    ///
+    /// 400 `invalidCursor` for a cursor that `codec` did not make for this query, or that was
+    /// altered; 400 `expiredCursor` for one past the codec's timeout.
+    pub fn cursor_page(
+        &self,
+        codec: &CursorCodec,
+        endpoint: &str,
+        total: usize,
+        max_results: usize,
+    ) -> Result<CursorPage, ScimError> {
+        let scope = self.cursor_scope(endpoint);
+        let start = match self.cursor.as_deref() {
+            None | Some("") => 0,
+            Some(cursor) => codec.decode_offset(cursor, &scope)?,
+        };
+        let start = usize::try_from(start).unwrap_or(usize::MAX).min(total);
+        let count = self.count.map_or(max_results, |c| {
+            usize::try_from(c).unwrap_or(usize::MAX).min(max_results)
+        });
+        let end = start.saturating_add(count).min(total);
+        let offset = |n: usize| codec.encode_offset(n as u64, &scope);
+        Ok(CursorPage {
+            range: start..end,
+            next_cursor: (end < total && end > start).then(|| offset(end)),
+            previous_cursor: (start > 0).then(|| offset(start.saturating_sub(count))),
         })
     }
 
@@ -162,6 +237,31 @@ mod tests {
         let q = ListQuery::from_query("startIndex=9&count=5").unwrap();
         assert_eq!(q.page(10, 100), 8..10);
         assert_eq!(ListQuery::from_query("").unwrap().page(250, 100), 0..100);
+    }
+
+    #[test]
+    fn cursor_pages_cover_every_result_once() {
+        let codec = CursorCodec::new(b"k".to_vec());
+        let mut query = ListQuery::from_query("count=10&cursor=").unwrap();
+        assert!(query.is_cursor_paging());
+        let mut seen = Vec::new();
+        loop {
+            let page = query.cursor_page(&codec, "/Users", 25, 100).unwrap();
+            seen.extend(page.range.clone());
+            match page.next_cursor {
+                Some(next) => query.cursor = Some(next),
+                None => break,
+            }
+        }
+        assert_eq!(seen, (0..25).collect::<Vec<_>>());
+        let e = ListQuery::from_query("startIndex=2&cursor=").unwrap_err();
+        assert_eq!(e.scim_type, Some(ScimType::InvalidValue));
+        let forged = ListQuery::from_query(
+            "cursor=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+        )
+        .unwrap();
+        let e = forged.cursor_page(&codec, "/Users", 25, 100).unwrap_err();
+        assert_eq!(e.scim_type, Some(ScimType::InvalidCursor));
     }
 
     #[test]

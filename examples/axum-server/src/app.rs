@@ -5,9 +5,12 @@ use std::sync::Arc;
 
 use axum::routing::{get, post};
 use axum::Router;
-use scim_runtime::schema::{AuthenticationScheme, BulkConfig, FilterConfig, Supported};
-use scim_runtime::server::{Discovery, ScimError};
+use scim_runtime::schema::{
+    AuthenticationScheme, BulkConfig, FilterConfig, PaginationConfig, Supported,
+};
+use scim_runtime::server::{CursorCodec, Discovery, ScimError};
 use scim_runtime::{Group, Reference, ServiceProviderConfig, User};
+use std::time::Duration;
 
 use crate::storage::Store;
 use crate::{auth, bulk, handlers};
@@ -47,7 +50,15 @@ pub struct AppState {
     pub discovery: Discovery,
     /// Resources decoded by earlier lists.
     pub cache: crate::resources::DecodedCache,
+    /// Makes and checks the cursors of cursor pagination (RFC 9865).
+    pub cursors: CursorCodec,
+    /// The `userName` of the User that the bearer token authenticates as: the resource `/Me`
+    /// stands for (RFC 7644 §3.11). `None`: the server has no `/Me` and answers 501.
+    pub me: Option<String>,
 }
+
+/// How long a cursor stays valid, advertised as `pagination.cursorTimeout`.
+pub const CURSOR_TIMEOUT: Duration = Duration::from_secs(3600);
 
 impl std::fmt::Debug for AppState {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -55,6 +66,7 @@ impl std::fmt::Debug for AppState {
             .field("base_url", &self.base_url)
             .field("limits", &self.limits)
             .field("token", &self.token.as_ref().map(|_| "<set>"))
+            .field("me", &self.me)
             .finish_non_exhaustive()
     }
 }
@@ -82,7 +94,25 @@ impl AppState {
             limits,
             discovery,
             cache: crate::resources::DecodedCache::default(),
+            cursors: CursorCodec::new(random_key()).with_timeout(CURSOR_TIMEOUT),
+            me: None,
         }
+    }
+
+    /// The bearer token (or, without one, every request) authenticates as the User with this
+    /// `userName`, which `/Me` then stands for.
+    #[must_use]
+    pub fn with_me(mut self, user_name: impl Into<String>) -> Self {
+        self.me = Some(user_name.into());
+        self
+    }
+
+    /// Signs cursors with this key instead of one drawn at start, so that cursors stay valid
+    /// across restarts and across instances that share the key.
+    #[must_use]
+    pub fn with_cursor_key(mut self, key: impl Into<Vec<u8>>) -> Self {
+        self.cursors = CursorCodec::new(key).with_timeout(CURSOR_TIMEOUT);
+        self
     }
 
     /// The URL of a resource: base URL, endpoint, id (RFC 7643 §3.1 `meta.location`).
@@ -123,8 +153,32 @@ fn service_provider_config(limits: &Limits, bearer: bool) -> ServiceProviderConf
         sort: Some(Supported::new(true)),
         etag: Some(Supported::new(true)),
         authentication_schemes,
+        // Both ways of paging (RFC 9865); index by default, as RFC 7644 clients expect.
+        pagination: Some(PaginationConfig {
+            cursor: Some(true),
+            index: Some(true),
+            default_pagination_method: Some("index".into()),
+            default_page_size: Some(to_i64(limits.max_results)),
+            max_page_size: Some(to_i64(limits.max_results)),
+            cursor_timeout: Some(i64::try_from(CURSOR_TIMEOUT.as_secs()).unwrap_or(i64::MAX)),
+            ..Default::default()
+        }),
         ..Default::default()
     }
+}
+
+/// A key for the cursors of one run: 256 bits from four hashers, each seeded by the
+/// standard library from the operating system's randomness. A real service configures a
+/// key it keeps secret ([`AppState::with_cursor_key`]).
+fn random_key() -> Vec<u8> {
+    use std::hash::{BuildHasher, Hasher};
+    let mut key = Vec::with_capacity(32);
+    for i in 0..4u64 {
+        let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+        hasher.write_u64(i);
+        key.extend_from_slice(&hasher.finish().to_be_bytes());
+    }
+    key
 }
 
 /// The router: every endpoint under `/v2` (RFC 7644 §3.2), behind bearer authentication when
@@ -155,6 +209,13 @@ pub fn router(state: Shared) -> Router {
                 .delete(handlers::delete::<Group>),
         )
         .route("/Groups/.search", post(handlers::search::<Group>))
+        .route(
+            "/Me",
+            get(handlers::me_read)
+                .put(handlers::me_replace)
+                .patch(handlers::me_patch)
+                .delete(handlers::me_delete),
+        )
         .route("/.search", post(handlers::search_all))
         .route("/Bulk", post(bulk::handle))
         .fallback(handlers::fallback)

@@ -5,8 +5,8 @@ use axum::body::{Body, Bytes};
 use axum::extract::{OriginalUri, Path, RawQuery, State};
 use axum::response::Response;
 use http::{HeaderMap, Method, StatusCode};
-use scim_runtime::server::{ListQuery, ScimError};
-use scim_runtime::Context;
+use scim_runtime::server::{ListQuery, MeResolver as _, ScimError};
+use scim_runtime::{Context, User};
 
 use crate::app::Shared;
 use crate::operations::{self, Reply};
@@ -82,6 +82,56 @@ pub async fn delete<R: Served>(
     headers: HeaderMap,
 ) -> Response {
     reply(move || operations::delete::<R>(&state, &id, &headers)).await
+}
+
+/// `GET /Me` (RFC 7644 §3.11): the authenticated subject's User.
+pub async fn me_read(
+    State(state): State<Shared>,
+    parts: http::request::Parts,
+    RawQuery(query): RawQuery,
+) -> Response {
+    reply(move || {
+        let me = state.resolve_me(&parts)?;
+        operations::read::<User>(&state, &me.id, &parts.headers, query.as_deref())
+    })
+    .await
+}
+
+/// `PUT /Me`.
+pub async fn me_replace(
+    State(state): State<Shared>,
+    parts: http::request::Parts,
+    RawQuery(query): RawQuery,
+    body: Bytes,
+) -> Response {
+    reply(move || {
+        let me = state.resolve_me(&parts)?;
+        operations::replace::<User>(&state, &me.id, &parts.headers, query.as_deref(), &body)
+    })
+    .await
+}
+
+/// `PATCH /Me`.
+pub async fn me_patch(
+    State(state): State<Shared>,
+    parts: http::request::Parts,
+    RawQuery(query): RawQuery,
+    body: Bytes,
+) -> Response {
+    reply(move || {
+        let me = state.resolve_me(&parts)?;
+        operations::patch::<User>(&state, &me.id, &parts.headers, query.as_deref(), &body)
+    })
+    .await
+}
+
+/// `DELETE /Me`.
+pub async fn me_delete(State(state): State<Shared>, parts: http::request::Parts) -> Response {
+    reply(move || {
+        let me = state.resolve_me(&parts)?;
+        operations::delete::<User>(&state, &me.id, &parts.headers)
+    })
+    .await
 }
 
 /// `GET /Users?filter=...` (RFC 7644 §3.4.2).

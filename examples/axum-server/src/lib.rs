@@ -10,9 +10,10 @@
 //!
 //! | Endpoint | Methods |
 //! |---|---|
-//! | `/Users`, `/Groups` | `GET` (filter, sortBy, sortOrder, startIndex, count, attributes, excludedAttributes), `POST` |
+//! | `/Users`, `/Groups` | `GET` (filter, sortBy, sortOrder, startIndex or cursor, count, attributes, excludedAttributes), `POST` |
 //! | `/Users/{id}`, `/Groups/{id}` | `GET` (`If-None-Match` → 304), `PUT`, `PATCH`, `DELETE` (`If-Match` → 412 when stale) |
 //! | `/.search`, `/Users/.search`, `/Groups/.search` | `POST` |
+//! | `/Me` | `GET`, `PUT`, `PATCH`, `DELETE` on the User the bearer token authenticates as (`--me USERNAME`; 501 without) |
 //! | `/Bulk` | `POST`, with `bulkId` references |
 //! | `/ServiceProviderConfig`, `/Schemas`, `/ResourceTypes` (and by id) | `GET` |
 //!
@@ -22,6 +23,12 @@
 //! location, and `version` as a weak ETag `W/"n"`), keeps `userName` unique case-insensitively
 //! (409 `uniqueness`), checks that Group members are existing Users or Groups, and computes
 //! each User's `groups`. With `--token`, every request needs `Authorization: Bearer TOKEN`.
+//!
+//! Lists and searches page by index (`startIndex`, RFC 7644 §3.4.2.4) or by cursor (`cursor`,
+//! empty for the first page, RFC 9865), and `/ServiceProviderConfig` advertises both in its
+//! `pagination` block (index by default, cursors valid for an hour). Cursors are signed with
+//! a key drawn at start ([`AppState::with_cursor_key`] sets one): a cursor that was altered,
+//! comes from another query or from another run is a 400 `invalidCursor`.
 //!
 //! Failures are SCIM Error responses: 400 `invalidSyntax` for bad JSON or an attribute the
 //! schema does not define, 400 `invalidFilter`, 400 `mutability` for a PATCH of a readOnly
@@ -33,12 +40,13 @@
 //!
 //! Modules: [`app`] (state, configuration, router), [`handlers`] (axum glue),
 //! [`operations`] (create, read, replace, patch, delete), [`search`] (list and search),
-//! [`bulk`], [`auth`], [`resources`] (what is specific to Users and Groups), [`storage`].
+//! [`bulk`], [`auth`], [`me`] (`/Me`), [`resources`] (what is specific to Users and Groups), [`storage`].
 
 pub mod app;
 pub mod auth;
 pub mod bulk;
 pub mod handlers;
+pub mod me;
 pub mod operations;
 pub mod resources;
 pub mod search;

@@ -23,6 +23,10 @@ struct Args {
     /// Require `Authorization: Bearer TOKEN` on every request.
     #[arg(long)]
     token: Option<String>,
+    /// The `userName` of the User the bearer token authenticates as, which `/Me` stands for
+    /// (RFC 7644 §3.11); without it `/Me` answers 501.
+    #[arg(long, value_name = "USERNAME")]
+    me: Option<String>,
 }
 
 #[tokio::main]
@@ -48,7 +52,10 @@ async fn main() -> std::process::ExitCode {
     };
     // The first line is the base URL, for people and for the tests that start the server.
     println!("{base_url}");
-    let state = AppState::new(store, &base_url, args.token, Limits::default());
+    let mut state = AppState::new(store, &base_url, args.token, Limits::default());
+    if let Some(user_name) = args.me {
+        state = state.with_me(user_name);
+    }
     if let Err(e) = serve(listener, state).await {
         eprintln!("server error: {e}");
         return std::process::ExitCode::FAILURE;

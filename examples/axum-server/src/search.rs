@@ -100,33 +100,47 @@ fn compare(a: Option<&SortKey>, b: Option<&SortKey>, order: SortOrder) -> Orderi
     }
 }
 
-/// The requested page of `items`, owned and completed.
-fn page<R: Served>(
+/// Where a page of `total` results lies, by index or by cursor (RFC 9865), and the list
+/// response around it, still without its results.
+///
+/// # Errors
+///
+/// A 400 `invalidCursor` or `expiredCursor` for a cursor the server refuses.
+fn paged<T>(
     state: &AppState,
     query: &ListQuery,
-    items: &[Arc<R>],
-    completed: bool,
-) -> Result<Vec<R>, ScimError> {
-    let mut page: Vec<R> = items[query.page(items.len(), state.limits.max_results)]
-        .iter()
-        .map(|r| R::clone(r))
-        .collect();
-    if !completed {
-        R::complete(&mut page, state)?;
+    endpoint: &str,
+    total: usize,
+) -> Result<(core::ops::Range<usize>, ListResponse<T>), ScimError> {
+    if !query.is_cursor_paging() {
+        let range = query.page(total, state.limits.max_results);
+        return Ok((
+            range,
+            ListResponse::new(Vec::new(), total as u64, query.start_index),
+        ));
     }
-    Ok(page)
+    let page = query.cursor_page(&state.cursors, endpoint, total, state.limits.max_results)?;
+    let mut list = ListResponse::with_cursor(Vec::new(), Some(total as u64), page.next_cursor);
+    list.previous_cursor = page.previous_cursor;
+    Ok((page.range, list))
 }
 
-/// A page of one resource type in `context` (a query or search response).
+/// A page of one resource type in `context` (a query or search response), by index or by
+/// cursor.
 ///
 /// # Errors
 ///
 /// A 500 when the store fails; a 400 `invalidFilter` for a filter that orders a boolean or
-/// binary attribute.
+/// binary attribute; a 400 `invalidCursor` or `expiredCursor` for a cursor the server refuses.
 pub fn list<R: Served>(state: &AppState, query: &ListQuery, context: Context) -> Reply {
     let (items, completed) = matching::<R>(state, query)?;
-    let page = page(state, query, &items, completed)?;
-    let list = ListResponse::new(page, items.len() as u64, query.start_index);
+    let (range, mut list) = paged(state, query, R::RESOURCE_TYPE.endpoint, items.len())?;
+    let mut page: Vec<R> = items[range].iter().map(|r| R::clone(r)).collect();
+    if !completed {
+        R::complete(&mut page, state)?;
+    }
+    list.items_per_page = Some(page.len() as u64);
+    list.resources = page;
     let projection = query.projection();
     Ok(list_response(&list, context, Some(&projection)))
 }
@@ -183,15 +197,16 @@ pub fn search_all(state: &AppState, query: &ListQuery) -> Reply {
     if query.sort_by.is_some() {
         found.sort_by(|(a, _), (b, _)| compare(a.as_ref(), b.as_ref(), query.sort_order));
     }
-    let total = found.len() as u64;
+    let (range, mut list) = paged(state, query, "/", found.len())?;
     let page: Vec<serde_json::Value> = found
-        .drain(query.page(found.len(), state.limits.max_results))
+        .drain(range)
         .map(|(_, f)| match f {
             Found::User(u) => u.to_json_in(Context::SearchResponse, Some(&projection)),
             Found::Group(g) => g.to_json_in(Context::SearchResponse, Some(&projection)),
         })
         .collect();
-    let list = ListResponse::new(page, total, query.start_index);
+    list.items_per_page = Some(page.len() as u64);
+    list.resources = page;
     let body = serde_json::to_vec(&list).map_err(|e| {
         ScimError::new(
             http::StatusCode::INTERNAL_SERVER_ERROR,

@@ -4,5 +4,6 @@
 mod bad_requests;
 mod client;
 mod common;
+mod paging_and_me;
 mod peers;
 mod protocol;

@@ -90,13 +90,21 @@ impl DiscoveredServer {
     }
 
     /// How the discovered `/Schemas` drifted from the schemas `R` was generated from (its core
-    /// schema and extensions), with severities ([`drift::against`]).
+    /// schema and extensions), with severities ([`drift::against`]), followed by how the
+    /// discovered ResourceType of `R`'s schema drifted from `R`'s (its endpoint and schema
+    /// extensions: [`drift::against_resource_type`]) when resource types were discovered.
     ///
     /// # Errors
     ///
     /// [`DiscoveryError::NotDiscovered`] when no schema is known.
     pub fn drift<R: Resource>(&self) -> Result<DriftReport, DiscoveryError> {
-        self.drift_for(&R::schemas())
+        let mut report = self.drift_for(&R::schemas())?;
+        if !self.resource_types.is_empty() {
+            report
+                .changes
+                .extend(drift::against_resource_type::<R>(&self.resource_types).changes);
+        }
+        Ok(report)
     }
 
     /// How the discovered `/Schemas` drifted from `used`, the schemas of every type the client

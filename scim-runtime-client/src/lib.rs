@@ -82,6 +82,16 @@
 //! # Ok(()) }
 //! ```
 //!
+//! # Paging by cursor, and `/Me`
+//!
+//! `stream()` and `iter()` page by cursor (RFC 9865) when the discovered
+//! ServiceProviderConfig advertises `pagination.cursor` and the query sets no `startIndex`,
+//! and by index otherwise; [`Query::paging`] chooses ([`Paging`]), [`Query::cursor`] asks for
+//! one page. [`Pager`] says how it copes with servers that advertise cursors and send none.
+//! [`me`](Client::me), [`replace_me`](Client::replace_me), [`patch_me`](Client::patch_me) and
+//! [`delete_me`](Client::delete_me) work on `/Me` (RFC 7644 §3.11); a server without it
+//! answers 501, which is [`Error::MeNotSupported`].
+//!
 //! # Layers
 //!
 //! - [`Core`] is the sans-IO client: each operation becomes an [`Operation`], which

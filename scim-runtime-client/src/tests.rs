@@ -202,6 +202,17 @@ fn dynamic_types_come_from_discovery() {
         DiscoveryError::InvalidSchema(_)
     ));
     assert!(core.discovery().drift::<User>().unwrap().is_empty());
+
+    // A ResourceType that now requires the enterprise extension breaks code that leaves it out.
+    let mut required = core.clone();
+    required.discovery_mut().resource_types[0].schema_extensions[0].required = Some(true);
+    let report = required.discovery().drift::<User>().unwrap();
+    assert!(report.is_breaking(), "{report}");
+    assert_eq!(
+        report.changes[0].to_string(),
+        "breaking: urn:ietf:params:scim:schemas:core:2.0:User: extension \
+         urn:ietf:params:scim:schemas:extension:enterprise:2.0:User required false -> true"
+    );
 }
 
 #[test]

@@ -60,6 +60,18 @@ fn the_server_adds_http_but_no_transport() {
 }
 
 #[test]
+fn crypto_comes_with_the_server_toolkit_only() {
+    // The cursor codec's HMAC (RFC 9865 cursors) is the server's business.
+    let server = graph(&["server"]);
+    assert!(has(&server, "hmac") && has(&server, "sha2"), "{server:?}");
+    for g in [graph(&[]), graph_of(true, &[]), graph(&["client"])] {
+        for name in ["hmac", "sha2"] {
+            assert!(!has(&g, name), "{name} without the server toolkit: {g:?}");
+        }
+    }
+}
+
+#[test]
 fn the_sans_io_client_adds_no_transport() {
     let g = graph(&["client"]);
     assert!(has(&g, "scim-runtime-client") && has(&g, "http"), "{g:?}");

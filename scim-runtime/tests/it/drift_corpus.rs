@@ -59,3 +59,77 @@ fn spelling_out_defaults_is_not_drift() {
     );
     assert!(report.is_empty(), "{report}");
 }
+
+/// The standard types against the schemas a stock scim2-server served on loopback (the
+/// capture of its `GET /Schemas`): its caseExact references and password, and the narrower
+/// reference types of a User's `groups`, are notices; the one breaking change is the Group's
+/// `displayName`, which it requires where RFC 7643 §8.7.1 does not, so that typed code may send
+/// a Group it refuses.
+#[test]
+fn the_standard_types_against_a_stock_scim2_server_are_notices_but_one() {
+    use scim_runtime::drift::{against, against_schemas};
+    use scim_runtime::{Group, Resource, User};
+
+    let full = format!(
+        "{}/../testdata/scim2-server-captures/02-schemas.body",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("{full}: {e}"));
+    let served = scim_runtime::payload::from_str::<ListResponse<Schema>>(&text)
+        .unwrap_or_else(|e| panic!("{full}: {e}"))
+        .resources;
+
+    let user = against::<User>(&served);
+    assert!(!user.is_breaking(), "{user}");
+    assert_eq!(user.worst(), Some(Severity::Notice), "{user}");
+    let case_exact = user
+        .changes
+        .iter()
+        .filter(|d| {
+            matches!(
+                &d.change,
+                Change::Characteristic {
+                    name: "caseExact",
+                    ..
+                }
+            )
+        })
+        .count();
+    assert_eq!(case_exact, 8, "{user}");
+    assert!(user
+        .with_severity(Severity::Notice)
+        .all(|d| matches!(&d.change, Change::Characteristic { name, .. } if ["caseExact", "referenceTypes"].contains(name))));
+
+    let group = against::<Group>(&served);
+    let breaking: Vec<String> = group
+        .with_severity(Severity::Breaking)
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        breaking,
+        ["breaking: urn:ietf:params:scim:schemas:core:2.0:Group / displayName: required false -> true"]
+    );
+    assert_eq!(group.with_severity(Severity::Notice).count(), 2, "{group}");
+
+    // Every caseExact change of the two reports is a notice: 10 in all.
+    let used: Vec<Schema> = User::schemas()
+        .into_iter()
+        .chain(Group::schemas())
+        .collect();
+    let all = against_schemas(&used, &served);
+    let case_exact: Vec<Severity> = all
+        .changes
+        .iter()
+        .filter(|d| {
+            matches!(
+                &d.change,
+                Change::Characteristic {
+                    name: "caseExact",
+                    ..
+                }
+            )
+        })
+        .map(|d| d.severity)
+        .collect();
+    assert_eq!(case_exact, [Severity::Notice; 10]);
+}

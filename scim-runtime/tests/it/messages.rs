@@ -311,3 +311,108 @@ fn a_list_without_total_results_is_read() {
         payload::from_value(json!({"totalResults": "3", "Resources": []})).unwrap();
     assert_eq!(list.total_results, Some(3));
 }
+
+#[test]
+fn cursor_members_are_read_in_any_case_and_written_back() {
+    // RFC 9865: `cursor` in a search, `nextCursor` and `previousCursor` in a list.
+    members_are_case_insensitive::<SearchRequest>(json!({
+        "schemas": [SEARCH_REQUEST], "filter": "userName pr", "count": 10, "cursor": "VZUTiY"
+    }));
+    let list = json!({
+        "schemas": [LIST_RESPONSE], "itemsPerPage": 1, "nextCursor": "VZUTiYh",
+        "previousCursor": "ze7L30k", "Resources": [{"id": "1", "userName": "b"}]
+    });
+    members_are_case_insensitive::<ListResponse<Value>>(list.clone());
+    members_are_case_insensitive::<ListResponse<User>>(list.clone());
+
+    let read: ListResponse<User> = payload::from_value(list.clone()).unwrap();
+    assert_eq!(read.next_cursor.as_deref(), Some("VZUTiYh"));
+    assert_eq!(read.previous_cursor.as_deref(), Some("ze7L30k"));
+    assert!(read.has_cursor() && read.total_results.is_none());
+    assert!(read.other.is_empty(), "cursors are not unknown members");
+    let read: ListResponse<Value> = payload::from_value(list.clone()).unwrap();
+    assert_eq!(serde_json::to_value(&read).unwrap(), list, "written back as read");
+
+    // An empty or null nextCursor is the last page, as no cursor is.
+    for last in [json!(""), Value::Null] {
+        let read: ListResponse<Value> = payload::from_value(json!({
+            "schemas": [LIST_RESPONSE], "nextCursor": last, "Resources": []
+        }))
+        .unwrap();
+        assert_eq!(read.next_cursor, None);
+    }
+
+    // An empty cursor, the first page, is written as it is.
+    let first = SearchRequest {
+        cursor: Some(String::new()),
+        count: Some(10),
+        ..SearchRequest::default()
+    };
+    let written = serde_json::to_value(&first).unwrap();
+    assert_eq!(written["cursor"], "");
+    assert_eq!(
+        payload::from_value::<SearchRequest>(written).unwrap(),
+        first
+    );
+}
+
+#[test]
+fn the_service_provider_config_reads_and_writes_its_pagination_block() {
+    use scim_runtime::{Resource as _, ServiceProviderConfig};
+    let spc: ServiceProviderConfig = payload::from_value(json!({
+        "schemas": ["urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig"],
+        "pagination": {"cursor": true, "index": false, "defaultPaginationMethod": "cursor",
+                       "defaultPageSize": 100, "maxPageSize": 500, "cursorTimeout": 3600}
+    }))
+    .unwrap();
+    let pagination = spc.pagination.as_ref().unwrap();
+    assert_eq!(
+        (
+            pagination.cursor,
+            pagination.index,
+            pagination.default_pagination_method.as_deref(),
+            pagination.default_page_size,
+            pagination.max_page_size,
+            pagination.cursor_timeout
+        ),
+        (
+            Some(true),
+            Some(false),
+            Some("cursor"),
+            Some(100),
+            Some(500),
+            Some(3600)
+        )
+    );
+    assert!(spc.cursor_pagination_supported() && !spc.index_pagination_supported());
+    let written = serde_json::to_value(&spc).unwrap();
+    assert_eq!(written["pagination"]["cursorTimeout"], 3600);
+    assert_eq!(written["pagination"]["defaultPaginationMethod"], "cursor");
+
+    // Without a pagination block, index paging is what RFC 7644 defines for every server.
+    let plain = ServiceProviderConfig::default();
+    assert!(!plain.cursor_pagination_supported() && plain.index_pagination_supported());
+    // The schema of the configuration describes the block.
+    let schema = ServiceProviderConfig::schema();
+    let block = schema
+        .attributes
+        .iter()
+        .find(|a| a.name == "pagination")
+        .expect("a pagination attribute");
+    let names: Vec<&str> = block
+        .sub_attributes()
+        .iter()
+        .map(|a| a.name.as_str())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "cursor",
+            "index",
+            "defaultPaginationMethod",
+            "defaultPageSize",
+            "maxPageSize",
+            "cursorTimeout"
+        ]
+    );
+}

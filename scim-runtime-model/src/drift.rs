@@ -825,7 +825,7 @@ mod tests {
         );
         let immutable = set("title", "immutable");
         row_from(
-            &immutable,
+            immutable,
             set("title", "readOnly"),
             "breaking: U: / title: mutability immutable -> readOnly",
         );
@@ -842,7 +842,7 @@ mod tests {
             "notice: U: / password: mutability writeOnly -> readWrite",
         );
         row_from(
-            &immutable,
+            immutable,
             set("title", "readWrite"),
             "notice: U: / title: mutability immutable -> readWrite",
         );

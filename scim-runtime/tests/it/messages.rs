@@ -331,7 +331,11 @@ fn cursor_members_are_read_in_any_case_and_written_back() {
     assert!(read.has_cursor() && read.total_results.is_none());
     assert!(read.other.is_empty(), "cursors are not unknown members");
     let read: ListResponse<Value> = payload::from_value(list.clone()).unwrap();
-    assert_eq!(serde_json::to_value(&read).unwrap(), list, "written back as read");
+    assert_eq!(
+        serde_json::to_value(&read).unwrap(),
+        list,
+        "written back as read"
+    );
 
     // An empty or null nextCursor is the last page, as no cursor is.
     for last in [json!(""), Value::Null] {

@@ -484,8 +484,9 @@ impl ServiceProviderConfig {
             .and_then(|p| p.cursor)
             .unwrap_or(false)
     }
-    /// Whether index pagination is supported: `pagination.index`, and `true` when the
-    /// service provider says nothing of pagination (RFC 7644 §3.4.2.4 defines it for all).
+    /// Whether index pagination is supported: `pagination.index`; when the block leaves it
+    /// out, `true` unless it advertises cursors; and `true` without a pagination block
+    /// (RFC 7644 §3.4.2.4 defines index paging for every service provider).
     pub fn index_pagination_supported(&self) -> bool {
         self.pagination
             .as_ref()

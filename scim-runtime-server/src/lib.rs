@@ -1,9 +1,9 @@
 //! Framework-neutral helpers for SCIM service providers (RFC 7644 §3), over the `http` crate's
 //! request and response types: any web framework (axum, actix, hyper, ...) can call them.
 //!
-//! - [`ListQuery`] reads `filter`, `sortBy`, `sortOrder`, `startIndex`, `count`, `attributes`
-//!   and `excludedAttributes` from a query string or a `.search` body, with a SCIM 400 on bad
-//!   input (RFC 7644 §3.4.2, §3.4.3).
+//! - [`ListQuery`] reads `filter`, `sortBy`, `sortOrder`, `startIndex`, `count`, `cursor`,
+//!   `attributes` and `excludedAttributes` from a query string or a `.search` body, with a
+//!   SCIM 400 on bad input (RFC 7644 §3.4.2, §3.4.3, RFC 9865).
 //! - [`read_resource`] checks the content type (415 otherwise) and reads a request body in its
 //!   context (RFC 7644 §3.3, §3.5.1).
 //! - [`resource_response`] and [`list_response`] write resources in their response context with

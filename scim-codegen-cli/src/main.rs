@@ -19,7 +19,15 @@ fn main() -> ExitCode {
             inputs,
             resource_types,
             output,
-        } => commands::generate(&inputs, &resource_types, output.as_deref()),
+            required_extensions,
+            explain,
+        } => commands::generate(
+            &inputs,
+            &resource_types,
+            output.as_deref(),
+            required_extensions,
+            explain,
+        ),
         Command::Check {
             schemas,
             resource_types,

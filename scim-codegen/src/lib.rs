@@ -93,6 +93,7 @@ mod documents;
 mod emit;
 mod error;
 mod model;
+mod names;
 pub mod naming;
 mod output;
 mod plan;
@@ -100,7 +101,8 @@ mod position;
 mod read;
 mod source;
 
-pub use config::{compile_schemas, Config};
+pub use config::{compile_schemas, Config, WarningPolicy};
 pub use documents::Documents;
-pub use error::{Error, Location, Warning};
+pub use error::{Error, Location, UnknownWarningCode, Warning, WarningCode};
+pub use names::{explain, Name, NameKind};
 pub use output::{Generated, GeneratedModules, Module};

@@ -1,7 +1,4 @@
-//! `scim-codegen generate <INPUT>... [--resource-types FILE] [-o FILE]`
-//! `scim-codegen check --schemas DUMP [--resource-types FILE] --resource NAME --context CONTEXT FILE`
-//! `scim-codegen diff OLD NEW`
-//! `scim-codegen fetch <BASE_URL> [--bearer TOKEN] [-o FILE]`
+#![doc = include_str!("../README.md")]
 
 mod cli;
 mod commands;

@@ -27,6 +27,14 @@ pub enum Command {
         /// Write to FILE (only if its content changes) instead of stdout.
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Make an extension required where a ResourceType says `required: true` (RFC 7643 §6);
+        /// without it, every extension is an optional field.
+        #[arg(long = "required-extensions")]
+        required_extensions: bool,
+        /// List each schema with the Rust names of its types, fields and variants on stdout,
+        /// instead of the code (with -o, the code is still written to FILE).
+        #[arg(long)]
+        explain: bool,
     },
     /// Checks a payload against a server's schemas in a context. Prints the payload as it is
     /// serialized in that context and exits 0, or every violation and exits 1; exits 2 when the

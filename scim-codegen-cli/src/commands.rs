@@ -21,16 +21,30 @@ fn config(inputs: &[PathBuf], resource_types: &[PathBuf]) -> Config {
     config
 }
 
-/// `generate`: the code to `output` (only if it changes) or stdout, warnings to stderr.
-pub fn generate(inputs: &[PathBuf], resource_types: &[PathBuf], output: Option<&Path>) -> ExitCode {
+/// `generate`: the code to `output` (only if it changes) or stdout, warnings to stderr; with
+/// `explain`, the Rust names on stdout instead of the code.
+pub fn generate(
+    inputs: &[PathBuf],
+    resource_types: &[PathBuf],
+    output: Option<&Path>,
+    required_extensions: bool,
+    explain: bool,
+) -> ExitCode {
     let result = config(inputs, resource_types)
+        .keep_required_extensions(required_extensions)
         .generate()
         .and_then(|generated| {
             for warning in &generated.warnings {
                 eprintln!("warning: {warning}");
             }
+            if explain {
+                let _ = std::io::stdout()
+                    .lock()
+                    .write_all(generated.explain().as_bytes());
+            }
             match output {
                 Some(path) => generated.write_if_changed(path).map(|_| ()),
+                None if explain => Ok(()),
                 None => {
                     let _ = std::io::stdout()
                         .lock()

@@ -1,7 +1,4 @@
-//! `scim-codegen generate <INPUT>... [--resource-types FILE] [-o FILE]`
-//! `scim-codegen check --schemas DUMP [--resource-types FILE] --resource NAME --context CONTEXT FILE`
-//! `scim-codegen diff OLD NEW`
-//! `scim-codegen fetch <BASE_URL> [--bearer TOKEN] [-o FILE]`
+#![doc = include_str!("../README.md")]
 
 mod cli;
 mod commands;
@@ -19,7 +16,15 @@ fn main() -> ExitCode {
             inputs,
             resource_types,
             output,
-        } => commands::generate(&inputs, &resource_types, output.as_deref()),
+            required_extensions,
+            explain,
+        } => commands::generate(
+            &inputs,
+            &resource_types,
+            output.as_deref(),
+            required_extensions,
+            explain,
+        ),
         Command::Check {
             schemas,
             resource_types,

@@ -2,10 +2,27 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::error::{Error, Location, Warning};
+use crate::error::{Error, Location, Warning, WarningCode};
+use crate::names::{self, Name};
 use crate::output::{Generated, GeneratedModules, Module};
 use crate::source::Source;
 use crate::{emit, naming, plan, read};
+
+/// What happens to the generator's [`Warning`]s (those not allowed with
+/// [`Config::allow_warning`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum WarningPolicy {
+    /// Kept in [`Generated::warnings`] only; [`Config::compile`] prints none.
+    Silence,
+    /// Kept in [`Generated::warnings`], and [`Config::compile`] prints each as a
+    /// `cargo:warning` line ending in its code (`[null-value]`). The default.
+    #[default]
+    Print,
+    /// The first warning fails the generation with [`Error::DeniedWarning`], in
+    /// [`Config::generate`] and [`Config::compile`] alike: for dumps that are expected to be
+    /// clean, so that a new quirk is seen.
+    Deny,
+}
 
 /// What to generate from; setters return `&mut Self` so calls chain.
 #[derive(Debug, Clone)]
@@ -16,6 +33,10 @@ pub struct Config {
     out_file_name: String,
     /// `(extension schema URN, required)` overriding what the ResourceTypes say.
     extension_required: Vec<(String, bool)>,
+    /// Whether `schemaExtensions.required: true` makes an extension required.
+    keep_required_extensions: bool,
+    warning_policy: WarningPolicy,
+    allowed_warnings: Vec<WarningCode>,
 }
 
 impl Default for Config {
@@ -33,11 +54,14 @@ impl Config {
             out_dir: None,
             out_file_name: "scim.rs".to_owned(),
             extension_required: Vec::new(),
+            keep_required_extensions: false,
+            warning_policy: WarningPolicy::Print,
+            allowed_warnings: Vec::new(),
         }
     }
 
     /// Adds an input file: a `/Schemas` dump, one schema, or any document holding Schemas
-    /// and/or ResourceTypes.
+    /// and/or ResourceTypes. A directory stands for its `*.json` files, in name order.
     pub fn input(&mut self, path: impl AsRef<Path>) -> &mut Self {
         self.inputs.push(Source::Path(path.as_ref().to_owned()));
         self
@@ -92,31 +116,77 @@ impl Config {
         self
     }
 
-    /// Overrides the `required` flag the ResourceTypes give the extension `schema` (RFC 7643 §6
-    /// `schemaExtensions.required`), on every resource type that uses it. A required extension
-    /// makes requests without it invalid, so a type meant for many servers may want it optional
-    /// even when the dump it is generated from says otherwise (`scim-runtime`'s standard `User`
-    /// does this: the RFC 7643 §8.6 example requires the enterprise extension, few servers do).
+    /// Overrides the `required` flag of the extension `schema` (RFC 7643 §6
+    /// `schemaExtensions.required`) on every resource type that uses it, whatever the
+    /// ResourceTypes say and whatever [`Config::keep_required_extensions`] is.
     pub fn extension_required(&mut self, schema: impl Into<String>, required: bool) -> &mut Self {
         self.extension_required.push((schema.into(), required));
         self
     }
 
+    /// Whether an extension that a ResourceType declares `required: true` (RFC 7643 §6
+    /// `schemaExtensions.required`) is required in the generated type; default `false`: every
+    /// extension is an optional field.
+    ///
+    /// A required extension makes every request and response without it invalid, so types
+    /// meant for many servers want it optional even when the dump says otherwise. The RFC 7643
+    /// §8.6 example (`schemas/resource-types.json`) requires the enterprise extension, few
+    /// servers do, and `scim-runtime`'s standard `User` has it optional. A server that needs
+    /// the extension on every User opts in here (or for one extension with
+    /// [`Config::extension_required`]); the command line's flag is `--required-extensions`.
+    pub fn keep_required_extensions(&mut self, keep: bool) -> &mut Self {
+        self.keep_required_extensions = keep;
+        self
+    }
+
+    /// What to do with warnings: silence, print (the default) or deny them. See
+    /// [`WarningPolicy`].
+    pub fn warnings(&mut self, policy: WarningPolicy) -> &mut Self {
+        self.warning_policy = policy;
+        self
+    }
+
+    /// Allows one kind of warning: it is neither printed nor denied, and is left out of
+    /// [`Generated::warnings`]. For quirks of a dump that are known and accepted, so that the
+    /// others stay visible (or fail, under [`WarningPolicy::Deny`]).
+    pub fn allow_warning(&mut self, code: WarningCode) -> &mut Self {
+        if !self.allowed_warnings.contains(&code) {
+            self.allowed_warnings.push(code);
+        }
+        self
+    }
+
+    /// The inputs and the ResourceTypes documents, each directory replaced by its `*.json`
+    /// files in name order.
+    fn sources(&self) -> Result<(Vec<Source>, Vec<Source>), Error> {
+        Ok((expand(&self.inputs)?, expand(&self.resource_types)?))
+    }
+
     /// Reads every input into one catalog of schemas and resource types.
     pub(crate) fn read_catalog(&self) -> Result<read::Catalog, Error> {
+        let (inputs, resource_types) = self.sources()?;
+        self.read_sources(&inputs, &resource_types)
+    }
+
+    fn read_sources(
+        &self,
+        inputs: &[Source],
+        resource_types: &[Source],
+    ) -> Result<read::Catalog, Error> {
         let mut catalog = read::Catalog::default();
-        for source in &self.inputs {
+        for source in inputs {
             let (text, doc) = source.parse()?;
             read::read_document(&source.display(), &doc, &mut catalog)
                 .map_err(|e| e.with_position(&text))?;
         }
-        for source in &self.resource_types {
+        for source in resource_types {
             let before = catalog.resource_types.len();
             let file = source.display();
             let (text, doc) = source.parse()?;
             read::read_document(&file, &doc, &mut catalog).map_err(|e| e.with_position(&text))?;
             if catalog.resource_types.len() == before {
                 catalog.warnings.push(Warning {
+                    code: WarningCode::NotResourceTypes,
                     file,
                     schema_id: None,
                     attribute_path: None,
@@ -130,10 +200,12 @@ impl Config {
     /// Reads the inputs and returns the generated code and the warnings. Writes nothing.
     pub fn generate(&self) -> Result<Generated, Error> {
         let emitted = self.emit(false)?;
+        self.check_denied(&emitted.warnings)?;
         let code = render(&emitted.header, emitted.output.items, &emitted.files)?;
         Ok(Generated {
             code,
             warnings: emitted.warnings,
+            names: emitted.names,
         })
     }
 
@@ -144,11 +216,13 @@ impl Config {
     /// This is how `scim-runtime` checks in its standard resources.
     pub fn generate_modules(&self) -> Result<GeneratedModules, Error> {
         let emitted = self.emit(true)?;
+        self.check_denied(&emitted.warnings)?;
         let Emitted {
             output,
             warnings,
             header,
             files,
+            names,
         } = emitted;
         let mut items = output.items;
         let mut modules = Vec::with_capacity(output.units.len());
@@ -164,7 +238,11 @@ impl Config {
             });
         }
         modules.reverse();
-        Ok(GeneratedModules { modules, warnings })
+        Ok(GeneratedModules {
+            modules,
+            warnings,
+            names,
+        })
     }
 
     /// Reads the inputs and builds the items, checking there is something to generate.
@@ -172,8 +250,9 @@ impl Config {
         if self.inputs.is_empty() && self.resource_types.is_empty() {
             return Err(Error::NoInput);
         }
-        let mut catalog = self.read_catalog()?;
-        let sources: Vec<&Source> = self.inputs.iter().chain(&self.resource_types).collect();
+        let (inputs, resource_types) = self.sources()?;
+        let mut catalog = self.read_sources(&inputs, &resource_types)?;
+        let sources: Vec<&Source> = inputs.iter().chain(&resource_types).collect();
         let files = sources
             .iter()
             .map(|s| s.display())
@@ -184,6 +263,7 @@ impl Config {
         }
         for rt in &mut catalog.resource_types {
             for (urn, required) in &mut rt.extensions {
+                *required &= self.keep_required_extensions;
                 if let Some((_, forced)) = self
                     .extension_required
                     .iter()
@@ -196,6 +276,7 @@ impl Config {
         // Every decision first, then the writing of what was decided.
         let plan = plan::plan(&catalog, split);
         let output = emit::emit(&plan);
+        let names = names::collect(&plan);
         if output.items.is_empty() {
             return Err(Error::NothingToGenerate {
                 files,
@@ -204,22 +285,35 @@ impl Config {
         }
         let mut warnings = catalog.warnings.clone();
         warnings.extend(plan.warnings);
-        let names: Vec<String> = sources.iter().map(|s| s.file_name()).collect();
+        warnings.retain(|w| !self.allowed_warnings.contains(&w.code));
+        let file_names: Vec<String> = sources.iter().map(|s| s.file_name()).collect();
         let header = format!(
             "// @generated by scim-codegen\n// from: {}\n",
-            names.join(", ")
+            file_names.join(", ")
         );
         Ok(Emitted {
             output,
             warnings,
             header,
             files,
+            names,
         })
     }
 
+    /// Under [`WarningPolicy::Deny`], the first warning as an error.
+    fn check_denied(&self, warnings: &[Warning]) -> Result<(), Error> {
+        match (self.warning_policy, warnings.first()) {
+            (WarningPolicy::Deny, Some(first)) => Err(Error::DeniedWarning {
+                warning: first.clone(),
+            }),
+            _ => Ok(()),
+        }
+    }
+
     /// For build scripts: generates, writes `out_dir/out_file_name` when the content changed,
-    /// and prints `cargo:rerun-if-changed` for each input file and `cargo:warning` for each
-    /// warning.
+    /// and prints `cargo:rerun-if-changed` for every input file and directory (before reading
+    /// them, so that a build that failed on a bad input runs again when it is fixed) and,
+    /// under [`WarningPolicy::Print`], `cargo:warning` for each warning, ending in its code.
     pub fn compile(&self) -> Result<Generated, Error> {
         for source in self.inputs.iter().chain(&self.resource_types) {
             if let Source::Path(p) = source {
@@ -227,11 +321,14 @@ impl Config {
             }
         }
         let generated = self.generate()?;
-        for warning in &generated.warnings {
-            println!(
-                "cargo:warning={}",
-                warning.to_string().replace(['\n', '\r'], " ")
-            );
+        if self.warning_policy == WarningPolicy::Print {
+            for warning in &generated.warnings {
+                println!(
+                    "cargo:warning={} [{}]",
+                    warning.to_string().replace(['\n', '\r'], " "),
+                    warning.code
+                );
+            }
         }
         let dir = match &self.out_dir {
             Some(dir) => dir.clone(),
@@ -244,6 +341,32 @@ impl Config {
     }
 }
 
+/// `sources` with each directory replaced by its `*.json` files, in name order.
+fn expand(sources: &[Source]) -> Result<Vec<Source>, Error> {
+    let mut out = Vec::with_capacity(sources.len());
+    for source in sources {
+        match source {
+            Source::Path(dir) if dir.is_dir() => {
+                let read_error = |source| Error::Read {
+                    path: dir.clone(),
+                    source,
+                };
+                let mut files = Vec::new();
+                for entry in std::fs::read_dir(dir).map_err(read_error)? {
+                    let path = entry.map_err(read_error)?.path();
+                    if path.is_file() && path.extension().is_some_and(|e| e == "json") {
+                        files.push(path);
+                    }
+                }
+                files.sort();
+                out.extend(files.into_iter().map(Source::Path));
+            }
+            other => out.push(other.clone()),
+        }
+    }
+    Ok(out)
+}
+
 /// What [`Config::emit`] hands to the renderers.
 struct Emitted {
     output: emit::Output,
@@ -252,6 +375,8 @@ struct Emitted {
     header: String,
     /// The inputs' names, for errors.
     files: String,
+    /// The Rust name of every schema, attribute and canonical value.
+    names: Vec<Name>,
 }
 
 /// Formats `items` with prettyplease after `header`, a blank line between items.

@@ -7,7 +7,7 @@
 
 use serde_json::Value;
 
-use crate::error::{Location, Warning};
+use crate::error::{Location, Warning, WarningCode};
 use crate::model::{Attribute, Schema, Type};
 use crate::naming::{self, Scope};
 use crate::read::Catalog;
@@ -243,8 +243,11 @@ fn choose<'a>(catalog: &'a Catalog, out: &mut Plan<'a>) -> (Vec<Resource<'a>>, V
     let mut used = vec![false; catalog.schemas.len()];
     let skip = |out: &mut Plan<'a>, schema: &Schema, why: String| {
         out.skipped.push(format!("{}: {why}", schema.id));
-        out.warnings
-            .push(Warning::at(&loc(schema, None), format!("skipped: {why}")));
+        out.warnings.push(Warning::at(
+            WarningCode::SkippedSchema,
+            &loc(schema, None),
+            format!("skipped: {why}"),
+        ));
     };
     if !catalog.resource_types.is_empty() {
         for rt in &catalog.resource_types {
@@ -256,6 +259,7 @@ fn choose<'a>(catalog: &'a Catalog, out: &mut Plan<'a>) -> (Vec<Resource<'a>>, V
             };
             let Some((index, schema)) = find_schema(catalog, &rt.schema) else {
                 out.warnings.push(Warning::at(
+                    WarningCode::MissingSchema,
                     &rt_loc,
                     format!(
                         "ResourceType `{}`: its schema `{}` is not among the inputs: skipped",
@@ -274,6 +278,7 @@ fn choose<'a>(catalog: &'a Catalog, out: &mut Plan<'a>) -> (Vec<Resource<'a>>, V
             };
             if schema.id != rt.schema {
                 out.warnings.push(Warning::at(
+                    WarningCode::IdCase,
                     &rt_loc,
                     format!(
                         "schema `{}` found as `{}` (ids differ in case)",
@@ -286,6 +291,7 @@ fn choose<'a>(catalog: &'a Catalog, out: &mut Plan<'a>) -> (Vec<Resource<'a>>, V
             for (urn, required) in &rt.extensions {
                 let Some((ext_index, _)) = find_schema(catalog, urn) else {
                     out.warnings.push(Warning::at(
+                        WarningCode::MissingSchema,
                         &rt_loc,
                         format!(
                             "ResourceType `{}`: extension `{urn}` is not among the inputs: skipped",
@@ -340,6 +346,7 @@ fn choose<'a>(catalog: &'a Catalog, out: &mut Plan<'a>) -> (Vec<Resource<'a>>, V
                 let rust_name = base_name(schema);
                 let endpoint = format!("/{rust_name}s");
                 out.warnings.push(Warning::at(
+                    WarningCode::GuessedEndpoint,
                     &loc(schema, None),
                     format!("no ResourceType given: resource assumed at endpoint `{endpoint}`"),
                 ));
@@ -366,9 +373,41 @@ fn choose<'a>(catalog: &'a Catalog, out: &mut Plan<'a>) -> (Vec<Resource<'a>>, V
                     "no ResourceType given: attached to resource `{}` as an optional extension (same last URN segment)",
                     r.resource_type
                 );
-                out.warnings.push(Warning::at(&loc(ext, None), message));
+                out.warnings.push(Warning::at(
+                    WarningCode::GuessedExtension,
+                    &loc(ext, None),
+                    message,
+                ));
             }
         }
+    }
+    // An extension no resource carries still gets its struct, but nothing reads or writes it
+    // as part of a resource: say so, naming it, so a missing `schemaExtensions` entry is seen.
+    let by_resource_types = !catalog.resource_types.is_empty();
+    for (position, ext_index) in extension_ids.iter().enumerate() {
+        if resources
+            .iter()
+            .any(|r| r.extensions.iter().any(|(p, _)| *p == position))
+        {
+            continue;
+        }
+        let ext = &catalog.schemas[*ext_index];
+        let why = if by_resource_types {
+            "no ResourceType that is generated lists it in `schemaExtensions`".to_owned()
+        } else {
+            format!(
+                "no ResourceType given, and not exactly one resource's id ends in `:{}`",
+                last_segment(&ext.id)
+            )
+        };
+        out.warnings.push(Warning::at(
+            WarningCode::UnattachedExtension,
+            &loc(ext, None),
+            format!(
+                "extension `{}` is attached to no resource ({why}): its struct is generated, but no resource has a field for it",
+                ext.id
+            ),
+        ));
     }
     let extensions = extension_ids
         .into_iter()
@@ -447,6 +486,7 @@ impl Planner {
                     "a common attribute every resource has"
                 };
                 self.warnings.push(Warning::at(
+                    WarningCode::CommonAttribute,
                     &loc(schema, Some(attr.name.clone())),
                     format!(
                         "`{}` is {what} (RFC 7643 §3.1): not generated from the schema",

@@ -1,28 +1,4 @@
-//! `#[derive(ScimResource)]`: the one place where SCIM attribute metadata becomes impls.
-//!
-//! Use it through `scim_runtime`, which re-exports it; the generated code refers to
-//! `::scim_runtime` paths only (or to the root `#[scim(crate = "..")]` names). See the `scim_runtime` crate documentation for the attributes
-//! (`#[scim(resource | extension | complex | canonical, ...)]`) and a worked example.
-//!
-//! It also provides `filter!`, which parses a SCIM filter at compile time with the grammar of
-//! `scim-filter-syntax` and checks its attribute paths against the type's metadata.
-//!
-//! The derive also writes `Debug` (so do not derive `Debug` beside it: E0119), showing every
-//! `writeOnly`, `returned = "never"` or `#[scim(sensitive)]` field as `<redacted>` when set;
-//! `#[scim(skip_debug)]` leaves `Debug` to the user. For a canonical enum it writes
-//! `PartialEq`, `Eq` and `Hash` as well, comparing as the attribute's `caseExact` says
-//! (`Custom("WORK") == Work` unless `case_exact`); `#[scim(skip_eq)]` leaves those to the user.
-//!
-//! The crate is shaped like serde_derive's internals: `attr` is the typed model of
-//! `#[scim(..)]` and holds every key name; `ast` builds the structure from it, with no tokens;
-//! `check` holds the rules that look across fields; `expand` writes the impls, one module per
-//! concern (serialize, deserialize, validate, metadata, access, canonical enums, `Debug`), and
-//! its `fallback` the stubs beside `compile_error!`. Every mistake in the input is reported,
-//! each on its own span, and the stubs make those errors the only ones the user sees. All
-//! collected errors go through a `Ctxt`, which cannot be dropped unchecked.
-//!
-//! Every path the output names starts at `::scim_runtime`, or at the path of
-//! `#[scim(crate = "..")]` for a crate that re-exports `scim_runtime` under another name.
+#![doc = include_str!("../README.md")]
 
 mod ast;
 mod attr;

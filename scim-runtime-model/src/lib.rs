@@ -1,11 +1,4 @@
-//! The model and engines of [`scim-runtime`](https://docs.rs/scim-runtime): SCIM 2.0 attribute
-//! metadata, scalars, contexts, validation, payloads, schema documents, messages, filters,
-//! sorting, PATCH, dynamic resources, schema drift and the standard resources (RFC 7643,
-//! RFC 7644). It does no I/O and depends on no HTTP crate.
-//!
-//! Depend on `scim-runtime`, which re-exports all of this at the same paths, and adds the
-//! client and the server toolkit behind features; the derive's and the generator's output name
-//! `::scim_runtime` paths only. The documentation and examples are in `scim-runtime`.
+#![doc = include_str!("../README.md")]
 #![deny(missing_docs)]
 
 // Generated code names this crate `::scim_runtime`, also inside it.

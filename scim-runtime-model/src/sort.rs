@@ -213,7 +213,7 @@ fn key_of(value: ValueRef<'_>, def: Option<&AttributeDef>) -> Option<SortKey> {
     };
     match value {
         ValueRef::String(s) => text(s, case_exact),
-        ValueRef::Reference(s) => text(s, def.map_or(true, |d| d.case_exact)),
+        ValueRef::Reference(s) => text(s, def.is_none_or(|d| d.case_exact)),
         ValueRef::Binary(b) => Some(SortKey::Text(b.as_base64().to_owned())),
         ValueRef::Boolean(b) => Some(SortKey::Boolean(b)),
         ValueRef::Integer(i) => Some(SortKey::Number(ExactNumber::from_i64(i))),

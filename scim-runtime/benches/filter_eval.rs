@@ -59,11 +59,11 @@ fn users_json() -> Vec<Value> {
                 {"value": format!("user{i}@{work_domain}"), "type": work_type, "primary": true},
                 {"value": format!("u{i}@home.example.net"), "type": "other"},
             ]);
-            user["userType"] = if i % 3 == 0 { "Intern" } else { "Employee" }.into();
-            if i % 5 == 0 {
+            user["userType"] = if i.is_multiple_of(3) { "Intern" } else { "Employee" }.into();
+            if i.is_multiple_of(5) {
                 user.as_object_mut().expect("an object").remove("title");
             }
-            if i % 7 == 0 {
+            if i.is_multiple_of(7) {
                 user["name"]["familyName"] = "Smith".into();
             }
             let seconds = 4 * 3600 + 42 * 60 + 34 + (i as u64) * 2;

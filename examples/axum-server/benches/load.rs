@@ -81,7 +81,7 @@ async fn populate(
                     "userName": format!("user{n:05}@example.com"),
                     "name": {"givenName": format!("Given{n}"), "familyName": format!("Family{}", n % 100)},
                     "emails": [{"value": format!("user{n:05}@example.com"), "type": "work", "primary": true}],
-                    "active": n % 2 == 0
+                    "active": n.is_multiple_of(2)
                 });
                 let response = client
                     .post(format!("{base_url}/Users"))

@@ -221,7 +221,7 @@ impl Served for User {
         let core = c
             .path
             .schema()
-            .map_or(true, |s| s.eq_ignore_ascii_case(User::SCHEMA.id));
+            .is_none_or(|s| s.eq_ignore_ascii_case(User::SCHEMA.id));
         let user_name = core
             && c.path.sub_attr().is_none()
             && c.path.name().as_str().eq_ignore_ascii_case("userName")

@@ -132,3 +132,93 @@ fn no_input_is_a_usage_error() {
     let out = bin().arg("generate").output().unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// The workspace root, where the README's commands run.
+fn workspace() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// The arguments of the README's first `cargo run -p scim-codegen-cli -- generate ...` command.
+fn quick_start_args() -> Vec<String> {
+    let readme = std::fs::read_to_string(workspace().join("README.md")).unwrap();
+    let line = readme
+        .lines()
+        .find(|l| l.starts_with("cargo run -p scim-codegen-cli -- generate "))
+        .expect("the README's quick start runs `generate`");
+    line.split_once(" -- ")
+        .unwrap()
+        .1
+        .split_whitespace()
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn the_quick_start_generates_an_optional_enterprise_extension() {
+    let args = quick_start_args();
+    let out = bin().args(&args).current_dir(workspace()).output().unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let code = text(&out.stdout);
+    assert!(code.contains("pub struct User {"), "{code}");
+    assert!(code.contains("pub struct EnterpriseUser {"), "{code}");
+    assert!(
+        code.contains(
+            "    #[scim(extension)]\n    pub enterprise_user: ::core::option::Option<EnterpriseUser>,\n"
+        ),
+        "{code}"
+    );
+
+    // The RFC 7643 §8.6 example's `required: true`, for a server that needs it.
+    let out = bin()
+        .args(&args)
+        .arg("--required-extensions")
+        .current_dir(workspace())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains(
+        "    #[scim(extension, required)]\n    pub enterprise_user: ::core::option::Option<EnterpriseUser>,\n"
+    ));
+}
+
+#[test]
+fn explain_lists_each_schema_with_its_rust_names() {
+    let mut args = quick_start_args();
+    args.push("--explain".to_owned());
+    let out = bin().args(&args).current_dir(workspace()).output().unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let listing = text(&out.stdout);
+    assert!(!listing.contains("pub struct"), "{listing}");
+    let user = "urn:ietf:params:scim:schemas:core:2.0:User\n";
+    let enterprise = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User\n";
+    assert!(listing.starts_with(user), "{listing}");
+    assert!(listing.contains(&format!("\n{enterprise}")), "{listing}");
+    for line in [
+        "  resource        User                         -> User",
+        "  module          User                         -> user",
+        "  field           emails.type                  -> Email.r#type",
+        "  enum            emails.type                  -> EmailType",
+        "  variant         emails.type = \"work\"         -> EmailType::Work",
+        "  struct          groups                       -> UserGroup",
+        "  extension field urn:ietf:params:scim:schemas:extension:enterprise:2.0:User -> User.enterprise_user",
+        "  extension       EnterpriseUser               -> EnterpriseUser",
+        "  struct          manager                      -> Manager",
+    ] {
+        assert!(listing.lines().any(|l| l == line), "no `{line}` in:\n{listing}");
+    }
+
+    // With -o, the code goes to the file and the listing to stdout.
+    let output = tmp("explain-out.rs");
+    let _ = std::fs::remove_file(&output);
+    let out = bin()
+        .args(&args)
+        .args(["-o", output.to_str().unwrap()])
+        .current_dir(workspace())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout), listing);
+    assert!(std::fs::read_to_string(&output)
+        .unwrap()
+        .contains("pub struct User {"));
+}

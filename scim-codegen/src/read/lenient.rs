@@ -6,7 +6,7 @@ use serde_json::{Map, Value};
 
 use super::wording::{quoted, short};
 use super::Reader;
-use crate::error::Error;
+use crate::error::{Error, WarningCode};
 use crate::model::{Mutability, Returned, Type, Uniqueness};
 
 impl Reader<'_> {
@@ -24,6 +24,7 @@ impl Reader<'_> {
             {
                 let b = s.eq_ignore_ascii_case("true");
                 self.warn(
+                    WarningCode::StringBoolean,
                     sid,
                     Some(path),
                     format!("`{key}` is the string \"{s}\": read as {b}"),
@@ -31,7 +32,12 @@ impl Reader<'_> {
                 Ok(b)
             }
             Value::Null => {
-                self.warn(sid, Some(path), format!("`{key}` is null: read as false"));
+                self.warn(
+                    WarningCode::NullValue,
+                    sid,
+                    Some(path),
+                    format!("`{key}` is null: read as false"),
+                );
                 Ok(false)
             }
             other => Err(self.invalid(
@@ -55,6 +61,7 @@ impl Reader<'_> {
             None => {
                 if warn_missing {
                     self.warn(
+                        WarningCode::MissingCharacteristic,
                         sid,
                         Some(path),
                         format!("no `{key}`: RFC 7643 default false"),
@@ -81,6 +88,7 @@ impl Reader<'_> {
                 let default = K::default();
                 if warn_missing {
                     self.warn(
+                        WarningCode::MissingCharacteristic,
                         sid,
                         Some(path),
                         format!("no `{key}`: RFC 7643 default \"{}\"", default.rfc_name()),
@@ -98,6 +106,7 @@ impl Reader<'_> {
                     .find(|k| k.rfc_name().eq_ignore_ascii_case(s))
                 {
                     self.warn(
+                        WarningCode::NonstandardSpelling,
                         sid,
                         Some(path),
                         format!(
@@ -137,6 +146,7 @@ impl Reader<'_> {
         let coerced = match (ty, &value) {
             (Type::Complex, _) => {
                 self.warn(
+                    WarningCode::CanonicalValue,
                     sid,
                     Some(path),
                     format!("canonical value {shown} on a complex attribute: skipped"),
@@ -178,6 +188,7 @@ impl Reader<'_> {
         match coerced {
             Some(c) => {
                 self.warn(
+                    WarningCode::CanonicalValue,
                     sid,
                     Some(path),
                     format!(
@@ -189,6 +200,7 @@ impl Reader<'_> {
             }
             None => {
                 self.warn(
+                    WarningCode::CanonicalValue,
                     sid,
                     Some(path),
                     format!(

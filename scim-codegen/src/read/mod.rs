@@ -20,7 +20,7 @@ use std::collections::BTreeSet;
 
 use serde_json::Value;
 
-use crate::error::{Error, Location, Warning};
+use crate::error::{Error, Location, Warning, WarningCode};
 use crate::model::{ResourceType, Schema};
 
 /// Everything read from the inputs.
@@ -56,12 +56,13 @@ impl Reader<'_> {
 
     pub(super) fn warn(
         &mut self,
+        code: WarningCode,
         schema_id: Option<&str>,
         path: Option<&[String]>,
         message: impl Into<String>,
     ) {
         let loc = self.loc(schema_id, path);
-        self.catalog.warnings.push(Warning::at(&loc, message));
+        self.catalog.warnings.push(Warning::at(code, &loc, message));
     }
 
     pub(super) fn invalid(

@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 use super::lenient::{parse_type, TYPES};
 use super::wording::{collapse, kind_of, quoted, ranges, short};
 use super::Reader;
-use crate::error::Error;
+use crate::error::{Error, WarningCode};
 use crate::model::{Attribute, Mutability, ResourceType, Returned, Schema, Type, Uniqueness};
 
 impl Reader<'_> {
@@ -24,6 +24,7 @@ impl Reader<'_> {
             .filter(|s| !s.is_empty())
         else {
             self.warn(
+                WarningCode::ResourceType,
                 shown,
                 None,
                 "ResourceType without a `schema` string: skipped",
@@ -41,6 +42,7 @@ impl Reader<'_> {
                     .clone()
                     .unwrap_or_else(|| crate::naming::name_from_urn(schema));
                 self.warn(
+                    WarningCode::ResourceType,
                     shown,
                     None,
                     format!("ResourceType without a `name`: named `{name}`"),
@@ -56,6 +58,7 @@ impl Reader<'_> {
             Some(e) if e.starts_with('/') => e.to_owned(),
             Some(e) => {
                 self.warn(
+                    WarningCode::ResourceType,
                     shown,
                     None,
                     format!("`endpoint` `{e}` has no leading `/`: read as `/{e}`"),
@@ -65,6 +68,7 @@ impl Reader<'_> {
             None => {
                 let e = format!("/{name}s");
                 self.warn(
+                    WarningCode::ResourceType,
                     shown,
                     None,
                     format!("ResourceType without an `endpoint`: read as `{e}`"),
@@ -75,13 +79,17 @@ impl Reader<'_> {
         let mut extensions = Vec::new();
         match obj.get("schemaExtensions") {
             None => {}
-            Some(Value::Null) => {
-                self.warn(shown, None, "`schemaExtensions` is null: read as empty")
-            }
+            Some(Value::Null) => self.warn(
+                WarningCode::NullValue,
+                shown,
+                None,
+                "`schemaExtensions` is null: read as empty",
+            ),
             Some(Value::Array(list)) => {
                 for (index, ext) in list.iter().enumerate() {
                     let Some(urn) = ext.get("schema").and_then(Value::as_str) else {
                         self.warn(
+                            WarningCode::ResourceType,
                             shown,
                             None,
                             format!("`schemaExtensions`[{index}] has no `schema` string: skipped"),
@@ -91,13 +99,19 @@ impl Reader<'_> {
                     let path = [format!("schemaExtensions[{index}]")];
                     let required = match ext.get("required") {
                         None => {
-                            self.warn(shown, Some(&path), "no `required`: read as false");
+                            self.warn(
+                                WarningCode::MissingCharacteristic,
+                                shown,
+                                Some(&path),
+                                "no `required`: read as false",
+                            );
                             false
                         }
                         Some(v) => self.boolean(shown, &path, "required", v)?,
                     };
                     if extensions.iter().any(|(u, _): &(String, bool)| u == urn) {
                         self.warn(
+                            WarningCode::Duplicate,
                             shown,
                             Some(&path),
                             format!("extension `{urn}` listed twice: the first is kept"),
@@ -151,11 +165,17 @@ impl Reader<'_> {
             Some(Value::String(n)) if !n.trim().is_empty() => Some(n.clone()),
             None | Some(Value::Null) => None,
             Some(Value::String(_)) => {
-                self.warn(sid, None, "empty `name`: a name is derived from the id");
+                self.warn(
+                    WarningCode::IgnoredValue,
+                    sid,
+                    None,
+                    "empty `name`: a name is derived from the id",
+                );
                 None
             }
             Some(other) => {
                 self.warn(
+                    WarningCode::IgnoredValue,
                     sid,
                     None,
                     format!("`name` is {}, not a string: ignored", kind_of(other)),
@@ -168,6 +188,7 @@ impl Reader<'_> {
             None | Some(Value::Null) => None,
             Some(other) => {
                 self.warn(
+                    WarningCode::IgnoredValue,
                     sid,
                     None,
                     format!("`description` is {}, not a string: ignored", kind_of(other)),
@@ -185,10 +206,18 @@ impl Reader<'_> {
         }
         let mut attributes = Vec::new();
         match obj.get("attributes") {
-            None => self.warn(sid, None, "no `attributes`: read as no attributes"),
-            Some(Value::Null) => {
-                self.warn(sid, None, "`attributes` is null: read as no attributes")
-            }
+            None => self.warn(
+                WarningCode::NoAttributes,
+                sid,
+                None,
+                "no `attributes`: read as no attributes",
+            ),
+            Some(Value::Null) => self.warn(
+                WarningCode::NullValue,
+                sid,
+                None,
+                "`attributes` is null: read as no attributes",
+            ),
             Some(Value::Array(list)) => {
                 let mut skipped = Vec::new();
                 for (index, item) in list.iter().enumerate() {
@@ -201,7 +230,7 @@ impl Reader<'_> {
                     }
                 }
                 if !skipped.is_empty() {
-                    self.warn(
+                    self.warn(WarningCode::NotAnAttribute,
                         sid,
                         None,
                         format!(
@@ -223,6 +252,7 @@ impl Reader<'_> {
         if !unknown.is_empty() {
             let keys: Vec<String> = unknown.into_iter().map(|k| format!("`{k}`")).collect();
             self.warn(
+                WarningCode::UnknownKey,
                 sid,
                 None,
                 format!(
@@ -247,6 +277,7 @@ impl Reader<'_> {
             {
                 let first = prev.file.clone();
                 self.warn(
+                    WarningCode::Duplicate,
                     sid,
                     None,
                     format!(
@@ -281,6 +312,7 @@ impl Reader<'_> {
         {
             if *prev == attr {
                 self.warn(
+                    WarningCode::Duplicate,
                     sid,
                     Some(&path),
                     "attribute defined twice, identically: the copy is skipped",
@@ -365,6 +397,7 @@ impl Reader<'_> {
                     Type::String
                 };
                 self.warn(
+                    WarningCode::MissingCharacteristic,
                     sid,
                     Some(path),
                     format!("no `type`: read as \"{}\"", ty.as_str()),
@@ -375,6 +408,7 @@ impl Reader<'_> {
                 Some(ty) if ty.as_str() == s => ty,
                 Some(ty) => {
                     self.warn(
+                        WarningCode::NonstandardSpelling,
                         sid,
                         Some(path),
                         format!(
@@ -408,6 +442,7 @@ impl Reader<'_> {
         let read_only_key = obj.get("readOnly").and_then(Value::as_bool);
         let mutability = if obj.get("mutability").is_none() && read_only_key == Some(true) {
             self.warn(
+                WarningCode::NonstandardKey,
                 sid,
                 Some(path),
                 "no `mutability` but SCIM 1.1 `readOnly: true`: read as \"readOnly\"",
@@ -427,19 +462,25 @@ impl Reader<'_> {
             ));
         }
         if mutability == Mutability::WriteOnly && returned != Returned::Never {
-            self.warn(sid, Some(path), format!("writeOnly attribute with `returned: \"{}\"` (RFC 7643 §7: writeOnly values are never returned): kept as given", returned.as_str()));
+            self.warn(WarningCode::ContradictoryCharacteristics, sid, Some(path), format!("writeOnly attribute with `returned: \"{}\"` (RFC 7643 §7: writeOnly values are never returned): kept as given", returned.as_str()));
         }
         if mutability == Mutability::ReadOnly && returned == Returned::Never {
-            self.warn(sid, Some(path), "readOnly attribute that is never returned can be neither written nor read: kept as given");
+            self.warn(WarningCode::ContradictoryCharacteristics, sid, Some(path), "readOnly attribute that is never returned can be neither written nor read: kept as given");
         }
         let description = match obj.get("description") {
             Some(Value::String(d)) => Some(d.clone()),
             None | Some(Value::Null) => {
-                self.warn(sid, Some(path), "no `description`");
+                self.warn(
+                    WarningCode::NoDescription,
+                    sid,
+                    Some(path),
+                    "no `description`",
+                );
                 None
             }
             Some(other) => {
                 self.warn(
+                    WarningCode::IgnoredValue,
                     sid,
                     Some(path),
                     format!("`description` is {}, not a string: ignored", kind_of(other)),
@@ -453,15 +494,19 @@ impl Reader<'_> {
         if let (Some(key), Some(value)) = (sub_key, sub_value) {
             if key != "subAttributes" && has_subs {
                 self.warn(
+                    WarningCode::NonstandardKey,
                     sid,
                     Some(path),
                     format!("sub-attributes under `{key}` instead of `subAttributes`: accepted"),
                 );
             }
             match value {
-                Value::Null => {
-                    self.warn(sid, Some(path), format!("`{key}` is null: read as empty"))
-                }
+                Value::Null => self.warn(
+                    WarningCode::NullValue,
+                    sid,
+                    Some(path),
+                    format!("`{key}` is null: read as empty"),
+                ),
                 Value::Array(list) if ty == Type::Complex => {
                     let mut skipped = Vec::new();
                     for (index, item) in list.iter().enumerate() {
@@ -475,6 +520,7 @@ impl Reader<'_> {
                     }
                     if !skipped.is_empty() {
                         self.warn(
+                            WarningCode::NotAnAttribute,
                             sid,
                             Some(path),
                             format!(
@@ -486,6 +532,7 @@ impl Reader<'_> {
                 }
                 Value::Array(list) if list.is_empty() => {}
                 Value::Array(_) => self.warn(
+                    WarningCode::IgnoredValue,
                     sid,
                     Some(path),
                     format!(
@@ -503,7 +550,7 @@ impl Reader<'_> {
             }
         }
         if ty == Type::Complex && sub_attributes.is_empty() {
-            self.warn(
+            self.warn(WarningCode::EmptyComplex,
                 sid,
                 Some(path),
                 "complex attribute without sub-attributes: its struct has only the `other` map, which keeps every value",
@@ -535,7 +582,12 @@ impl Reader<'_> {
         let list = match obj.get("canonicalValues") {
             None => return Ok(Vec::new()),
             Some(Value::Null) => {
-                self.warn(sid, Some(path), "`canonicalValues` is null: read as empty");
+                self.warn(
+                    WarningCode::NullValue,
+                    sid,
+                    Some(path),
+                    "`canonicalValues` is null: read as empty",
+                );
                 return Ok(Vec::new());
             }
             Some(Value::Array(list)) => list,
@@ -554,11 +606,12 @@ impl Reader<'_> {
                     if o.get("value")
                         .is_some_and(|v| !v.is_object() && !v.is_array()) =>
                 {
-                    self.warn(sid, Some(path), "canonical values written as `{\"value\": ..}` objects: the values are read");
+                    self.warn(WarningCode::CanonicalValue, sid, Some(path), "canonical values written as `{\"value\": ..}` objects: the values are read");
                     o["value"].clone()
                 }
                 Value::Object(_) | Value::Array(_) | Value::Null => {
                     self.warn(
+                        WarningCode::CanonicalValue,
                         sid,
                         Some(path),
                         format!("canonical value {} is not a scalar: skipped", short(item)),
@@ -572,6 +625,7 @@ impl Reader<'_> {
             };
             if out.contains(&value) {
                 self.warn(
+                    WarningCode::CanonicalValue,
                     sid,
                     Some(path),
                     format!("canonical value {} listed twice: kept once", short(&value)),
@@ -594,6 +648,7 @@ impl Reader<'_> {
             None => {
                 if ty == Type::Reference {
                     self.warn(
+                        WarningCode::ReferenceTypes,
                         sid,
                         Some(path),
                         "reference attribute without `referenceTypes`",
@@ -602,7 +657,12 @@ impl Reader<'_> {
                 return Ok(Vec::new());
             }
             Some(Value::Null) => {
-                self.warn(sid, Some(path), "`referenceTypes` is null: read as empty");
+                self.warn(
+                    WarningCode::NullValue,
+                    sid,
+                    Some(path),
+                    "`referenceTypes` is null: read as empty",
+                );
                 return Ok(Vec::new());
             }
             Some(Value::Array(list)) => list,
@@ -619,12 +679,13 @@ impl Reader<'_> {
             match item.as_str() {
                 Some(s) if !out.iter().any(|o| o == s) => {
                     if s == "resource" {
-                        self.warn(sid, Some(path), "`referenceTypes` value \"resource\" is not a resource type name: kept as given");
+                        self.warn(WarningCode::ReferenceTypes, sid, Some(path), "`referenceTypes` value \"resource\" is not a resource type name: kept as given");
                     }
                     out.push(s.to_owned());
                 }
                 Some(_) => {}
                 None => self.warn(
+                    WarningCode::ReferenceTypes,
                     sid,
                     Some(path),
                     format!(
@@ -636,6 +697,7 @@ impl Reader<'_> {
         }
         if ty != Type::Reference && !out.is_empty() {
             self.warn(
+                WarningCode::IgnoredValue,
                 sid,
                 Some(path),
                 format!(

@@ -11,7 +11,7 @@ use serde_json::{Map, Value};
 
 use super::wording::kind_of;
 use super::Reader;
-use crate::error::Error;
+use crate::error::{Error, WarningCode};
 
 const SCHEMA_URN: &str = "urn:ietf:params:scim:schemas:core:2.0:Schema";
 const RESOURCE_TYPE_URN: &str = "urn:ietf:params:scim:schemas:core:2.0:ResourceType";
@@ -107,7 +107,7 @@ impl Reader<'_> {
                 for (index, item) in items.iter().enumerate() {
                     match item {
                         Value::Object(obj) => self.object(obj, false)?,
-                        other => self.warn(
+                        other => self.warn(WarningCode::DocumentShape,
                             None,
                             None,
                             format!("entry {index} of the top-level array is {}, not an object: skipped", kind_of(other)),
@@ -153,6 +153,7 @@ impl Reader<'_> {
             Kind::Unknown => {
                 let id = obj.get("id").and_then(Value::as_str);
                 self.warn(
+                    WarningCode::DocumentShape,
                     id,
                     None,
                     "object is neither a Schema nor a ResourceType: skipped",
@@ -167,6 +168,7 @@ impl Reader<'_> {
             Some(found) => found,
             None => {
                 self.warn(
+                    WarningCode::DocumentShape,
                     None,
                     None,
                     "ListResponse without `Resources`: read as empty",
@@ -176,6 +178,7 @@ impl Reader<'_> {
         };
         if key != "Resources" {
             self.warn(
+                WarningCode::DocumentShape,
                 None,
                 None,
                 format!("ListResponse uses `{key}` instead of `Resources`: accepted"),
@@ -184,7 +187,12 @@ impl Reader<'_> {
         let items = match resources {
             Value::Array(items) => items,
             Value::Null => {
-                self.warn(None, None, "`Resources` is null: read as empty");
+                self.warn(
+                    WarningCode::NullValue,
+                    None,
+                    None,
+                    "`Resources` is null: read as empty",
+                );
                 return Ok(());
             }
             other => {
@@ -198,6 +206,7 @@ impl Reader<'_> {
         if let Some(total) = obj.get("totalResults").and_then(Value::as_u64) {
             if total != items.len() as u64 {
                 self.warn(
+                    WarningCode::DocumentShape,
                     None,
                     None,
                     format!(
@@ -211,6 +220,7 @@ impl Reader<'_> {
             match item {
                 Value::Object(inner) => self.object(inner, false)?,
                 other => self.warn(
+                    WarningCode::DocumentShape,
                     None,
                     None,
                     format!(
@@ -229,7 +239,7 @@ impl Reader<'_> {
             .and_then(Value::as_str)
             .unwrap_or_default()
             .to_owned();
-        self.warn(
+        self.warn(WarningCode::DocumentShape,
             Some(&id),
             None,
             "the document is one complex attribute named by a URN: read as an extension schema with its sub-attributes as attributes",
@@ -256,7 +266,7 @@ impl Reader<'_> {
     /// whose name is their URI are the schemas; their `subAttributes` (a space-separated string)
     /// list the top-level attributes.
     pub(super) fn flat_attribute_list(&mut self, items: &[Value]) -> Result<(), Error> {
-        self.warn(
+        self.warn(WarningCode::DocumentShape,
             None,
             None,
             "flat list of attribute definitions (`attributeURI`/`attributeName`/`dataType`): schemas rebuilt from the URIs",
@@ -266,6 +276,7 @@ impl Reader<'_> {
         for (index, item) in items.iter().enumerate() {
             let Some(obj) = item.as_object() else {
                 self.warn(
+                    WarningCode::DocumentShape,
                     None,
                     None,
                     format!("entry {index} is {}, not an object: skipped", kind_of(item)),
@@ -274,6 +285,7 @@ impl Reader<'_> {
             };
             let Some(uri) = obj.get("attributeURI").and_then(Value::as_str) else {
                 self.warn(
+                    WarningCode::DocumentShape,
                     None,
                     None,
                     format!("entry {index} has no `attributeURI`: skipped"),
@@ -282,6 +294,7 @@ impl Reader<'_> {
             };
             if by_uri.insert(uri, obj).is_some() {
                 self.warn(
+                    WarningCode::Duplicate,
                     Some(uri),
                     None,
                     "`attributeURI` listed twice: the last entry is used",
@@ -314,6 +327,7 @@ impl Reader<'_> {
         unused.sort_unstable();
         for uri in unused {
             self.warn(
+                WarningCode::DocumentShape,
                 Some(uri),
                 None,
                 "attribute definition not reachable from any schema entry: skipped",
@@ -349,6 +363,7 @@ impl Reader<'_> {
             };
             let Some((&key, &child)) = by_uri.get_key_value(child_uri.as_str()) else {
                 self.warn(
+                    WarningCode::DocumentShape,
                     Some(uri),
                     Some(std::slice::from_ref(&name)),
                     format!("listed as a sub-attribute but `{child_uri}` is not defined: skipped"),

@@ -11,10 +11,12 @@ pub(super) fn collapse(warnings: &mut Vec<Warning>, from: usize) {
     let tail: Vec<Warning> = warnings.drain(from..).collect();
     let mut merged: Vec<(Warning, usize)> = Vec::new();
     for w in tail {
-        match merged
-            .iter_mut()
-            .find(|(m, _)| m.file == w.file && m.schema_id == w.schema_id && m.message == w.message)
-        {
+        match merged.iter_mut().find(|(m, _)| {
+            m.code == w.code
+                && m.file == w.file
+                && m.schema_id == w.schema_id
+                && m.message == w.message
+        }) {
             Some((_, count)) => *count += 1,
             None => merged.push((w, 0)),
         }

@@ -89,17 +89,29 @@ fn standard_user_names_its_extension_through_the_parent_module() {
 }
 
 #[test]
-fn the_override_is_what_makes_the_extension_optional() {
+fn the_rfc_example_requires_the_extension_only_when_asked() {
     let schemas = workspace().join("schemas");
-    let generated = scim_codegen::Config::new()
+    let mut config = scim_codegen::Config::new();
+    config
         .input(schemas.join("user.json"))
         .input(schemas.join("enterprise-user.json"))
-        .resource_types(schemas.join("resource-types.json"))
-        .generate()
-        .unwrap();
-    assert!(generated.code.contains(
+        .resource_types(schemas.join("resource-types.json"));
+    // RFC 7643 §8.6 says `required: true`; by default the extension is optional anyway, as in
+    // the checked-in `User`.
+    let optional = config.generate().unwrap();
+    assert!(optional.code.contains(
+        "    #[scim(extension)]\n    pub enterprise_user: ::core::option::Option<EnterpriseUser>,\n"
+    ));
+    let required = config.keep_required_extensions(true).generate().unwrap();
+    assert!(required.code.contains(
         "    #[scim(extension, required)]\n    pub enterprise_user: ::core::option::Option<EnterpriseUser>,\n"
     ));
+    // The override for one extension wins over the opt-in.
+    let overridden = config
+        .extension_required(ENTERPRISE_USER, false)
+        .generate()
+        .unwrap();
+    assert_eq!(overridden.code, optional.code);
 }
 
 #[test]

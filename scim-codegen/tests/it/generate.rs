@@ -264,6 +264,7 @@ fn resource_types_name_resources_and_attach_extensions() {
     let g = Config::new()
         .input_json("s.json", schemas)
         .resource_types_json("rt.json", rts)
+        .keep_required_extensions(true)
         .generate()
         .unwrap();
     let code = &g.code;

@@ -2,7 +2,9 @@
 //! crate and its dependencies are linked once.
 
 mod bootstrap;
+mod build_script;
 mod corpus;
 mod dependencies;
 mod generate;
 mod golden;
+mod warnings;

@@ -102,7 +102,7 @@ fn read_resource<T: Resource>(
 
 fn set_version<T: Resource>(resource: &mut T, etag: &str) {
     let meta = resource.meta_mut().get_or_insert_with(Default::default);
-    if meta.version.as_deref().map_or(true, str::is_empty) {
+    if meta.version.as_deref().is_none_or(str::is_empty) {
         meta.version = Some(etag.to_owned());
     }
 }

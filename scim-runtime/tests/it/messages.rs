@@ -38,7 +38,7 @@ fn spellings(name: &str) -> Vec<String> {
         name.chars()
             .enumerate()
             .map(|(i, c)| {
-                if (i % 2 == 0) == upper_first {
+                if i.is_multiple_of(2) == upper_first {
                     c.to_ascii_uppercase()
                 } else {
                     c.to_ascii_lowercase()

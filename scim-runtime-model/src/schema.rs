@@ -490,7 +490,7 @@ impl ServiceProviderConfig {
     pub fn index_pagination_supported(&self) -> bool {
         self.pagination
             .as_ref()
-            .map_or(true, |p| p.index.unwrap_or(!p.cursor.unwrap_or(false)))
+            .is_none_or(|p| p.index.unwrap_or(!p.cursor.unwrap_or(false)))
     }
     /// Whether bulk is supported.
     pub fn bulk_supported(&self) -> bool {

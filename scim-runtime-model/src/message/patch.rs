@@ -171,9 +171,9 @@ impl<T> PatchOp<T> {
 }
 
 /// A value that a typed PATCH operation writes to an attribute whose values are `V`, one or
-/// many as `K` ([`One`] or [`Many`]) says: for one value, anything that converts into `V`
-/// (`"Babs"` for a `String` attribute); for a multi-valued attribute, one element or a `Vec`
-/// of them, written as a JSON array either way (RFC 7644 §3.5.2.1).
+/// many as `K` ([`One`] or [`Many`]) says: a `V` (or a `&str` for a `String`), and for a
+/// multi-valued attribute also a `Vec<V>`, written as a JSON array either way
+/// (RFC 7644 §3.5.2.1).
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a value of this attribute, whose values are `{V}`",
     label = "expected a value of type `{V}`",
@@ -192,9 +192,21 @@ fn patch_json<V: AttributeValue>(value: &V) -> serde_json::Value {
     serde_json::to_value(Scoped::new(value, &scope)).unwrap_or(serde_json::Value::Null)
 }
 
-impl<V: AttributeValue, T: Into<V>> IntoPatchValue<V, One> for T {
+impl<V: AttributeValue> IntoPatchValue<V, One> for V {
     fn into_patch_value(self) -> serde_json::Value {
-        patch_json(&self.into())
+        patch_json(&self)
+    }
+}
+
+impl IntoPatchValue<String, One> for &str {
+    fn into_patch_value(self) -> serde_json::Value {
+        serde_json::Value::String(self.to_owned())
+    }
+}
+
+impl IntoPatchValue<String, Many> for &str {
+    fn into_patch_value(self) -> serde_json::Value {
+        serde_json::Value::Array(vec![serde_json::Value::String(self.to_owned())])
     }
 }
 
@@ -275,11 +287,7 @@ impl<T> PatchOp<T> {
         V: IntoPatchValue<P::Value, P::Multiplicity>,
     {
         let value = value.into_patch_value();
-        self.push_typed(
-            PatchOperationKind::Add,
-            path.path().to_string(),
-            Some(value),
-        )
+        self.push_typed(PatchOperationKind::Add, path.path().wire(), Some(value))
     }
 
     /// `replace` the attribute `path` with the value (RFC 7644 §3.5.2.3): all the values of a
@@ -292,11 +300,7 @@ impl<T> PatchOp<T> {
         V: IntoPatchValue<P::Value, P::Multiplicity>,
     {
         let value = value.into_patch_value();
-        self.push_typed(
-            PatchOperationKind::Replace,
-            path.path().to_string(),
-            Some(value),
-        )
+        self.push_typed(PatchOperationKind::Replace, path.path().wire(), Some(value))
     }
 
     /// `remove` the attribute `path` (RFC 7644 §3.5.2.2): every value of a multi-valued one.
@@ -306,7 +310,7 @@ impl<T> PatchOp<T> {
         P: TypedPath<Resource = T>,
         <P::Attribute as Attribute>::Mutability: AllowsRemove<P::Attribute>,
     {
-        self.push_typed(PatchOperationKind::Remove, path.path().to_string(), None)
+        self.push_typed(PatchOperationKind::Remove, path.path().wire(), None)
     }
 
     /// `remove` the values of the multi-valued attribute `path` that match `filter`, whose

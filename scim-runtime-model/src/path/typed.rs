@@ -171,6 +171,25 @@ impl<R, V, K, A> Path<R, V, K, A> {
     pub fn sub_attribute(&self) -> Option<&'static str> {
         self.parent.map(|_| self.name)
     }
+
+    /// The wire form, `[schema:]attr[.subAttr]`: what `to_string` gives, written into one
+    /// allocation of the exact size.
+    pub fn wire(&self) -> String {
+        let len = self.schema.map_or(0, |s| s.len() + 1)
+            + self.parent.map_or(0, |p| p.len() + 1)
+            + self.name.len();
+        let mut out = String::with_capacity(len);
+        if let Some(schema) = self.schema {
+            out.push_str(schema);
+            out.push(':');
+        }
+        if let Some(parent) = self.parent {
+            out.push_str(parent);
+            out.push('.');
+        }
+        out.push_str(self.name);
+        out
+    }
 }
 
 impl<R, V, K, A> fmt::Display for Path<R, V, K, A> {
@@ -205,7 +224,7 @@ impl<R, V, K, A> IntoAttrPath for Path<R, V, K, A> {
     fn path_text(&self) -> Cow<'_, str> {
         match (self.schema, self.parent) {
             (None, None) => Cow::Borrowed(self.name),
-            _ => Cow::Owned(self.to_string()),
+            _ => Cow::Owned(self.wire()),
         }
     }
 
@@ -216,7 +235,7 @@ impl<R, V, K, A> IntoAttrPath for Path<R, V, K, A> {
 
 impl<R, V, K, A> From<Path<R, V, K, A>> for String {
     fn from(path: Path<R, V, K, A>) -> Self {
-        path.to_string()
+        path.wire()
     }
 }
 

@@ -16,7 +16,8 @@
 //! The crate is shaped like serde_derive's internals: `attr` is the typed model of
 //! `#[scim(..)]` and holds every key name; `ast` builds the structure from it, with no tokens;
 //! `check` holds the rules that look across fields; `expand` writes the impls, one module per
-//! concern (serialize, deserialize, validate, metadata, access, canonical enums, `Debug`), and
+//! concern (serialize, deserialize, validate, metadata, access, canonical enums, `Debug`, typed
+//! paths), and
 //! its `fallback` the stubs beside `compile_error!`. Every mistake in the input is reported,
 //! each on its own span, and the stubs make those errors the only ones the user sees. All
 //! collected errors go through a `Ctxt`, which cannot be dropped unchecked.

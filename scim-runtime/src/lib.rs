@@ -208,6 +208,39 @@
 //! significant ones are rounded) and a number out of the `f64` range, such as `1e400`, is
 //! refused with a typed [`PayloadError`] naming its position.
 //!
+//! # Typed paths and the typed PATCH builder
+//!
+//! The derive gives every resource typed attribute paths ([`path::typed`]), which know their
+//! wire form, value type and characteristics, and which every API that takes a path takes
+//! (through [`path::IntoAttrPath`], which text implements too). The PATCH builder on
+//! [`message::PatchOp`] checks at compile time that a value has the attribute's type and that
+//! the attribute's mutability allows the operation (RFC 7643 §7, RFC 7644 §3.5.2):
+//!
+//! ```
+//! use scim_runtime::message::PatchOp;
+//! use scim_runtime::{Projection, User};
+//!
+//! let p = User::paths();
+//! let op = PatchOp::<User>::default()
+//!     .replace(p.name().given_name(), "Barbara")
+//!     .add(p.enterprise_user().employee_number(), "701984");
+//! let json = serde_json::to_value(&op)?;
+//! assert_eq!(json["Operations"][0]["path"], "name.givenName");
+//! assert_eq!(
+//!     json["Operations"][1]["path"],
+//!     "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber"
+//! );
+//! let projection = Projection::attributes([p.user_name()]);
+//! assert_eq!(projection, Projection::attributes(["userName"]));
+//! # Ok::<(), serde_json::Error>(())
+//! ```
+//!
+//! ```compile_fail
+//! // `groups` is readOnly on User: group membership is changed on the Group.
+//! use scim_runtime::{message::PatchOp, resources::user::UserGroup, User};
+//! let op = PatchOp::<User>::default().add(User::paths().groups(), UserGroup::default());
+//! ```
+//!
 //! # Filters
 //!
 //! [`filter::FilterExt::evaluate`] gives typed, derived and dynamic resources and JSON one

@@ -69,7 +69,7 @@ fn build(c: &mut Criterion) {
             ..Email::default()
         },
         filter: Filter::attr("type")
-            .and_then(|f| Ok(f.eq("work")))
+            .map(|f| f.eq("work"))
             .unwrap_or_else(|e| panic!("{e}")),
         manager: "26118915-6090-4610-87e4-49d8ca9f808d",
     };

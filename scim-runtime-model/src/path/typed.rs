@@ -120,8 +120,12 @@ pub struct Path<R, V, K, A> {
     schema: Option<&'static str>,
     parent: Option<&'static str>,
     name: &'static str,
-    marker: PhantomData<fn() -> (R, V, K, A)>,
+    marker: PhantomData<Marker<R, V, K, A>>,
 }
+
+/// The type parameters of a [`Path`], held as a function's output so that a path is `Send`,
+/// `Sync` and `Copy` whatever they are.
+type Marker<R, V, K, A> = fn() -> (R, V, K, A);
 
 impl<R, V, K, A> Clone for Path<R, V, K, A> {
     fn clone(&self) -> Self {

@@ -5,10 +5,15 @@
 //!
 //! Run with `cargo bench -p scim-runtime --bench typed_patch`; the benchmarks are
 //! `patch_build/typed` and `patch_build/hand`.
+//!
+//! Wall-clock times move on a shared machine, so with `SCIM_BENCH_INSTRUCTIONS=CASE:N` (CASE
+//! `typed` or `hand`) the binary builds the request N times and exits, for callgrind to count
+//! instructions: `valgrind --tool=callgrind` on N and on 0, the difference divided by N is the
+//! instructions per request, which repeat exactly from run to run.
 
 use std::hint::black_box;
 
-use criterion::{criterion_group, criterion_main, Criterion};
+use criterion::{criterion_group, Criterion};
 use scim_runtime::filter::Filter;
 use scim_runtime::message::{PatchOp, PatchOperation, PatchOperationKind};
 use scim_runtime::resources::user::{Email, EmailType};
@@ -26,7 +31,7 @@ fn typed(i: &Inputs) -> PatchOp<User> {
     let p = User::paths();
     PatchOp::<User>::default()
         .replace(p.display_name(), i.display_name)
-        .add(p.emails(), i.email.clone())
+        .add(p.emails(), &i.email)
         .remove_where(p.emails(), &i.filter)
         .replace(p.enterprise_user().manager().value(), i.manager)
 }
@@ -60,8 +65,8 @@ fn hand(i: &Inputs) -> PatchOp<User> {
     ])
 }
 
-fn build(c: &mut Criterion) {
-    let inputs = Inputs {
+fn inputs() -> Inputs {
+    Inputs {
         display_name: "Babs Jensen",
         email: Email {
             value: Some("babs@jensen.org".to_owned()),
@@ -72,7 +77,11 @@ fn build(c: &mut Criterion) {
             .map(|f| f.eq("work"))
             .unwrap_or_else(|e| panic!("{e}")),
         manager: "26118915-6090-4610-87e4-49d8ca9f808d",
-    };
+    }
+}
+
+fn build(c: &mut Criterion) {
+    let inputs = inputs();
     assert_eq!(
         serde_json::to_value(typed(&inputs)).ok(),
         serde_json::to_value(hand(&inputs)).ok(),
@@ -85,4 +94,18 @@ fn build(c: &mut Criterion) {
 }
 
 criterion_group!(benches, build);
-criterion_main!(benches);
+
+fn main() {
+    if let Ok(spec) = std::env::var("SCIM_BENCH_INSTRUCTIONS") {
+        let (case, n) = spec.split_once(':').unwrap_or((spec.as_str(), "1"));
+        let n: usize = n.parse().unwrap_or(1);
+        let inputs = inputs();
+        let f = if case == "typed" { typed } else { hand };
+        for _ in 0..n {
+            black_box(f(black_box(&inputs)));
+        }
+        return;
+    }
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}

@@ -2,6 +2,7 @@
 //! the PATCH engine.
 
 use core::borrow::Borrow;
+use core::fmt::Write as _;
 use core::marker::PhantomData;
 
 use serde::{Deserialize, Deserializer, Serialize};
@@ -11,7 +12,7 @@ use crate::path::typed::{AllowsAdd, AllowsRemove, AllowsReplace, Attribute, Many
 use crate::path::TypedPath;
 use crate::value::scoped::Scoped;
 use crate::value::AttributeValue;
-use crate::{Context, OtherAttributes, Scope};
+use crate::{OtherAttributes, Scope};
 
 /// The schema URN of PATCH requests.
 pub const PATCH_OP: &str = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
@@ -171,8 +172,8 @@ impl<T> PatchOp<T> {
 }
 
 /// A value that a typed PATCH operation writes to an attribute whose values are `V`, one or
-/// many as `K` ([`One`] or [`Many`]) says: a `V` (or a `&str` for a `String`), and for a
-/// multi-valued attribute also a `Vec<V>`, written as a JSON array either way
+/// many as `K` ([`One`] or [`Many`]) says: a `V` or a `&V` (or a `&str` for a `String`), and
+/// for a multi-valued attribute also a `Vec<V>` or a `&[V]`, written as a JSON array either way
 /// (RFC 7644 §3.5.2.1).
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a value of this attribute, whose values are `{V}`",
@@ -184,39 +185,65 @@ pub trait IntoPatchValue<V, K> {
     fn into_patch_value(self) -> serde_json::Value;
 }
 
-/// A value as JSON in the PATCH request context, so that `readOnly` sub-attributes of a
-/// complex value are left out, as in any request.
+/// A value as JSON, as `serde_json::to_value` writes it: what the hand-written request holds,
+/// so that the typed one is the same request and costs the same to build.
+#[inline]
 fn patch_json<V: AttributeValue>(value: &V) -> serde_json::Value {
-    let scope = Scope::new(Context::PatchRequest, None, "");
     // Serializing to a Value cannot fail: keys are strings and every value is JSON.
-    serde_json::to_value(Scoped::new(value, &scope)).unwrap_or(serde_json::Value::Null)
+    serde_json::to_value(Scoped::new(value, &Scope::DEFAULT)).unwrap_or(serde_json::Value::Null)
 }
 
 impl<V: AttributeValue> IntoPatchValue<V, One> for V {
+    #[inline]
     fn into_patch_value(self) -> serde_json::Value {
         patch_json(&self)
     }
 }
 
+impl<V: AttributeValue> IntoPatchValue<V, One> for &V {
+    #[inline]
+    fn into_patch_value(self) -> serde_json::Value {
+        patch_json(self)
+    }
+}
+
 impl IntoPatchValue<String, One> for &str {
+    #[inline]
     fn into_patch_value(self) -> serde_json::Value {
         serde_json::Value::String(self.to_owned())
     }
 }
 
 impl IntoPatchValue<String, Many> for &str {
+    #[inline]
     fn into_patch_value(self) -> serde_json::Value {
         serde_json::Value::Array(vec![serde_json::Value::String(self.to_owned())])
     }
 }
 
 impl<V: AttributeValue> IntoPatchValue<V, Many> for V {
+    #[inline]
     fn into_patch_value(self) -> serde_json::Value {
         serde_json::Value::Array(vec![patch_json(&self)])
     }
 }
 
+impl<V: AttributeValue> IntoPatchValue<V, Many> for &V {
+    #[inline]
+    fn into_patch_value(self) -> serde_json::Value {
+        serde_json::Value::Array(vec![patch_json(self)])
+    }
+}
+
+impl<V: AttributeValue> IntoPatchValue<V, Many> for &[V] {
+    #[inline]
+    fn into_patch_value(self) -> serde_json::Value {
+        serde_json::Value::Array(self.iter().map(patch_json).collect())
+    }
+}
+
 impl<V: AttributeValue> IntoPatchValue<V, Many> for Vec<V> {
+    #[inline]
     fn into_patch_value(self) -> serde_json::Value {
         serde_json::Value::Array(self.iter().map(patch_json).collect())
     }
@@ -263,6 +290,7 @@ impl<V: AttributeValue> IntoPatchValue<V, Many> for Vec<V> {
 /// let op = PatchOp::<User>::default().replace(User::paths().meta().created(), created);
 /// ```
 impl<T> PatchOp<T> {
+    #[inline]
     fn push_typed(
         mut self,
         op: PatchOperationKind,
@@ -280,6 +308,7 @@ impl<T> PatchOp<T> {
     /// `add` the value to the attribute `path` (RFC 7644 §3.5.2.1): to a multi-valued
     /// attribute, the values are added to those it has.
     #[must_use]
+    #[inline]
     pub fn add<P, V>(self, path: P, value: V) -> Self
     where
         P: TypedPath<Resource = T>,
@@ -293,6 +322,7 @@ impl<T> PatchOp<T> {
     /// `replace` the attribute `path` with the value (RFC 7644 §3.5.2.3): all the values of a
     /// multi-valued attribute.
     #[must_use]
+    #[inline]
     pub fn replace<P, V>(self, path: P, value: V) -> Self
     where
         P: TypedPath<Resource = T>,
@@ -305,6 +335,7 @@ impl<T> PatchOp<T> {
 
     /// `remove` the attribute `path` (RFC 7644 §3.5.2.2): every value of a multi-valued one.
     #[must_use]
+    #[inline]
     pub fn remove<P>(self, path: P) -> Self
     where
         P: TypedPath<Resource = T>,
@@ -316,12 +347,18 @@ impl<T> PatchOp<T> {
     /// `remove` the values of the multi-valued attribute `path` that match `filter`, whose
     /// paths name sub-attributes of the values: `emails[type eq "work"]` (RFC 7644 §3.5.2.2).
     #[must_use]
+    #[inline]
     pub fn remove_where<P>(self, path: P, filter: impl Borrow<Filter>) -> Self
     where
         P: TypedPath<Resource = T, Multiplicity = Many>,
         <P::Attribute as Attribute>::Mutability: AllowsRemove<P::Attribute>,
     {
-        let path = format!("{}[{}]", path.path(), filter.borrow());
-        self.push_typed(PatchOperationKind::Remove, path, None)
+        // Written into one string with room for a short filter, as `format!` would size it.
+        let mut text = path.path().wire_with_room(2 + 32);
+        text.push('[');
+        // Writing into a String cannot fail.
+        let _ = write!(text, "{}", filter.borrow());
+        text.push(']');
+        self.push_typed(PatchOperationKind::Remove, text, None)
     }
 }

@@ -178,11 +178,21 @@ impl<R, V, K, A> Path<R, V, K, A> {
 
     /// The wire form, `[schema:]attr[.subAttr]`: what `to_string` gives, written into one
     /// allocation of the exact size.
+    #[inline]
     pub fn wire(&self) -> String {
+        self.wire_with_room(0)
+    }
+
+    /// The wire form in a string with room for `extra` more bytes.
+    #[inline]
+    pub(crate) fn wire_with_room(&self, extra: usize) -> String {
+        if self.schema.is_none() && self.parent.is_none() && extra == 0 {
+            return self.name.to_owned();
+        }
         let len = self.schema.map_or(0, |s| s.len() + 1)
             + self.parent.map_or(0, |p| p.len() + 1)
             + self.name.len();
-        let mut out = String::with_capacity(len);
+        let mut out = String::with_capacity(len + extra);
         if let Some(schema) = self.schema {
             out.push_str(schema);
             out.push(':');

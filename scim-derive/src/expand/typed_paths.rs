@@ -376,3 +376,48 @@ fn complex(c: &Container<'_>, p: &Paths) -> TokenStream {
 fn heck_snake(name: &str) -> String {
     heck::ToSnakeCase::to_snake_case(name)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::marker_ident;
+    use proc_macro2::Span;
+    use syn::Ident;
+
+    /// Marker names are `<Type>_<wireName>`, with the characters an identifier cannot hold
+    /// (`$ref`, `x-custom`) made `_`, so that error messages name the attribute as written.
+    #[test]
+    fn marker_names_carry_the_type_and_the_wire_name() {
+        let owner = Ident::new("UserGroup", Span::call_site());
+        assert_eq!(marker_ident(&owner, "$ref").to_string(), "UserGroup_ref");
+        assert_eq!(
+            marker_ident(&owner, "displayName").to_string(),
+            "UserGroup_displayName"
+        );
+        assert_eq!(
+            marker_ident(&owner, "x-custom").to_string(),
+            "UserGroup_x_custom"
+        );
+        let raw = Ident::new_raw("Type", Span::call_site());
+        assert_eq!(marker_ident(&raw, "value").to_string(), "Type_value");
+    }
+
+    /// An attribute whose name is no `ATTRNAME` gets no path, so every path written parses.
+    #[test]
+    fn an_attribute_name_that_is_no_path_gets_no_accessor() {
+        let input: syn::DeriveInput = syn::parse_quote! {
+            #[scim(complex)]
+            pub struct Port {
+                #[scim(rename = "port number")]
+                pub number: Option<i64>,
+                pub primary: Option<bool>,
+            }
+        };
+        let out = crate::derive(&input).to_string();
+        if out.contains("compile_error") {
+            // The derive refuses the name itself; nothing more to check.
+            return;
+        }
+        assert!(out.contains("pub fn primary"), "{out}");
+        assert!(!out.contains("pub fn number"), "{out}");
+    }
+}

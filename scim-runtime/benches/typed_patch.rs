@@ -4,7 +4,7 @@
 //! sides are checked to write the same JSON before timing.
 //!
 //! Run with `cargo bench -p scim-runtime --bench typed_patch`; the benchmarks are
-//! `patch_build/typed` and `patch_build/hand`.
+//! `patch_build/typed` and `patch_build/hand`, each run twice, interleaved (`*-warm` first).
 //!
 //! Wall-clock times move on a shared machine, so with `SCIM_BENCH_INSTRUCTIONS=CASE:N` (CASE
 //! `typed` or `hand`) the binary builds the request N times and exits, for callgrind to count
@@ -88,8 +88,21 @@ fn build(c: &mut Criterion) {
         "both sides build the same request"
     );
     let mut group = c.benchmark_group("patch_build");
-    group.bench_function("typed", |b| b.iter(|| typed(black_box(&inputs))));
-    group.bench_function("hand", |b| b.iter(|| hand(black_box(&inputs))));
+    // Each side twice, interleaved, so that a change of load on the machine during the run
+    // falls on both; the report takes the second of each.
+    for round in ["warm", "timed"] {
+        for (name, f) in [
+            ("hand", hand as fn(&Inputs) -> PatchOp<User>),
+            ("typed", typed),
+        ] {
+            let id = if round == "warm" {
+                format!("{name}-warm")
+            } else {
+                name.to_owned()
+            };
+            group.bench_function(id, |b| b.iter(|| f(black_box(&inputs))));
+        }
+    }
     group.finish();
 }
 

@@ -6,6 +6,7 @@ use http::{HeaderName, HeaderValue};
 use crate::checks::Checks;
 use crate::request::Operation;
 use scim_runtime_model::exchange::Outcome;
+use scim_runtime_model::path::IntoAttrPath;
 
 /// One operation to shape and send; see [`Client`](crate::Client) and
 /// [`BlockingClient`](crate::BlockingClient).
@@ -23,20 +24,22 @@ impl<'a, C, O: Outcome> Call<'a, C, O> {
     }
 
     /// Asks for these attributes in the response (RFC 7644 §3.9).
+    /// Each name is text or a typed path (`User::paths().user_name()`).
     pub fn attributes<I, S>(mut self, names: I) -> Self
     where
         I: IntoIterator<Item = S>,
-        S: AsRef<str>,
+        S: IntoAttrPath,
     {
         self.operation = self.operation.attributes(names);
         self
     }
 
     /// Asks the server to leave these attributes out of the response (RFC 7644 §3.9).
+    /// Each name is text or a typed path (`User::paths().user_name()`).
     pub fn excluded_attributes<I, S>(mut self, names: I) -> Self
     where
         I: IntoIterator<Item = S>,
-        S: AsRef<str>,
+        S: IntoAttrPath,
     {
         self.operation = self.operation.excluded_attributes(names);
         self

@@ -10,6 +10,7 @@ use crate::request::{Core, Operation, QueryMethod};
 use scim_runtime_model::exchange::Outcome;
 use scim_runtime_model::message::{ListResponse, SearchRequest, SortOrder};
 use scim_runtime_model::schema::ServiceProviderConfig;
+use scim_runtime_model::path::IntoAttrPath;
 
 /// A query or search to shape, then `send` for one page or read in full with `stream()`
 /// (async) or `iter()` (blocking).
@@ -61,9 +62,9 @@ where
         self
     }
 
-    /// Sorts by this attribute (RFC 7644 §3.4.2.3).
-    pub fn sort_by(mut self, attribute: impl Into<String>) -> Self {
-        self.request.sort_by = Some(attribute.into());
+    /// Sorts by this attribute (RFC 7644 §3.4.2.3): text or a typed path.
+    pub fn sort_by(mut self, attribute: impl IntoAttrPath) -> Self {
+        self.request.sort_by = Some(attribute.path_text().into_owned());
         self
     }
 
@@ -101,22 +102,30 @@ where
     }
 
     /// Asks for these attributes (RFC 7644 §3.4.2.5).
+    /// Each name is text or a typed path (`User::paths().user_name()`).
     pub fn attributes<I, S>(mut self, names: I) -> Self
     where
         I: IntoIterator<Item = S>,
-        S: Into<String>,
+        S: IntoAttrPath,
     {
-        self.request.attributes = names.into_iter().map(Into::into).collect();
+        self.request.attributes = names
+            .into_iter()
+            .map(|n| n.path_text().into_owned())
+            .collect();
         self
     }
 
     /// Leaves these attributes out (RFC 7644 §3.4.2.5).
+    /// Each name is text or a typed path (`User::paths().user_name()`).
     pub fn excluded_attributes<I, S>(mut self, names: I) -> Self
     where
         I: IntoIterator<Item = S>,
-        S: Into<String>,
+        S: IntoAttrPath,
     {
-        self.request.excluded_attributes = names.into_iter().map(Into::into).collect();
+        self.request.excluded_attributes = names
+            .into_iter()
+            .map(|n| n.path_text().into_owned())
+            .collect();
         self
     }
 

@@ -18,6 +18,7 @@ use scim_runtime_model::media_type;
 use scim_runtime_model::message::{
     BulkRequest, BulkResponse, ListResponse, PatchOp, SearchRequest, SortOrder,
 };
+use scim_runtime_model::path::IntoAttrPath;
 use scim_runtime_model::payload::PayloadError;
 use scim_runtime_model::schema::{ResourceType, Schema, ServiceProviderConfig};
 use scim_runtime_model::{Context, Resource};
@@ -140,20 +141,22 @@ impl<O: Outcome> Operation<O> {
 
     /// Asks for these attributes in the response (RFC 7644 §3.4.2.5, §3.9); sent as one
     /// comma-separated `attributes` query parameter.
+    /// Each name is text or a typed path (`User::paths().user_name()`).
     pub fn attributes<I, S>(mut self, names: I) -> Self
     where
         I: IntoIterator<Item = S>,
-        S: AsRef<str>,
+        S: IntoAttrPath,
     {
         self.set_list("attributes", names);
         self
     }
 
     /// Asks the server to leave these attributes out of the response (RFC 7644 §3.9).
+    /// Each name is text or a typed path (`User::paths().user_name()`).
     pub fn excluded_attributes<I, S>(mut self, names: I) -> Self
     where
         I: IntoIterator<Item = S>,
-        S: AsRef<str>,
+        S: IntoAttrPath,
     {
         self.set_list("excludedAttributes", names);
         self
@@ -162,11 +165,11 @@ impl<O: Outcome> Operation<O> {
     fn set_list<I, S>(&mut self, key: &'static str, names: I)
     where
         I: IntoIterator<Item = S>,
-        S: AsRef<str>,
+        S: IntoAttrPath,
     {
         let joined = names
             .into_iter()
-            .map(|n| n.as_ref().to_owned())
+            .map(|n| n.path_text().into_owned())
             .collect::<Vec<_>>()
             .join(",");
         self.query.retain(|(k, _)| *k != key);

@@ -18,6 +18,7 @@ use std::borrow::Cow;
 use serde_json::{Map, Value};
 
 use crate::attribute::{AttributeDef, Mutability, Returned};
+use crate::path::IntoAttrPath;
 
 /// The request or response a payload travels in (RFC 7644 §3.2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -187,7 +188,8 @@ pub struct UnknownContext(pub String);
 ///
 /// Names may be short (`userName`, `name.givenName`) or fully qualified with their schema URN
 /// (`urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber`), and are
-/// compared case-insensitively (RFC 7643 §2.1).
+/// compared case-insensitively (RFC 7643 §2.1). They are given as any
+/// [`IntoAttrPath`]: text, or typed paths such as `User::paths().name().given_name()`.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Projection {
     attributes: Vec<String>,
@@ -207,7 +209,7 @@ impl Projection {
     pub fn attributes<I, S>(names: I) -> Self
     where
         I: IntoIterator<Item = S>,
-        S: AsRef<str>,
+        S: IntoAttrPath,
     {
         Self {
             attributes: lowered(names),
@@ -219,7 +221,7 @@ impl Projection {
     pub fn excluded_attributes<I, S>(names: I) -> Self
     where
         I: IntoIterator<Item = S>,
-        S: AsRef<str>,
+        S: IntoAttrPath,
     {
         Self {
             attributes: Vec::new(),
@@ -233,8 +235,8 @@ impl Projection {
     where
         I: IntoIterator<Item = S>,
         J: IntoIterator<Item = T>,
-        S: AsRef<str>,
-        T: AsRef<str>,
+        S: IntoAttrPath,
+        T: IntoAttrPath,
     {
         Self {
             attributes: lowered(attributes),
@@ -276,13 +278,13 @@ impl Projection {
 fn lowered<I, S>(names: I) -> Vec<String>
 where
     I: IntoIterator<Item = S>,
-    S: AsRef<str>,
+    S: IntoAttrPath,
 {
     names
         .into_iter()
         .flat_map(|n| {
             // `attributes=a,b` arrives as one comma-separated query parameter.
-            n.as_ref()
+            n.path_text()
                 .split(',')
                 .map(|p| p.trim().to_ascii_lowercase())
                 .filter(|p| !p.is_empty())

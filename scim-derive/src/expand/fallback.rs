@@ -72,12 +72,14 @@ pub fn stub(
     };
     let debug = debug_stub(c, ident);
     let eq = eq_stub(c, ident);
+    let paths = super::typed_paths::stub(kind, ident, &Paths::new(root));
     quote! {
         #[allow(unreachable_code, clippy::all)]
         const _: () = {
             #object_impls
             #debug
             #eq
+            #paths
             impl #rt::value::AttributeValue for #ident {
                 const TYPE: #rt::attribute::AttributeType = #rt::attribute::AttributeType::Complex;
                 fn deserialize_value<'de, __D: #serde::Deserializer<'de>>(_: __D) -> ::core::result::Result<Self, __D::Error> { #unreachable }

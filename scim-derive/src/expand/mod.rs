@@ -10,6 +10,7 @@ mod fallback;
 mod metadata;
 mod paths;
 mod serialize;
+mod typed_paths;
 mod validate;
 
 use proc_macro2::TokenStream;
@@ -27,7 +28,8 @@ pub fn expand(c: &Container<'_>) -> TokenStream {
         Kind::Canonical => {
             let values = canonical::expand_values(c, &p);
             let matching = canonical::expand(c, &p);
-            quote!(#values #matching)
+            let paths = typed_paths::expand(c, &p);
+            quote!(#values #matching #paths)
         }
         _ => {
             let methods = [
@@ -45,6 +47,7 @@ pub fn expand(c: &Container<'_>) -> TokenStream {
             let serialize = serialize::serialize(c, &p);
             let deserialize = deserialize::deserialize(c, &p);
             let field_checks = canonical::field_checks(c, &p);
+            let paths = typed_paths::expand(c, &p);
             quote! {
                 #object
                 #kind
@@ -53,6 +56,7 @@ pub fn expand(c: &Container<'_>) -> TokenStream {
                 #serialize
                 #deserialize
                 #field_checks
+                #paths
             }
         }
     };

@@ -5,11 +5,13 @@
 //! attribute paths and a PATCH path starts with one, while an attribute path contains neither.
 //! Its types are public as `path::AttrName` and `path::AttrPath`.
 
+mod into;
 mod name;
 mod path;
 #[cfg(feature = "serde")]
 mod serde_impls;
 
+pub use into::IntoAttrPath;
 pub(crate) use name::attr_name_len;
 pub use name::AttrName;
 pub(crate) use path::read_attr_path;

@@ -26,18 +26,19 @@
 //! ```
 
 use super::ast::{CompValue, CompareOp, Comparison, Filter, Operands, ValuePath};
-use crate::attr::AttrPath;
+use crate::attr::{AttrPath, IntoAttrPath};
 use crate::error::ParseError;
 
 impl Filter {
-    /// Starts a comparison on the attribute path `path`, such as `"userName"`,
-    /// `"name.givenName"` or `"urn:ietf:params:scim:schemas:core:2.0:User:userName"`.
+    /// Starts a comparison on the attribute path `path`: text such as `"userName"`,
+    /// `"name.givenName"` or `"urn:ietf:params:scim:schemas:core:2.0:User:userName"`, or any
+    /// other [`IntoAttrPath`], such as a typed path of a resource type.
     ///
     /// # Errors
     ///
     /// [`ParseError`] if `path` is not exactly one attribute path (RFC 7644 §3.10).
-    pub fn attr(path: &str) -> Result<AttrFilterBuilder, ParseError> {
-        AttrPath::parse(path).map(Self::path)
+    pub fn attr(path: impl IntoAttrPath) -> Result<AttrFilterBuilder, ParseError> {
+        path.into_attr_path().map(Self::path)
     }
 
     /// Starts a comparison on an attribute path that is already validated.
@@ -51,9 +52,9 @@ impl Filter {
     /// # Errors
     ///
     /// [`ParseError`] if `attr` is not exactly one attribute path.
-    pub fn value_path(attr: &str, filter: Filter) -> Result<Filter, ParseError> {
+    pub fn value_path(attr: impl IntoAttrPath, filter: Filter) -> Result<Filter, ParseError> {
         Ok(Self::ValuePath(ValuePath::new(
-            AttrPath::parse(attr)?,
+            attr.into_attr_path()?,
             filter,
         )))
     }

@@ -31,7 +31,7 @@ mod serde_impls;
 
 // Attribute names and paths are defined below filters, which compare them; a PATCH path is built
 // from them and from a filter, so this module depends on `filter` and never the other way round.
-pub use crate::attr::{AttrName, AttrPath};
+pub use crate::attr::{AttrName, AttrPath, IntoAttrPath};
 pub use patch_path::PatchPath;
 
 use crate::error::ParseError;

@@ -15,5 +15,5 @@ pub use bulk::{
 };
 pub use error::{Error, ERROR};
 pub use list_response::{ListInContext, ListResponse, LIST_RESPONSE};
-pub use patch::{PatchOp, PatchOperation, PatchOperationKind, PATCH_OP};
+pub use patch::{IntoPatchValue, PatchOp, PatchOperation, PatchOperationKind, PATCH_OP};
 pub use search_request::{SearchRequest, SortOrder, SEARCH_REQUEST};

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Deserializer, Serialize};
 
+use crate::path::IntoAttrPath;
 use crate::OtherAttributes;
 
 /// The schema URN of search requests.
@@ -115,6 +116,45 @@ impl Default for SearchRequest {
             cursor: None,
             other: OtherAttributes::new(),
         }
+    }
+}
+
+impl SearchRequest {
+    /// The same request sorted by `path` (RFC 7644 §3.4.2.3): text or a typed path such as
+    /// `User::paths().name().family_name()`.
+    #[must_use]
+    pub fn with_sort_by(mut self, path: impl IntoAttrPath, order: SortOrder) -> Self {
+        self.sort_by = Some(path.path_text().into_owned());
+        self.sort_order = Some(order);
+        self
+    }
+
+    /// The same request asking for these attributes (RFC 7644 §3.4.2.5): text or typed paths.
+    #[must_use]
+    pub fn with_attributes<I, S>(mut self, names: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: IntoAttrPath,
+    {
+        self.attributes = names
+            .into_iter()
+            .map(|n| n.path_text().into_owned())
+            .collect();
+        self
+    }
+
+    /// The same request leaving these attributes out (RFC 7644 §3.4.2.5): text or typed paths.
+    #[must_use]
+    pub fn with_excluded_attributes<I, S>(mut self, names: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: IntoAttrPath,
+    {
+        self.excluded_attributes = names
+            .into_iter()
+            .map(|n| n.path_text().into_owned())
+            .collect();
+        self
     }
 }
 

@@ -24,6 +24,10 @@
 //! # Ok::<(), scim_runtime::filter::ParseError>(())
 //! ```
 
+pub mod typed;
+
 pub use scim_filter_syntax::path::{
-    parse_patch_path, parse_patch_path_with_limits, parse_path, AttrName, AttrPath, PatchPath,
+    parse_patch_path, parse_patch_path_with_limits, parse_path, AttrName, AttrPath, IntoAttrPath,
+    PatchPath,
 };
+pub use typed::{Path, TypedPath};

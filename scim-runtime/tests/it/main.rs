@@ -29,3 +29,5 @@ mod rfc_examples;
 mod scim2_models_contexts;
 mod secrets;
 mod sort;
+mod typed_patch;
+mod typed_paths;

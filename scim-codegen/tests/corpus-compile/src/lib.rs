@@ -7,6 +7,9 @@
 
 include!(concat!(env!("OUT_DIR"), "/modules.rs"));
 
+#[cfg(test)]
+mod typed_paths;
+
 // Shared with the build script and the generator's own corpus test; this test uses only the
 // expectations.
 #[cfg(test)]

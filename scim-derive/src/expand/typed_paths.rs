@@ -118,7 +118,7 @@ fn attributes<'c>(
     let schema = schema.map(str::to_owned);
     c.attributes().enumerate().filter_map(move |(i, f)| {
         let valid = AttrName::new(&f.wire_name).is_ok()
-            && schema.as_ref().map_or(true, |urn| {
+            && schema.as_ref().is_none_or(|urn| {
                 parse_path(&format!("{urn}:{}", f.wire_name))
                     .is_ok_and(|path| path.schema() == Some(urn.as_str()))
             });

@@ -9,8 +9,8 @@ use crate::paging::{Pager, Paging};
 use crate::request::{Core, Operation, QueryMethod};
 use scim_runtime_model::exchange::Outcome;
 use scim_runtime_model::message::{ListResponse, SearchRequest, SortOrder};
-use scim_runtime_model::schema::ServiceProviderConfig;
 use scim_runtime_model::path::IntoAttrPath;
+use scim_runtime_model::schema::ServiceProviderConfig;
 
 /// A query or search to shape, then `send` for one page or read in full with `stream()`
 /// (async) or `iter()` (blocking).

@@ -59,7 +59,12 @@ fn users_json() -> Vec<Value> {
                 {"value": format!("user{i}@{work_domain}"), "type": work_type, "primary": true},
                 {"value": format!("u{i}@home.example.net"), "type": "other"},
             ]);
-            user["userType"] = if i.is_multiple_of(3) { "Intern" } else { "Employee" }.into();
+            user["userType"] = if i.is_multiple_of(3) {
+                "Intern"
+            } else {
+                "Employee"
+            }
+            .into();
             if i.is_multiple_of(5) {
                 user.as_object_mut().expect("an object").remove("title");
             }

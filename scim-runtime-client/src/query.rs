@@ -108,10 +108,7 @@ where
         I: IntoIterator<Item = S>,
         S: IntoAttrPath,
     {
-        self.request.attributes = names
-            .into_iter()
-            .map(|n| n.path_text().into_owned())
-            .collect();
+        self.request = self.request.with_attributes(names);
         self
     }
 
@@ -122,10 +119,7 @@ where
         I: IntoIterator<Item = S>,
         S: IntoAttrPath,
     {
-        self.request.excluded_attributes = names
-            .into_iter()
-            .map(|n| n.path_text().into_owned())
-            .collect();
+        self.request = self.request.with_excluded_attributes(names);
         self
     }
 

@@ -35,6 +35,8 @@ pub struct Config {
     extension_required: Vec<(String, bool)>,
     /// Whether `schemaExtensions.required: true` makes an extension required.
     keep_required_extensions: bool,
+    /// `(schema URN, dotted attribute path, required)` overriding what the schema says.
+    attribute_required: Vec<(String, String, bool)>,
     warning_policy: WarningPolicy,
     allowed_warnings: Vec<WarningCode>,
 }
@@ -55,6 +57,7 @@ impl Config {
             out_file_name: "scim.rs".to_owned(),
             extension_required: Vec::new(),
             keep_required_extensions: false,
+            attribute_required: Vec::new(),
             warning_policy: WarningPolicy::Print,
             allowed_warnings: Vec::new(),
         }
@@ -136,6 +139,44 @@ impl Config {
     /// [`Config::extension_required`]); the command line's flag is `--required-extensions`.
     pub fn keep_required_extensions(&mut self, keep: bool) -> &mut Self {
         self.keep_required_extensions = keep;
+        self
+    }
+
+    /// Overrides the `required` characteristic (RFC 7643 §7) of one attribute of the schema
+    /// `schema`, for dumps whose schema says otherwise than the server behaves. `attribute` is
+    /// the attribute's name, or a dotted path to a sub-attribute (`name.familyName`); both it
+    /// and the URN are matched case-insensitively (RFC 7643 §2.1). An override that matches no
+    /// attribute of the inputs fails the generation with [`Error::UnknownOverride`], so that a
+    /// typo is not silently ignored.
+    ///
+    /// `scim-runtime`'s standard `Group` is generated with `displayName` required: RFC 7643
+    /// §4.2 says it is REQUIRED, although the §8.7.1 schema representation says
+    /// `"required": false`, and servers (scim2-server among them) refuse a Group without it.
+    ///
+    /// ```
+    /// # let group = include_str!("../../schemas/group.json");
+    /// let generated = scim_codegen::Config::new()
+    ///     .input_json("group.json", group)
+    ///     .attribute_required("urn:ietf:params:scim:schemas:core:2.0:Group", "displayName", true)
+    ///     .generate()
+    ///     .unwrap();
+    /// assert!(generated.code.contains("#[scim(required)]"));
+    ///
+    /// let typo = scim_codegen::Config::new()
+    ///     .input_json("group.json", group)
+    ///     .attribute_required("urn:ietf:params:scim:schemas:core:2.0:Group", "displayNam", true)
+    ///     .generate()
+    ///     .unwrap_err();
+    /// assert!(matches!(typo, scim_codegen::Error::UnknownOverride { .. }));
+    /// ```
+    pub fn attribute_required(
+        &mut self,
+        schema: impl Into<String>,
+        attribute: impl Into<String>,
+        required: bool,
+    ) -> &mut Self {
+        self.attribute_required
+            .push((schema.into(), attribute.into(), required));
         self
     }
 
@@ -273,6 +314,7 @@ impl Config {
                 }
             }
         }
+        self.apply_attribute_overrides(&mut catalog)?;
         // Every decision first, then the writing of what was decided.
         let plan = plan::plan(&catalog, split);
         let output = emit::emit(&plan);
@@ -298,6 +340,31 @@ impl Config {
             files,
             names,
         })
+    }
+
+    /// Applies [`Config::attribute_required`]: every override must name an attribute that the
+    /// inputs define.
+    fn apply_attribute_overrides(&self, catalog: &mut read::Catalog) -> Result<(), Error> {
+        for (urn, path, required) in &self.attribute_required {
+            let mut found = false;
+            for schema in catalog
+                .schemas
+                .iter_mut()
+                .filter(|s| s.id.eq_ignore_ascii_case(urn))
+            {
+                if let Some(attribute) = find_attribute(&mut schema.attributes, path) {
+                    attribute.required = *required;
+                    found = true;
+                }
+            }
+            if !found {
+                return Err(Error::UnknownOverride {
+                    schema: urn.clone(),
+                    attribute: path.clone(),
+                });
+            }
+        }
+        Ok(())
     }
 
     /// Under [`WarningPolicy::Deny`], the first warning as an error.
@@ -339,6 +406,24 @@ impl Config {
         generated.write_if_changed(dir.join(&self.out_file_name))?;
         Ok(generated)
     }
+}
+
+/// The attribute at the dotted `path` under `attributes`, names matched case-insensitively.
+fn find_attribute<'a>(
+    mut attributes: &'a mut [crate::model::Attribute],
+    path: &str,
+) -> Option<&'a mut crate::model::Attribute> {
+    let mut names = path.split('.').peekable();
+    while let Some(name) = names.next() {
+        let attribute = attributes
+            .iter_mut()
+            .find(|a| a.name.eq_ignore_ascii_case(name))?;
+        if names.peek().is_none() {
+            return Some(attribute);
+        }
+        attributes = &mut attribute.sub_attributes;
+    }
+    None
 }
 
 /// `sources` with each directory replaced by its `*.json` files, in name order.

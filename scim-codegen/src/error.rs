@@ -396,6 +396,15 @@ pub enum Error {
         /// The warning.
         warning: Warning,
     },
+    /// [`Config::attribute_required`](crate::Config::attribute_required) names an attribute
+    /// that no input schema defines.
+    #[error("no attribute `{attribute}` in schema {schema} to override: check the URN and the dotted path against the inputs")]
+    UnknownOverride {
+        /// The schema URN given.
+        schema: String,
+        /// The attribute path given.
+        attribute: String,
+    },
     /// `compile_schemas` was called outside a build script (`OUT_DIR` is not set).
     #[error("OUT_DIR is not set: compile_schemas is meant to run in a build script; use Config::out_dir elsewhere")]
     NoOutDir,

@@ -227,8 +227,9 @@ fn diff_of_rfc7643_and_what_scim2_server_serves_is_breaking() {
     let user = "urn:ietf:params:scim:schemas:core:2.0:User";
     let group = "urn:ietf:params:scim:schemas:core:2.0:Group";
     let enterprise = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
-    // Only the Group's `displayName`, required where RFC 7643 §8.7.1 leaves it optional, is
-    // breaking: typed code may send a Group without it. caseExact and referenceTypes keep
+    // Only the Group's `displayName`, required where the RFC 7643 §8.7.1 schema leaves it
+    // optional, is breaking: code generated from that dump may send a Group without it. (The
+    // standard `Group` requires it, as §4.2 does, so it has no such drift.) caseExact and referenceTypes keep
     // every payload's shape and are notices.
     let expected = [
         format!("notice: {user} / profileUrl: caseExact false -> true"),

@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+const GROUP: &str = "urn:ietf:params:scim:schemas:core:2.0:Group";
 const ENTERPRISE_USER: &str = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
 
 fn workspace() -> PathBuf {
@@ -23,6 +24,10 @@ fn generate() -> scim_codegen::GeneratedModules {
         // The RFC 7643 §8.6 example requires the enterprise extension; a standard User for every
         // server must accept users without it.
         .extension_required(ENTERPRISE_USER, false)
+        // RFC 7643 §4.2 says a Group's displayName is REQUIRED, although the §8.7.1 schema
+        // representation says `"required": false`; servers refuse a Group without it, and
+        // scim2-models requires it too.
+        .attribute_required(GROUP, "displayName", true)
         .generate_modules()
         .unwrap_or_else(|e| panic!("{e}"))
 }

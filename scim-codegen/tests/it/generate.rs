@@ -398,3 +398,46 @@ fn generated_types_leave_debug_to_the_derive_and_mark_case_exact_enums() {
         "{code}"
     );
 }
+
+#[test]
+fn attribute_required_overrides_a_characteristic_by_dotted_path_or_fails_on_a_typo() {
+    let user = include_str!("../../../schemas/user.json");
+    const USER: &str = "urn:ietf:params:scim:schemas:core:2.0:User";
+    let generate_with = |overrides: &[(&str, &str, bool)]| {
+        let mut config = Config::new();
+        config.input_json("user.json", user);
+        for (urn, path, required) in overrides {
+            config.attribute_required(*urn, *path, *required);
+        }
+        config.generate()
+    };
+    let stock = generate_with(&[]).unwrap().code;
+    assert!(stock.contains("    #[scim(required, uniqueness = \"server\")]\n    pub user_name:"));
+    assert!(!stock.contains("    #[scim(required)]\n    pub family_name:"));
+
+    // A sub-attribute by its dotted path, a top-level one turned off; URN and names in any case.
+    let changed = generate_with(&[
+        (&USER.to_uppercase(), "NAME.familyname", true),
+        (USER, "userName", false),
+    ])
+    .unwrap()
+    .code;
+    assert!(changed.contains("    #[scim(required)]\n    pub family_name:"));
+    assert!(changed.contains("    #[scim(uniqueness = \"server\")]\n    pub user_name:"));
+
+    // A typo in the path, a path through a simple attribute, or another schema's URN: refused,
+    // naming what was given.
+    for (urn, path) in [
+        (USER, "name.familyNam"),
+        (USER, "userName.value"),
+        ("urn:ietf:params:scim:schemas:core:2.0:Group", "userName"),
+    ] {
+        let err = generate_with(&[(urn, path, true)]).unwrap_err();
+        assert!(
+            matches!(&err, Error::UnknownOverride { schema, attribute } if schema == urn && attribute == path),
+            "{err:?}"
+        );
+        assert!(err.to_string().contains(&format!("`{path}`")), "{err}");
+        assert!(err.to_string().contains(urn), "{err}");
+    }
+}

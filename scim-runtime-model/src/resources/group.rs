@@ -22,6 +22,7 @@ pub struct Group {
     /// Resource metadata (RFC 7643 §3.1).
     pub meta: ::core::option::Option<::scim_runtime::Meta>,
     /// A human-readable name for the Group. REQUIRED.
+    #[scim(required)]
     pub display_name: ::core::option::Option<::std::string::String>,
     /// A list of members of the Group.
     pub members: ::std::vec::Vec<Member>,

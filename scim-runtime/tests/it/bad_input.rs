@@ -100,7 +100,24 @@ fn a_missing_required_attribute_in_a_creation_request_is_a_violation() {
     assert_eq!(v.0[0].path, "userName");
     // The same payload is fine where `required` does not apply.
     assert!(User::from_value_in(json!({"userName": null}), Context::PatchRequest).is_ok());
-    assert!(Group::from_value_in(json!({"members": []}), Context::CreationRequest).is_ok());
+    assert!(Group::from_value_in(
+        json!({"displayName": "g", "members": []}),
+        Context::CreationRequest
+    )
+    .is_ok());
+    // A Group's displayName is REQUIRED (RFC 7643 §4.2), although the §8.7.1 schema says
+    // otherwise: scim2-server and scim2-models refuse a Group without it, and so do we.
+    for context in [Context::CreationRequest, Context::ReplacementRequest] {
+        let err = Group::from_value_in(json!({"members": []}), context).unwrap_err();
+        let PayloadError::Violations(v) = err else {
+            panic!()
+        };
+        assert_eq!(
+            (v.0[0].path.as_str(), v.0[0].kind),
+            ("displayName", ViolationKind::Required)
+        );
+    }
+    assert!(Group::from_value_in(json!({"members": []}), Context::PatchRequest).is_ok());
 }
 
 #[test]

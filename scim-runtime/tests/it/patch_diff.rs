@@ -121,9 +121,11 @@ fn user() -> impl Strategy<Value = Value> {
         })
 }
 
+/// Groups always have their displayName, as users their userName: both are required (RFC 7643
+/// §4.2), and PATCH cannot remove a required attribute.
 fn group() -> impl Strategy<Value = Value> {
     (
-        opt(text()),
+        text(),
         prop::collection::vec(
             (text(), opt(prop::sample::select(&["User", "Group"][..]))),
             0..4,

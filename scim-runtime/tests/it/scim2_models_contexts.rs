@@ -80,12 +80,8 @@ const DEVIATIONS: &[(&str, &str)] = &[
         "an extension URN in `schemas` with no block carries no data; `schemas` is rebuilt from what is present",
     ),
     (
-        "group-without-display-name",
-        "the RFC 7643 §8.7.1 Group schema marks displayName `required: false`; servers publish it so",
-    ),
-    (
         "user-manager-without-ref",
-        "the RFC 7643 §8.7.1 schema marks manager.$ref `required: false` (its prose says REQUIRED); the schema is what servers publish",
+        "the RFC 7643 §8.7.1 schema marks manager.$ref `required: false` (its prose says REQUIRED), and identity providers send a manager by its `value` alone",
     ),
 ];
 

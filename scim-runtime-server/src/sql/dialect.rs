@@ -137,14 +137,6 @@ impl Dialect {
         }
     }
 
-    /// Whether `json` is JSON `true` (never NULL).
-    pub(super) fn is_true(self, json: &str) -> String {
-        match self {
-            Self::Sqlite => format!("COALESCE(json_type({json}) = 'true', FALSE)"),
-            Self::Postgres => format!("COALESCE({json} = 'true'::jsonb, FALSE)"),
-        }
-    }
-
     /// A boolean operand written as `placeholder`, comparable with [`Self::boolean`].
     pub(super) fn boolean_operand(self, placeholder: &str) -> String {
         placeholder.to_owned()
@@ -165,6 +157,23 @@ impl Dialect {
                      ELSE jsonb_build_array({json}) END) WITH ORDINALITY AS {alias}(v, i)"
                 ),
                 format!("{alias}.v"),
+            ),
+        }
+    }
+
+    /// 0 for an element of [`Self::elements`] whose member `key` is `true`, else 1: how a
+    /// list's `primary` value sorts first. Reads the row itself, as SQLite resolves no outer
+    /// column in a subquery's `ORDER BY`.
+    pub(super) fn element_primary_rank(self, alias: &str, key: &str) -> String {
+        match self {
+            Self::Sqlite => format!(
+                "(CASE WHEN {alias}.type <> 'object' THEN 1 \
+                 WHEN json_type({alias}.value, {}) = 'true' THEN 0 ELSE 1 END)",
+                literal(&format!("$.\"{key}\""))
+            ),
+            Self::Postgres => format!(
+                "(CASE WHEN COALESCE(({alias}.v -> {}) = 'true'::jsonb, FALSE) THEN 0 ELSE 1 END)",
+                literal(key)
             ),
         }
     }

@@ -55,10 +55,9 @@ fn chosen(w: &mut Writer<'_>, json: &str, multi: bool, def: &'static AttributeDe
     let alias = w.alias();
     let (from, element) = dialect.elements(json, &alias);
     let primary = match def.sub_attribute("primary") {
-        Some(p) if def.ty == AttributeType::Complex => format!(
-            "(CASE WHEN {} THEN 0 ELSE 1 END), ",
-            dialect.is_true(&dialect.member(&element, p.name))
-        ),
+        Some(p) if def.ty == AttributeType::Complex => {
+            format!("{}, ", dialect.element_primary_rank(&alias, p.name))
+        }
         _ => String::new(),
     };
     format!(

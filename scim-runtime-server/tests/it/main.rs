@@ -3,5 +3,6 @@
 mod sql_equivalence;
 mod sql_golden;
 mod sql_postgres;
+mod sql_sort;
 mod sql_sqlite;
 mod support;

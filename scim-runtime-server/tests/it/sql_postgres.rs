@@ -101,3 +101,15 @@ fn postgres_answers_as_the_engine() {
         })
         .unwrap_or_else(|e| panic!("{e}"));
 }
+
+/// The resource JSON of the rows of a whole statement.
+pub fn json_rows(client: &mut Client, sql: &Sql) -> Vec<serde_json::Value> {
+    let boxed = params(&sql.params);
+    let refs: Vec<&(dyn ToSql + Sync)> = boxed.iter().map(|b| b.as_ref()).collect();
+    client
+        .query(&sql.text, &refs)
+        .unwrap_or_else(|e| panic!("PostgreSQL fails on {}: {e}", sql.text))
+        .iter()
+        .map(|r| r.get::<_, serde_json::Value>(0))
+        .collect()
+}

@@ -8,8 +8,8 @@ use proptest::test_runner::{Config, TestRunner};
 use scim_runtime::server::sql::{Dialect, Param, Sql};
 use scim_runtime::User;
 
-use crate::sql_equivalence::{check, filter, users, with_folding};
-use crate::support::user;
+use crate::sql_equivalence::{check, filter, refusals, users, with_folding};
+use crate::support::{engine_ids, user};
 
 /// A client of the test server, or `None` (with the reason printed) when none is given; under
 /// CI a missing server fails the test.
@@ -89,13 +89,19 @@ fn postgres_answers_as_the_engine() {
             load(&mut client, &users);
             let translator = with_folding(Dialect::Postgres, true);
             for f in &filters {
-                check(&translator, &users, f, &mut |sql| {
-                    rows(
-                        &mut client,
-                        sql,
-                        "SELECT id FROM users WHERE {} ORDER BY id COLLATE \"C\"",
-                    )
-                })?;
+                check(
+                    &translator,
+                    f,
+                    &|f| engine_ids(&users, f),
+                    &refusals(true),
+                    &mut |sql| {
+                        rows(
+                            &mut client,
+                            sql,
+                            "SELECT id FROM users WHERE {} ORDER BY id COLLATE \"C\"",
+                        )
+                    },
+                )?;
             }
             Ok(())
         })

@@ -2,12 +2,12 @@
 //! ugly values (Unicode, LIKE wildcards, offsets, fractions of seconds, upper-case keys),
 //! checked for the exact rows and against the in-memory engine.
 
+use scim_runtime::attribute::AttributeType;
 use scim_runtime::filter::{CompareOp, EvalError, Filter};
 use scim_runtime::server::sql::{
     CaseFolding, Clause, Dialect, Param, SqlError, Translator, Untranslatable,
 };
 use scim_runtime::server::ScimError;
-use scim_runtime::attribute::AttributeType;
 use scim_runtime::{ScimType, User};
 use serde_json::json;
 
@@ -71,7 +71,11 @@ fn ids_with(folding: CaseFolding, filter: &str) -> Vec<String> {
 fn ids(filter: &str) -> Vec<String> {
     let unicode_ids = ids_with(unicode(), filter);
     if filter.is_ascii() {
-        assert_eq!(ids_with(CaseFolding::Ascii, filter), unicode_ids, "{filter}");
+        assert_eq!(
+            ids_with(CaseFolding::Ascii, filter),
+            unicode_ids,
+            "{filter}"
+        );
     }
     unicode_ids
 }
@@ -116,11 +120,20 @@ fn like_wildcards_and_backslashes_are_plain_characters() {
 fn values_are_parameters_never_sql() {
     let injection = r#"userName eq "x' OR '1'='1" or userName eq "\"); DROP TABLE users; --""#;
     assert_eq!(ids(injection), Vec::<String>::new());
-    let sql = translator(unicode()).condition(&injection.parse().unwrap()).unwrap();
-    assert!(!sql.text.contains("OR '1'='1") && !sql.text.contains("DROP"), "{}", sql.text);
+    let sql = translator(unicode())
+        .condition(&injection.parse().unwrap())
+        .unwrap();
+    assert!(
+        !sql.text.contains("OR '1'='1") && !sql.text.contains("DROP"),
+        "{}",
+        sql.text
+    );
     assert_eq!(
         sql.params,
-        [Param::Text("x' or '1'='1".into()), Param::Text("\"); drop table users; --".into())]
+        [
+            Param::Text("x' or '1'='1".into()),
+            Param::Text("\"); drop table users; --".into())
+        ]
     );
 }
 
@@ -128,15 +141,30 @@ fn values_are_parameters_never_sql() {
 fn unicode_case_folding_is_the_engines() {
     // The Kelvin sign lower-cases to an ASCII k, under either folding.
     assert_eq!(ids(r#"userName ew "\\kk""#), ["ugly"]);
-    assert_eq!(ids_with(CaseFolding::Ascii, r#"userName ew "kK""#), ["ugly"]);
+    assert_eq!(
+        ids_with(CaseFolding::Ascii, r#"userName ew "kK""#),
+        ["ugly"]
+    );
     // İ lower-cases to i and a combining dot: it starts with "i", and is not "istanbul".
     assert_eq!(ids(r#"userName sw "I""#), ["shouting"]);
     assert_eq!(ids(r#"userName eq "istanbul""#), Vec::<String>::new());
-    assert_eq!(ids_with(unicode(), "userName eq \"i\u{307}STANBUL\""), ["shouting"]);
-    assert_eq!(ids_with(unicode(), r#"name.familyName eq "école""#), ["ugly"]);
+    assert_eq!(
+        ids_with(unicode(), "userName eq \"i\u{307}STANBUL\""),
+        ["shouting"]
+    );
+    assert_eq!(
+        ids_with(unicode(), r#"name.familyName eq "école""#),
+        ["ugly"]
+    );
     // ß is not "ss" under simple lower-casing, in the engine and in SQL.
-    assert_eq!(ids_with(unicode(), r#"displayName eq "STRASSE""#), Vec::<String>::new());
-    assert_eq!(ids_with(unicode(), r#"displayName eq "STRAßE""#), ["shouting"]);
+    assert_eq!(
+        ids_with(unicode(), r#"displayName eq "STRASSE""#),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        ids_with(unicode(), r#"displayName eq "STRAßE""#),
+        ["shouting"]
+    );
     // ASCII folding refuses what it cannot fold, naming the attribute.
     let e = error(CaseFolding::Ascii, r#"name.familyName eq "école""#);
     assert_eq!(
@@ -156,19 +184,49 @@ fn unicode_case_folding_is_the_engines() {
 #[test]
 fn date_times_compare_as_instants() {
     // 06:04:56.123456789+02:00 is 04:04:56.123456789Z; nanoseconds count, digits beyond not.
-    assert_eq!(ids(r#"meta.created eq "2010-01-23T04:04:56.1234567890Z""#), ["ugly"]);
-    assert_eq!(ids(r#"meta.created eq "2010-01-23T04:04:56.1234567899Z""#), ["ugly"]);
-    assert_eq!(ids(r#"meta.created lt "2010-01-23T04:04:56.12345679Z""#), ["ugly"]);
-    assert_eq!(ids(r#"meta.created gt "2010-01-23T04:04:56.123456789Z""#), [FULL, "shouting"]);
+    assert_eq!(
+        ids(r#"meta.created eq "2010-01-23T04:04:56.1234567890Z""#),
+        ["ugly"]
+    );
+    assert_eq!(
+        ids(r#"meta.created eq "2010-01-23T04:04:56.1234567899Z""#),
+        ["ugly"]
+    );
+    assert_eq!(
+        ids(r#"meta.created lt "2010-01-23T04:04:56.12345679Z""#),
+        ["ugly"]
+    );
+    assert_eq!(
+        ids(r#"meta.created gt "2010-01-23T04:04:56.123456789Z""#),
+        [FULL, "shouting"]
+    );
     // 04:56:22.000Z and 04:56:22Z are one instant; 't', 'z' and offsets are read too.
-    assert_eq!(ids(r#"meta.created eq "2010-01-23T05:56:22+01:00""#), [FULL, "shouting"]);
-    assert_eq!(ids(r#"meta.lastModified eq "2011-05-13T04:42:34Z""#), [FULL, "ugly"]);
-    assert_eq!(ids(r#"meta.lastModified gt "2011-05-13T04:42:34.4999Z""#), ["shouting"]);
+    assert_eq!(
+        ids(r#"meta.created eq "2010-01-23T05:56:22+01:00""#),
+        [FULL, "shouting"]
+    );
+    assert_eq!(
+        ids(r#"meta.lastModified eq "2011-05-13T04:42:34Z""#),
+        [FULL, "ugly"]
+    );
+    assert_eq!(
+        ids(r#"meta.lastModified gt "2011-05-13T04:42:34.4999Z""#),
+        ["shouting"]
+    );
     // co, sw and ew read the text as sent; text that is no dateTime compares as text.
     // meta.lastModified is not caseExact: `t` is `T`.
-    assert_eq!(ids(r#"meta.lastModified sw "2011-05-13T""#), [FULL, "shouting", "ugly"]);
-    assert_eq!(ids(r#"meta.lastModified sw "2011-05-13T04""#), [FULL, "shouting"]);
-    assert_eq!(ids(r#"meta.created ge "2010-01-23""#), [FULL, "shouting", "ugly"]);
+    assert_eq!(
+        ids(r#"meta.lastModified sw "2011-05-13T""#),
+        [FULL, "shouting", "ugly"]
+    );
+    assert_eq!(
+        ids(r#"meta.lastModified sw "2011-05-13T04""#),
+        [FULL, "shouting"]
+    );
+    assert_eq!(
+        ids(r#"meta.created ge "2010-01-23""#),
+        [FULL, "shouting", "ugly"]
+    );
 }
 
 #[test]
@@ -203,7 +261,10 @@ fn what_the_engine_refuses_is_refused_alike() {
     ));
     assert!(matches!(
         error(unicode(), r#"x509Certificates gt "MII""#),
-        SqlError::Filter(EvalError::Unordered { ty: AttributeType::Binary, .. })
+        SqlError::Filter(EvalError::Unordered {
+            ty: AttributeType::Binary,
+            ..
+        })
     ));
     let scim: ScimError = e.into();
     assert_eq!(scim.scim_type, Some(ScimType::InvalidFilter));

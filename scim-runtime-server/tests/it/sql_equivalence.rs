@@ -11,6 +11,7 @@ use serde_json::{json, Value};
 
 use crate::support::{engine_ids, sqlite_ids, sqlite_with, user};
 
+const CORE: &str = "urn:ietf:params:scim:schemas:core:2.0:User";
 const ENTERPRISE: &str = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
 
 /// Text that trips translations: case, Unicode (with the letters whose lower case is ASCII),
@@ -139,6 +140,7 @@ pub fn user_json(n: usize) -> impl Strategy<Value = Value> {
             maybe(prop::sample::select(
                 &["TUlJRA==", "TUlJRA", "dGVzdA=="][..],
             )),
+            0u8..3,
         ),
     )
         .prop_map(
@@ -146,7 +148,7 @@ pub fn user_json(n: usize) -> impl Strategy<Value = Value> {
                 (user_name, display, nick, external, active),
                 (given, family, emails),
                 (created, modified, employee, manager),
-                (title, cert),
+                (title, cert, schemas),
             )| {
                 let mut u = json!({"id": format!("u{n}")});
                 let mut set = |key: &str, v: Option<Value>| {
@@ -191,10 +193,17 @@ pub fn user_json(n: usize) -> impl Strategy<Value = Value> {
                 if let Some(m) = manager {
                     ext["manager"] = json!({"value": m});
                 }
-                if ext != json!({}) {
+                let with_block = ext != json!({});
+                if with_block {
                     u[ENTERPRISE] = ext;
-                    u["schemas"] =
-                        json!(["urn:ietf:params:scim:schemas:core:2.0:User", ENTERPRISE]);
+                }
+                // `schemas` as sent: absent, the core only, or naming the extension with or
+                // without its block.
+                match schemas {
+                    0 if with_block => u["schemas"] = json!([CORE, ENTERPRISE]),
+                    0 => {}
+                    1 => u["schemas"] = json!([CORE]),
+                    _ => u["schemas"] = json!([CORE, ENTERPRISE]),
                 }
                 u
             },
@@ -223,6 +232,11 @@ fn operand(kind: Kind) -> BoxedStrategy<String> {
         .prop_map(|t| json!(t).to_string())
         .boxed(),
         Kind::Bool => any::<bool>().prop_map(|b| b.to_string()).boxed(),
+        Kind::Urn => prop::sample::select(
+            &[CORE, ENTERPRISE, "URN:IETF:PARAMS:SCIM:SCHEMAS:CORE:2.0:USER", "urn:ietf", "User", ":User"][..],
+        )
+        .prop_map(|t| json!(t).to_string())
+        .boxed(),
         Kind::Binary => prop::sample::select(&["TUlJRA==", "TUlJ", "RA==", "dGVzdA=="][..])
             .prop_map(|t| json!(t).to_string())
             .boxed(),
@@ -242,6 +256,7 @@ enum Kind {
     Date,
     Bool,
     Binary,
+    Urn,
 }
 
 const PATHS: &[(&str, Kind)] = &[
@@ -263,10 +278,11 @@ const PATHS: &[(&str, Kind)] = &[
     ("emails.primary", Kind::Bool),
     ("meta.created", Kind::Date),
     ("meta.lastModified", Kind::Date),
-    ("meta.resourceType", Kind::Text),
+    ("meta.resourceType", Kind::Urn),
     ("x509Certificates.value", Kind::Binary),
     ("x509Certificates", Kind::Binary),
-    ("schemas", Kind::Text),
+    ("schemas", Kind::Urn),
+    ("meta.location", Kind::Text),
     (
         "urn:ietf:params:scim:schemas:core:2.0:User:userName",
         Kind::Text,
@@ -291,6 +307,10 @@ const EMAIL_PATHS: &[(&str, Kind)] = &[
     ("display", Kind::Text),
     ("primary", Kind::Bool),
 ];
+
+const NAME_PATHS: &[(&str, Kind)] = &[("givenName", Kind::Text), ("familyName", Kind::Text)];
+
+const MANAGER_PATHS: &[(&str, Kind)] = &[("value", Kind::Text), ("displayName", Kind::Text)];
 
 fn leaf(paths: &'static [(&'static str, Kind)]) -> BoxedStrategy<String> {
     prop::sample::select(paths)
@@ -317,7 +337,14 @@ fn combine(inner: BoxedStrategy<String>) -> BoxedStrategy<String> {
 pub fn filter() -> impl Strategy<Value = String> {
     let inner = leaf(EMAIL_PATHS).prop_recursive(2, 6, 2, combine);
     let value_path = inner.prop_map(|f| format!("emails[{f}]")).boxed();
-    let leaves = Union::new_weighted(vec![(4, leaf(PATHS)), (1, value_path)]);
+    // Value filters on single-valued complex attributes select the one value.
+    let single = prop_oneof![
+        leaf(NAME_PATHS).prop_map(|f| format!("name[{f}]")),
+        leaf(MANAGER_PATHS).prop_map(|f| format!("{ENTERPRISE}:manager[{f}]")),
+        leaf(EMAIL_PATHS).prop_map(|f| format!("x509Certificates[{f}]")),
+    ]
+    .boxed();
+    let leaves = Union::new_weighted(vec![(6, leaf(PATHS)), (2, value_path), (1, single)]);
     leaves.prop_recursive(3, 12, 2, combine)
 }
 
@@ -370,7 +397,7 @@ pub fn refusals(ascii: bool) -> impl Fn(Untranslatable) -> bool {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(300))]
+    #![proptest_config(ProptestConfig::with_cases(crate::support::cases(300)))]
 
     #[test]
     fn sqlite_answers_as_the_engine(

@@ -80,7 +80,7 @@ fn postgres_answers_as_the_engine() {
     };
     // The runner takes a `Fn`; one connection serves every case.
     let client = std::cell::RefCell::new(client);
-    let mut runner = TestRunner::new(Config::with_cases(200));
+    let mut runner = TestRunner::new(Config::with_cases(crate::support::cases(200)));
     let strategy = (users(), prop::collection::vec(filter(), 1..12));
     runner
         .run(&strategy, |(users, filters)| {

@@ -209,7 +209,7 @@ fn sqlite_refusals(what: Untranslatable) -> bool {
 #[test]
 fn sqlite_answers_as_the_engine_on_a_run_time_schema() {
     let translator = Translator::new(Dialect::Sqlite, &DEVICE, &[]);
-    let mut runner = TestRunner::new(Config::with_cases(300));
+    let mut runner = TestRunner::new(Config::with_cases(crate::support::cases(300)));
     runner
         .run(
             &(devices(), prop::collection::vec(filter(), 1..10)),
@@ -248,7 +248,7 @@ fn postgres_answers_as_the_engine_on_a_run_time_schema() {
     };
     let client = std::cell::RefCell::new(client);
     let translator = Translator::new(Dialect::Postgres, &DEVICE, &[]);
-    let mut runner = TestRunner::new(Config::with_cases(200));
+    let mut runner = TestRunner::new(Config::with_cases(crate::support::cases(200)));
     runner
         .run(
             &(devices(), prop::collection::vec(filter(), 1..10)),

@@ -130,7 +130,7 @@ fn check_sqlite(users: &[User], query: &ListQuery) -> Result<(), TestCaseError> 
 fn sqlite_sorts_and_pages_as_the_engine() {
     let all: &'static [&'static str] =
         Box::leak([EXACT_SORTS, FOLDED_SORTS].concat().into_boxed_slice());
-    let mut runner = TestRunner::new(Config::with_cases(300));
+    let mut runner = TestRunner::new(Config::with_cases(crate::support::cases(300)));
     runner
         .run(
             &(users(), prop::collection::vec(query(all), 1..6)),
@@ -151,7 +151,7 @@ fn postgres_sorts_and_pages_as_the_engine() {
         return;
     };
     let client = std::cell::RefCell::new(client);
-    let mut runner = TestRunner::new(Config::with_cases(150));
+    let mut runner = TestRunner::new(Config::with_cases(crate::support::cases(150)));
     runner
         .run(
             &(users(), prop::collection::vec(query(EXACT_SORTS), 1..6)),

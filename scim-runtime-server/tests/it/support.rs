@@ -96,3 +96,12 @@ pub fn engine_ids(users: &[User], filter: &Filter) -> Result<Vec<String>, EvalEr
     ids.sort();
     Ok(ids)
 }
+
+/// The number of cases a property runs: `default`, or `PROPTEST_CASES` when set (a longer run
+/// before a release).
+pub fn cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(default)
+}

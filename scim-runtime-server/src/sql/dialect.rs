@@ -301,8 +301,22 @@ pub enum CaseFolding {
     Ascii,
     /// A SQL function of one text argument that returns `str::to_lowercase` of it, registered
     /// by the store under this name (with rusqlite: `create_scalar_function`, deterministic).
-    /// Every case-insensitive comparison and sort is then exact.
+    /// Every case-insensitive comparison and sort is then exact. The name is an identifier,
+    /// optionally qualified (`scim_lower`, `app.scim_lower`); any other text is refused
+    /// ([`Untranslatable::UnsafeName`](super::Untranslatable)) rather than written as SQL.
     Function(String),
+}
+
+/// Whether `name` can be written as a function name as it is: identifiers of ASCII letters,
+/// digits and `_`, not starting with a digit, joined by `.`.
+pub(super) fn is_plain_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.split('.').all(|part| {
+            part.chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+                && part.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        })
 }
 
 #[cfg(test)]

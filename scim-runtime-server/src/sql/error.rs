@@ -51,7 +51,9 @@ pub enum Untranslatable {
     NestedSubAttribute,
     /// A value filter on `schemas`, which is a list of URNs, not of complex values.
     SchemasValueFilter,
-    /// A name that cannot be written in a JSON path literal (a `"`, `\` or control character).
+    /// A name that cannot be written in SQL as it is: an attribute name with a `"`, `\` or
+    /// control character (JSON path literals), or a [`CaseFolding::Function`](super::CaseFolding)
+    /// name that is not a plain identifier.
     UnsafeName,
 }
 
@@ -74,7 +76,7 @@ impl Untranslatable {
             }
             Self::NestedSubAttribute => "sub-attributes have no sub-attributes (RFC 7643 §2.4)",
             Self::SchemasValueFilter => "`schemas` holds URNs, which have no sub-attributes",
-            Self::UnsafeName => "the name cannot be written in a JSON path",
+            Self::UnsafeName => "a name in it cannot be written in SQL as it is",
         }
     }
 }

@@ -9,7 +9,7 @@ use scim_runtime_model::path::AttrPath;
 use scim_runtime_model::scalar::ExactNumber;
 use scim_runtime_model::DateTime;
 
-use super::dialect::{instant_key_of, CaseFolding, Dialect};
+use super::dialect::{instant_key_of, is_plain_name, CaseFolding, Dialect};
 use super::error::{Clause, SqlError, Untranslatable};
 use super::scope::{refuse, Scope};
 use super::statement::Param;
@@ -297,7 +297,12 @@ fn text_match(
                 }
                 (dialect.fold_ascii(&text), e.to_ascii_lowercase())
             }
-            CaseFolding::Function(function) => (format!("{function}({text})"), e.to_lowercase()),
+            CaseFolding::Function(function) => {
+                if !is_plain_name(function) {
+                    return Err(refuse(path, Clause::Filter, Untranslatable::UnsafeName));
+                }
+                (format!("{function}({text})"), e.to_lowercase())
+            }
         }
     };
     let p = w.bind(Param::Text(needle));

@@ -5,7 +5,7 @@ use scim_runtime_model::attribute::{AttributeDef, AttributeType};
 use scim_runtime_model::message::SortOrder;
 use scim_runtime_model::path::AttrPath;
 
-use super::dialect::{CaseFolding, Dialect};
+use super::dialect::{is_plain_name, CaseFolding, Dialect};
 use super::error::{Clause, SqlError, Untranslatable};
 use super::scope::{refuse, Scope};
 use super::statement::Param;
@@ -96,7 +96,12 @@ fn key_of(
         AttributeType::String | AttributeType::Reference if !def.case_exact => {
             string(match w.folding {
                 CaseFolding::Ascii => dialect.fold_ascii(&text),
-                CaseFolding::Function(function) => format!("{function}({text})"),
+                CaseFolding::Function(function) if is_plain_name(function) => {
+                    format!("{function}({text})")
+                }
+                CaseFolding::Function(_) => {
+                    return Err(refuse(path, Clause::SortBy, Untranslatable::UnsafeName));
+                }
             })
         }
         AttributeType::String | AttributeType::Reference | AttributeType::Binary => string(text),

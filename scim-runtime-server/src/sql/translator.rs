@@ -112,6 +112,32 @@ impl Translator {
         })
     }
 
+    /// As [`condition`](Self::condition), with placeholders numbered from `first`: for a
+    /// statement that binds `first - 1` parameters of its own before the condition's.
+    ///
+    /// ```
+    /// use scim_runtime::server::sql::{Dialect, Translator};
+    /// use scim_runtime::User;
+    ///
+    /// let users = Translator::for_resource::<User>(Dialect::Sqlite);
+    /// let sql = users.condition_from(&r#"userName eq "bjensen""#.parse()?, 3)?;
+    /// assert!(sql.text.contains("?3") && !sql.text.contains("?1"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`condition`](Self::condition).
+    pub fn condition_from(&self, filter: &Filter, first: usize) -> Result<Sql, SqlError> {
+        let mut w = Writer::numbered_from(self.dialect, &self.folding, first.max(1));
+        let column = identifier(&self.column);
+        let text = filter::condition(&mut w, self.scope(&column), filter)?;
+        Ok(Sql {
+            text,
+            params: w.params,
+        })
+    }
+
     /// The `ORDER BY` list (without the keywords) for `sort_by` in `order`.
     ///
     /// # Errors

@@ -8,22 +8,32 @@ pub(super) struct Writer<'a> {
     pub(super) dialect: Dialect,
     pub(super) folding: &'a CaseFolding,
     pub(super) params: Vec<Param>,
+    /// The number of the first placeholder.
+    first: usize,
     aliases: usize,
 }
 
 impl<'a> Writer<'a> {
     pub(super) fn new(dialect: Dialect, folding: &'a CaseFolding) -> Self {
+        Self::numbered_from(dialect, folding, 1)
+    }
+
+    /// A writer whose first placeholder is number `first`.
+    pub(super) fn numbered_from(dialect: Dialect, folding: &'a CaseFolding, first: usize) -> Self {
         Self {
             dialect,
             folding,
             params: Vec::new(),
+            first,
             aliases: 0,
         }
     }
 
     /// Binds `param` and returns its placeholder.
     pub(super) fn bind(&mut self, param: Param) -> String {
-        let placeholder = self.dialect.placeholder(self.params.len() + 1, &param);
+        let placeholder = self
+            .dialect
+            .placeholder(self.first + self.params.len(), &param);
         self.params.push(param);
         placeholder
     }

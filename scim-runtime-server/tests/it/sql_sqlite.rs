@@ -291,3 +291,55 @@ fn unknown_attributes_are_named() {
         assert_eq!(e.to_string(), format!("filter: unknown attribute `{path}`"));
     }
 }
+
+#[test]
+fn a_lower_case_function_must_be_a_plain_name() {
+    let folding = CaseFolding::Function("lower(x)); DROP TABLE users; --".into());
+    assert_eq!(
+        error(folding.clone(), r#"userName eq "x""#),
+        SqlError::Untranslatable {
+            path: "userName".into(),
+            clause: Clause::Filter,
+            what: Untranslatable::UnsafeName,
+        }
+    );
+    let sort = translator(folding).order_by(
+        &scim_runtime::path::parse_path("userName").unwrap(),
+        scim_runtime::message::SortOrder::Ascending,
+    );
+    assert!(matches!(
+        sort,
+        Err(SqlError::Untranslatable {
+            clause: Clause::SortBy,
+            what: Untranslatable::UnsafeName,
+            ..
+        })
+    ));
+    // A qualified name is a plain name.
+    assert!(translator(CaseFolding::Function("main.scim_lower".into()))
+        .condition(&r#"userName eq "x""#.parse().unwrap())
+        .is_ok());
+}
+
+#[test]
+fn a_condition_can_follow_parameters_of_its_own() {
+    let users = users();
+    let conn = sqlite_with(&users);
+    let sql = translator(unicode())
+        .condition_from(&r#"userName eq "bare" or title pr"#.parse().unwrap(), 2)
+        .unwrap();
+    // ?1 is the statement's own: ids above "a".
+    let text = format!(
+        "SELECT id FROM users WHERE id > ?1 AND ({}) ORDER BY id",
+        sql.text
+    );
+    let mut params = vec![rusqlite::types::Value::Text("a".into())];
+    params.extend(crate::support::sqlite_params(&sql.params));
+    let mut stmt = conn.prepare(&text).unwrap();
+    let ids: Vec<String> = stmt
+        .query_map(rusqlite::params_from_iter(params), |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(ids, ["bare", "ugly"]);
+}

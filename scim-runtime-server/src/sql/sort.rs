@@ -37,8 +37,14 @@ pub(super) fn order_by(
         SortOrder::Ascending => "ASC NULLS LAST",
         SortOrder::Descending => "DESC NULLS FIRST",
     };
+    Ok(format!("{key} {direction}, {}", by_id(dialect, resource)))
+}
+
+/// The order of resources by `id`, ascending: how ties are broken, and the order of a list
+/// without `sortBy`.
+pub(super) fn by_id(dialect: Dialect, resource: &str) -> String {
     let id = dialect.ordered_text(&dialect.text(&dialect.member(resource, "id")));
-    Ok(format!("{key} {direction}, {id} ASC"))
+    format!("{id} ASC")
 }
 
 fn chosen_value(w: &mut Writer<'_>, json: &str, def: &'static AttributeDef) -> String {

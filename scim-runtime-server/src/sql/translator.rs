@@ -153,6 +153,11 @@ impl Translator {
     /// `SELECT` of the resource column from `table` for a list or search: its filter, its
     /// sort and its page (`startIndex`, `count`).
     ///
+    /// `count` is taken as it is: a server with a largest page (RFC 7644 §3.4.2.4) caps it
+    /// first, as [`ListQuery::page`] does for lists in memory. Without a `sortBy` the rows are
+    /// ordered by `id`, so that pages of one result never overlap (SQL leaves the order of
+    /// rows unspecified otherwise).
+    ///
     /// # Errors
     ///
     /// As [`condition`](Self::condition) and [`order_by`](Self::order_by).
@@ -164,15 +169,16 @@ impl Translator {
             text.push_str(" WHERE ");
             text.push_str(&filter::condition(&mut w, self.scope(&column), f)?);
         }
-        if let Some(sort_by) = &query.sort_by {
-            text.push_str(" ORDER BY ");
-            text.push_str(&sort::order_by(
+        text.push_str(" ORDER BY ");
+        match &query.sort_by {
+            Some(sort_by) => text.push_str(&sort::order_by(
                 &mut w,
                 self.scope(&column),
                 &column,
                 sort_by,
                 query.sort_order,
-            )?);
+            )?),
+            None => text.push_str(&sort::by_id(self.dialect, &column)),
         }
         text.push(' ');
         text.push_str(&sort::page(&mut w, query.start_index, query.count));

@@ -6,6 +6,7 @@ mod error;
 mod me;
 mod query;
 mod response;
+pub mod sql;
 
 pub use cursor::{CursorCodec, CursorError};
 pub use discovery::Discovery;

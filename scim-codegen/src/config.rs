@@ -485,6 +485,7 @@ fn render(
     for item in file.items {
         let one = syn::File {
             shebang: None,
+            frontmatter: None,
             attrs: Vec::new(),
             items: vec![item],
         };

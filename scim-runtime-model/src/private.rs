@@ -21,6 +21,19 @@ pub fn eq_ci(a: &str, b: &str) -> bool {
     a.len() == b.len() && a.eq_ignore_ascii_case(b)
 }
 
+/// `name` lower-cased (ASCII only, as [`eq_ci`] compares) into `buf`, or `None` when it is
+/// longer than `buf`, which generated code sizes to its longest name: such a name is none of
+/// them. Lets a derived reader match a name in any spelling (RFC 7643 §2.1) in one `match`
+/// without allocating.
+#[inline]
+pub fn lower_ascii<'b>(name: &str, buf: &'b mut [u8]) -> Option<&'b [u8]> {
+    let out = buf.get_mut(..name.len())?;
+    for (o, b) in out.iter_mut().zip(name.bytes()) {
+        *o = b.to_ascii_lowercase();
+    }
+    Some(out)
+}
+
 /// The error for an attribute given twice, in any spelling (RFC 7643 §2.1), or both in an
 /// extension's block and by its URN-qualified name. Refused rather than resolved: which value
 /// is "last" depends on key order, which parsed JSON (a sorted map) no longer has, so any other
@@ -63,8 +76,8 @@ impl<'de> DeserializeSeed<'de> for SchemasSeed {
             }
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
                 let mut found = false;
-                while let Some(urn) = seq.next_element::<std::borrow::Cow<'de, str>>()? {
-                    found |= urn.eq_ignore_ascii_case(self.0);
+                while let Some(names) = seq.next_element_seed(NamesUrn(self.0))? {
+                    found |= names;
                 }
                 if found {
                     Ok(())
@@ -77,6 +90,28 @@ impl<'de> DeserializeSeed<'de> for SchemasSeed {
             }
         }
         deserializer.deserialize_any(V(self.0))
+    }
+}
+
+/// Reads one URN of `schemas` as whether it names the given schema, case-insensitively (RFC
+/// 7643 §2.1): borrowed from the input when it can be, never kept, so never allocated.
+struct NamesUrn(&'static str);
+
+impl<'de> DeserializeSeed<'de> for NamesUrn {
+    type Value = bool;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<bool, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for NamesUrn {
+    type Value = bool;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // What dynamic resources say too (`dynamic::resource`).
+        f.write_str("a string")
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<bool, E> {
+        Ok(eq_ci(v, self.0))
     }
 }
 

@@ -474,21 +474,117 @@ pub struct Binary(String);
 #[error("not base64: {0}")]
 pub struct BinaryError(String);
 
+/// Decodes text [`check_base64`] accepts.
 fn decode_base64(text: &str) -> Result<Vec<u8>, BinaryError> {
-    use base64::engine::general_purpose::{STANDARD, STANDARD_NO_PAD, URL_SAFE, URL_SAFE_NO_PAD};
-    let trimmed = text.trim_end_matches('=');
-    STANDARD
-        .decode(text)
-        .or_else(|_| STANDARD_NO_PAD.decode(trimmed))
-        .or_else(|_| URL_SAFE.decode(text))
-        .or_else(|_| URL_SAFE_NO_PAD.decode(trimmed))
+    use base64::engine::general_purpose::{STANDARD_NO_PAD, URL_SAFE_NO_PAD};
+    check_base64(text)?;
+    let data = text.trim_end_matches('=');
+    // One alphabet is used throughout (checked), so one of the two decodes it.
+    STANDARD_NO_PAD
+        .decode(data)
+        .or_else(|_| URL_SAFE_NO_PAD.decode(data))
         .map_err(|e| BinaryError(e.to_string()))
 }
 
+/// What a byte of base64 text is: bit 0 not a symbol, bit 1 a symbol of the standard alphabet
+/// only (`+`, `/`), bit 2 of the URL-safe one only (`-`, `_`), RFC 4648 §4 and §5.
+#[inline(always)]
+fn symbol_kind(b: u8) -> u8 {
+    // Branch-free, so that the loop over a long value checks many bytes per instruction.
+    let alphanumeric =
+        (b.wrapping_sub(b'A') < 26) | (b.wrapping_sub(b'a') < 26) | (b.wrapping_sub(b'0') < 10);
+    let standard = (b == b'+') | (b == b'/');
+    let url_safe = (b == b'-') | (b == b'_');
+    u8::from(!(alphanumeric | standard | url_safe))
+        | (u8::from(standard) << 1)
+        | (u8::from(url_safe) << 2)
+}
+
+/// The 6 bits a base64 symbol stands for (RFC 4648 §4, §5); `symbol` is one.
+fn symbol_bits(symbol: u8) -> u8 {
+    match symbol {
+        b'A'..=b'Z' => symbol - b'A',
+        b'a'..=b'z' => symbol - b'a' + 26,
+        b'0'..=b'9' => symbol - b'0' + 52,
+        b'+' | b'-' => 62,
+        _ => 63,
+    }
+}
+
+/// Checks base64 text without decoding it (RFC 7643 §2.3.6, RFC 4648 §4 and §5): symbols of
+/// one alphabet, standard or URL-safe, then `=` padding of any length or none; a length that
+/// leaves a symbol over, or a last symbol with bits set beyond the bytes it ends, is refused,
+/// as decoding would refuse them.
+fn check_base64(text: &str) -> Result<(), BinaryError> {
+    let data = text.trim_end_matches('=').as_bytes();
+    let mut kinds = 0u8;
+    let mut chunks = data.chunks_exact(32);
+    for chunk in &mut chunks {
+        kinds |= chunk.iter().fold(0u8, |acc, &b| acc | symbol_kind(b));
+    }
+    kinds |= chunks
+        .remainder()
+        .iter()
+        .fold(0u8, |acc, &b| acc | symbol_kind(b));
+    if kinds & 1 != 0 {
+        // Only now, on bad input, find where.
+        let (offset, &byte) = data
+            .iter()
+            .enumerate()
+            .find(|(_, &b)| symbol_kind(b) & 1 != 0)
+            .unwrap_or((0, &0));
+        let what = if byte == b'=' {
+            String::from("`=` pads the end only")
+        } else if byte.is_ascii_graphic() {
+            format!("`{}` is not a base64 symbol", char::from(byte))
+        } else {
+            format!("byte {byte:#04x} is not a base64 symbol")
+        };
+        return Err(BinaryError(format!("{what} (offset {offset})")));
+    }
+    if kinds & 0b110 == 0b110 {
+        return Err(BinaryError(String::from(
+            "mixes the standard (`+`, `/`) and URL-safe (`-`, `_`) alphabets",
+        )));
+    }
+    // Four symbols hold three bytes: two symbols end one byte (4 bits over), three end two
+    // bytes (2 bits over), and one alone ends none.
+    let unused_bits = match data.len() % 4 {
+        1 => {
+            return Err(BinaryError(format!(
+                "{} symbols: the last group of four has one symbol, which ends no byte",
+                data.len()
+            )))
+        }
+        2 => 0b1111,
+        3 => 0b11,
+        _ => 0,
+    };
+    if let Some(&last) = data.last() {
+        if symbol_bits(last) & unused_bits != 0 {
+            return Err(BinaryError(format!(
+                "the last symbol `{}` (offset {}) has bits set beyond the last byte",
+                char::from(last),
+                data.len() - 1
+            )));
+        }
+    }
+    Ok(())
+}
+
 impl Binary {
-    /// Checks and keeps base64 text.
+    /// Checks and keeps base64 text: the standard or the URL-safe alphabet (RFC 4648 §4,
+    /// §5), padded or not. Nothing is decoded, so checking costs no allocation.
+    ///
+    /// ```
+    /// use scim_runtime::Binary;
+    ///
+    /// assert_eq!(Binary::from_base64("aGk_Pw").unwrap().to_bytes(), b"hi??");
+    /// let err = Binary::from_base64("aGk/P!==").unwrap_err();
+    /// assert_eq!(err.to_string(), "not base64: `!` is not a base64 symbol (offset 5)");
+    /// ```
     pub fn from_base64(text: &str) -> Result<Self, BinaryError> {
-        decode_base64(text).map(|_| Self(text.to_owned()))
+        check_base64(text).map(|()| Self(text.to_owned()))
     }
 
     /// Encodes bytes as standard base64 with padding.
@@ -536,6 +632,11 @@ impl<'de> Deserialize<'de> for Binary {
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Binary, E> {
                 Binary::from_base64(v).map_err(E::custom)
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Binary, E> {
+                // The text is kept, so an owned one is kept without a copy.
+                check_base64(&v).map_err(E::custom)?;
+                Ok(Binary(v))
             }
         }
         deserializer.deserialize_str(Visitor)
@@ -632,5 +733,65 @@ mod tests {
         }
         assert_eq!(Binary::from_bytes(b"hi??").as_base64(), "aGk/Pw==");
         assert!(Binary::from_base64("not base64!").is_err());
+    }
+
+    /// What the check accepts, decoding accepts: every string of up to six characters over
+    /// symbols of both alphabets, padding, a symbol whose low bits are zero and one whose are
+    /// not, and a byte of no alphabet, against the four decoders base64 offers.
+    #[test]
+    fn check_agrees_with_decoding_on_every_short_string() {
+        use base64::engine::general_purpose::{
+            STANDARD, STANDARD_NO_PAD, URL_SAFE, URL_SAFE_NO_PAD,
+        };
+        use base64::Engine;
+        let symbols = *b"AQgB+/-_=!";
+        let decodes = |text: &str| {
+            let trimmed = text.trim_end_matches('=');
+            STANDARD.decode(text).is_ok()
+                || STANDARD_NO_PAD.decode(trimmed).is_ok()
+                || URL_SAFE.decode(text).is_ok()
+                || URL_SAFE_NO_PAD.decode(trimmed).is_ok()
+        };
+        let mut text = Vec::new();
+        let mut accepted = 0;
+        for len in 0..=6u32 {
+            for mut n in 0..symbols.len().pow(len) {
+                text.clear();
+                for _ in 0..len {
+                    text.push(symbols[n % symbols.len()]);
+                    n /= symbols.len();
+                }
+                let text = std::str::from_utf8(&text).unwrap();
+                let checked = check_base64(text).is_ok();
+                assert_eq!(checked, decodes(text), "{text:?}");
+                if checked {
+                    accepted += 1;
+                    assert!(decode_base64(text).is_ok(), "{text:?}");
+                }
+            }
+        }
+        assert!(accepted > 10_000, "{accepted}");
+    }
+
+    #[test]
+    fn long_values_are_checked_to_the_last_byte() {
+        // The check goes 32 bytes at a time: a bad byte anywhere, in a full chunk or the rest.
+        let good = "QUJD".repeat(40);
+        assert!(Binary::from_base64(&good).is_ok());
+        for at in [0, 31, 32, 63, 100, good.len() - 1] {
+            let mut bad = good.clone().into_bytes();
+            bad[at] = b' ';
+            let bad = String::from_utf8(bad).unwrap();
+            let err = Binary::from_base64(&bad).unwrap_err();
+            assert_eq!(
+                err.to_string(),
+                format!("not base64: byte 0x20 is not a base64 symbol (offset {at})")
+            );
+        }
+        let mixed = format!("{}+{}_", &good[..64], &good[..62]);
+        assert!(Binary::from_base64(&mixed)
+            .unwrap_err()
+            .to_string()
+            .contains("mixes"));
     }
 }

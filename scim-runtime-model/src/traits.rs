@@ -112,14 +112,58 @@ pub trait Resource: ScimObject + Serialize + DeserializeOwned {
         }
     }
 
-    /// The resource as JSON in `context`.
+    /// The resource as JSON bytes in `context`, the body of a request or response: written
+    /// straight from the resource into the buffer, with no [`serde_json::Value`] between, at
+    /// the cost of plain `serde_json::to_vec`. The way to send a resource; prefer it to
+    /// [`Resource::to_json_in`], which builds a tree of values.
+    ///
+    /// ```
+    /// use scim_runtime::{Context, Resource, User};
+    ///
+    /// let user = User {
+    ///     id: Some("2819c223".into()),
+    ///     user_name: Some("bjensen".into()),
+    ///     password: Some("t1meMa$heen".into()),
+    ///     ..User::default()
+    /// };
+    /// // A response never returns `password` (`returned: never`, RFC 7643 §4.1.1).
+    /// let body = user.to_vec_in(Context::QueryResponse, None);
+    /// assert_eq!(
+    ///     body,
+    ///     br#"{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"id":"2819c223","userName":"bjensen"}"#
+    /// );
+    /// ```
+    fn to_vec_in(&self, context: Context, projection: Option<&Projection>) -> Vec<u8> {
+        let mut out = Vec::with_capacity(256);
+        // Writing into a Vec cannot fail: keys are strings and every value is JSON.
+        let _ = serde_json::to_writer(&mut out, &self.in_context(context, projection));
+        out
+    }
+
+    /// Writes the resource as JSON in `context` into `writer`, as [`Resource::to_vec_in`]
+    /// does into a buffer.
+    ///
+    /// # Errors
+    ///
+    /// What `writer` fails with.
+    fn to_writer_in<W: std::io::Write>(
+        &self,
+        writer: W,
+        context: Context,
+        projection: Option<&Projection>,
+    ) -> serde_json::Result<()> {
+        serde_json::to_writer(writer, &self.in_context(context, projection))
+    }
+
+    /// The resource as a JSON value in `context`, to inspect or change before it is sent; to
+    /// send it, [`Resource::to_vec_in`] writes the same JSON without building values.
     fn to_json_in(&self, context: Context, projection: Option<&Projection>) -> serde_json::Value {
         // Serializing to a Value cannot fail: keys are strings and every value is JSON.
         serde_json::to_value(self.in_context(context, projection))
             .unwrap_or(serde_json::Value::Null)
     }
 
-    /// The resource as JSON text in `context`.
+    /// The resource as JSON text in `context`; as [`Resource::to_vec_in`], as a `String`.
     fn to_string_in(&self, context: Context, projection: Option<&Projection>) -> String {
         serde_json::to_string(&self.in_context(context, projection)).unwrap_or_default()
     }

@@ -8,7 +8,10 @@
 //! Wall-clock ratios move between runs on a shared machine, so the same binary also counts
 //! instructions: with `SCIM_BENCH_INSTRUCTIONS=CASE:N` it runs one case N times and exits, and
 //! `tools/bench_instructions.sh` runs every case under callgrind and prints instructions per
-//! operation against plain serde, which repeat exactly from run to run.
+//! operation against its plain-serde baseline, which repeat exactly from run to run: the full
+//! user and a 1,000-user list read, the user with upper-case names and with unknown attributes
+//! and an unknown extension read, both written (plainly, in a context, with `to_vec_in`), and
+//! `to_json_in` against `serde_json::to_value` of `in_context`.
 
 use criterion::{black_box, criterion_group, BenchmarkId, Criterion};
 use scim_runtime::message::ListResponse;
@@ -309,20 +312,93 @@ fn bench_list(c: &mut Criterion) {
     g.finish();
 }
 
+/// The full user with every attribute name, at every level, in upper case (RFC 7643 §2.1:
+/// names are case-insensitive), which plain serde cannot read: its baseline is the same user
+/// with the names as the RFC writes them, the same bytes but for case.
+fn upper_case_user() -> String {
+    fn upper(value: Value) -> Value {
+        match value {
+            Value::Object(map) => Value::Object(
+                map.into_iter()
+                    .map(|(k, v)| {
+                        // A URN names a schema; only the attribute names change case.
+                        let k = if k.starts_with("urn:") {
+                            k
+                        } else {
+                            k.to_ascii_uppercase()
+                        };
+                        (k, upper(v))
+                    })
+                    .collect(),
+            ),
+            Value::Array(items) => Value::Array(items.into_iter().map(upper).collect()),
+            other => other,
+        }
+    }
+    serde_json::to_string(&upper(serde_json::from_str(&full_user()).unwrap())).unwrap()
+}
+
+/// The full user with attributes no schema of it defines, at the top level and in complex
+/// values, and a block of an extension it does not know: scim-runtime keeps them
+/// (`#[scim(other)]`), plain serde skips them.
+fn user_with_unknowns() -> String {
+    let mut user: Value = serde_json::from_str(&full_user()).unwrap();
+    let extra = serde_json::json!({
+        "favoriteColor": "teal",
+        "badgeNumber": 4711,
+        "onCall": false,
+        "urn:example:params:scim:schemas:extension:badge:2.0:User": {
+            "badge": "B-4711",
+            "issued": "2011-05-13T04:42:34Z",
+            "zones": ["lobby", "lab"]
+        }
+    });
+    let object = user.as_object_mut().unwrap();
+    for (k, v) in extra.as_object().unwrap() {
+        object.insert(k.clone(), v.clone());
+    }
+    object["schemas"]
+        .as_array_mut()
+        .unwrap()
+        .push("urn:example:params:scim:schemas:extension:badge:2.0:User".into());
+    object["name"]["pronunciation"] = "BAR-bra".into();
+    for email in object["emails"].as_array_mut().unwrap() {
+        email["verified"] = true.into();
+    }
+    serde_json::to_string(&user).unwrap()
+}
+
 /// One case of the comparison, run `n` times without criterion (for instruction counts): the
 /// setup is the same whatever `n`, so counts at two values of `n` give the cost per operation.
+/// `tools/bench_instructions.sh` lists the cases and the baseline each is compared with.
 fn run_case(case: &str, n: usize) {
     let user_text = full_user();
     let list_text = list_of(1000);
+    let upper_text = upper_case_user();
+    let unknown_text = user_with_unknowns();
     let user: User = serde_json::from_str(&user_text).unwrap();
     let plain_user: plain::User = serde_json::from_str(&user_text).unwrap();
     let list: ListResponse<User> = serde_json::from_str(&list_text).unwrap();
     let plain_list: plain::List = serde_json::from_str(&list_text).unwrap();
+    // Every case must read its input: a benchmark of an error path would measure nothing.
+    assert!(serde_json::from_str::<User>(&upper_text).is_ok_and(|u| u.user_name.is_some()));
+    assert!(serde_json::from_str::<User>(&unknown_text).is_ok_and(|u| u.other.len() == 4));
     let op: Box<dyn Fn()> = match case {
         "user-parse-plain" => {
             Box::new(|| drop(serde_json::from_str::<plain::User>(black_box(&user_text))))
         }
         "user-parse-scim" => Box::new(|| drop(serde_json::from_str::<User>(black_box(&user_text)))),
+        "upper-case-parse-scim" => {
+            Box::new(|| drop(serde_json::from_str::<User>(black_box(&upper_text))))
+        }
+        "unknowns-parse-plain" => Box::new(|| {
+            drop(serde_json::from_str::<plain::User>(black_box(
+                &unknown_text,
+            )))
+        }),
+        "unknowns-parse-scim" => {
+            Box::new(|| drop(serde_json::from_str::<User>(black_box(&unknown_text))))
+        }
         "user-serialize-plain" => Box::new(|| drop(serde_json::to_vec(black_box(&plain_user)))),
         "user-serialize-scim" => Box::new(|| drop(serde_json::to_vec(black_box(&user)))),
         "user-serialize-query-response" => Box::new(|| {
@@ -330,6 +406,17 @@ fn run_case(case: &str, n: usize) {
                 &black_box(&user).in_context(Context::QueryResponse, None),
             ))
         }),
+        "user-to-vec-in" => {
+            Box::new(|| drop(black_box(&user).to_vec_in(Context::QueryResponse, None)))
+        }
+        "user-to-value-in-context" => Box::new(|| {
+            drop(serde_json::to_value(
+                black_box(&user).in_context(Context::QueryResponse, None),
+            ))
+        }),
+        "user-to-json-in" => {
+            Box::new(|| drop(black_box(&user).to_json_in(Context::QueryResponse, None)))
+        }
         "list-parse-plain" => {
             Box::new(|| drop(serde_json::from_str::<plain::List>(black_box(&list_text))))
         }
@@ -345,6 +432,9 @@ fn run_case(case: &str, n: usize) {
                 &black_box(&list).in_context(Context::QueryResponse, None),
             ))
         }),
+        "list-to-vec-in" => {
+            Box::new(|| drop(black_box(&list).to_vec_in(Context::QueryResponse, None)))
+        }
         other => panic!("unknown case {other}"),
     };
     for _ in 0..n {

@@ -70,7 +70,9 @@ pub fn deserialize(c: &Container<'_>, p: &Paths) -> TokenStream {
 
     // Exact spellings match in one `match`; other spellings fall back to a case-insensitive scan.
     let mut exact_arms = Vec::new();
-    let mut folded_checks = Vec::new();
+    // Lower-cased spellings, matched once on a lower-cased copy of the key; the first of two
+    // that lower-case alike wins, as the chain of comparisons they replace did.
+    let mut folded: Vec<(String, TokenStream)> = Vec::new();
     let mut qualified_checks = Vec::new();
     let mut extension_checks = Vec::new();
     let mut qualified_ext_checks = Vec::new();
@@ -120,12 +122,8 @@ pub fn deserialize(c: &Container<'_>, p: &Paths) -> TokenStream {
             }
             _ => {
                 let wire = &f.wire_name;
-                exact_arms.push(quote!(#wire => __Field::#v,));
-                folded_checks.push(quote! {
-                    if #private::eq_ci(key, #wire) {
-                        return __Field::#v;
-                    }
-                });
+                exact_arms.push(quote!(#wire => return __Field::#v,));
+                folded.push((wire.to_ascii_lowercase(), quote!(__Field::#v)));
                 if matches!(f.role, Role::Attribute(_)) {
                     qualified_checks.push(quote! {
                         if #private::eq_ci(name, #wire) {
@@ -139,9 +137,6 @@ pub fn deserialize(c: &Container<'_>, p: &Paths) -> TokenStream {
     let (schemas_check, schemas_arm) = match super::metadata::schema_id(c) {
         Some(id) if matches!(c.kind, Kind::Resource(_)) => (
             quote! {
-                if #private::eq_ci(key, "schemas") {
-                    return __Field::__schemas;
-                }
                 // `urn:...:User:userName` names `userName` (RFC 7644 §3.10).
                 if let ::core::option::Option::Some(name) = #private::strip_schema(key, #id) {
                     #(#qualified_checks)*
@@ -163,6 +158,39 @@ pub fn deserialize(c: &Container<'_>, p: &Paths) -> TokenStream {
                 #serde::de::MapAccess::next_value::<#serde::de::IgnoredAny>(&mut map)?;
             }),
         ),
+    };
+
+    if matches!(c.kind, Kind::Resource(_)) && super::metadata::schema_id(c).is_some() {
+        if !read.iter().any(|f| f.wire_name == "schemas") {
+            exact_arms.push(quote!("schemas" => return __Field::__schemas,));
+        }
+        folded.push(("schemas".to_owned(), quote!(__Field::__schemas)));
+    }
+    let mut seen_folded = std::collections::HashSet::new();
+    folded.retain(|(lower, _)| seen_folded.insert(lower.clone()));
+    let folded_match = if folded.is_empty() {
+        quote!()
+    } else {
+        let longest = folded
+            .iter()
+            .map(|(lower, _)| lower.len())
+            .max()
+            .unwrap_or(0);
+        let arms = folded.iter().map(|(lower, field)| {
+            let bytes = proc_macro2::Literal::byte_string(lower.as_bytes());
+            quote!(#bytes => return #field,)
+        });
+        quote! {
+            // Another spelling (RFC 7643 §2.1): lower-cased into a buffer on the stack and
+            // matched once, no allocation and no comparison per attribute.
+            let mut __buf = [0u8; #longest];
+            if let ::core::option::Option::Some(__lower) = #private::lower_ascii(key, &mut __buf) {
+                match __lower {
+                    #(#arms)*
+                    _ => {}
+                }
+            }
+        }
     };
 
     // An attribute given twice, in any spelling, is refused (see `duplicate_attribute`). An
@@ -282,14 +310,13 @@ pub fn deserialize(c: &Container<'_>, p: &Paths) -> TokenStream {
                 fn __field(key: &str) -> __Field {
                     match key {
                         #(#exact_arms)*
-                        _ => {
-                            #(#folded_checks)*
-                            #schemas_check
-                            #(#extension_checks)*
-                            #(#qualified_ext_checks)*
-                            __Field::__unknown(::std::borrow::ToOwned::to_owned(key))
-                        }
+                        _ => {}
                     }
+                    #folded_match
+                    #schemas_check
+                    #(#extension_checks)*
+                    #(#qualified_ext_checks)*
+                    __Field::__unknown(::std::borrow::ToOwned::to_owned(key))
                 }
 
                 impl<'de> #serde::Deserialize<'de> for __Field {

@@ -111,6 +111,42 @@ impl<T: Resource> ListResponse<T> {
             projection,
         }
     }
+
+    /// The page as JSON bytes, every resource in `context` (RFC 7644 §3.4.2): written
+    /// straight into the buffer, with no [`serde_json::Value`] between, as
+    /// [`Resource::to_vec_in`] writes one resource.
+    ///
+    /// ```
+    /// use scim_runtime::message::ListResponse;
+    /// use scim_runtime::{Context, User};
+    ///
+    /// let user = User { user_name: Some("bjensen".into()), ..User::default() };
+    /// let page = ListResponse::new(vec![user], 1, 1);
+    /// let body = page.to_vec_in(Context::QueryResponse, None);
+    /// let json: serde_json::Value = serde_json::from_slice(&body)?;
+    /// assert_eq!(json["Resources"][0]["userName"], "bjensen");
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn to_vec_in(&self, context: Context, projection: Option<&Projection>) -> Vec<u8> {
+        let mut out = Vec::with_capacity(256 * (1 + self.resources.len()));
+        // Writing into a Vec cannot fail: keys are strings and every value is JSON.
+        let _ = serde_json::to_writer(&mut out, &self.in_context(context, projection));
+        out
+    }
+
+    /// Writes the page as JSON, every resource in `context`, into `writer`.
+    ///
+    /// # Errors
+    ///
+    /// What `writer` fails with.
+    pub fn to_writer_in<W: std::io::Write>(
+        &self,
+        writer: W,
+        context: Context,
+        projection: Option<&Projection>,
+    ) -> serde_json::Result<()> {
+        serde_json::to_writer(writer, &self.in_context(context, projection))
+    }
 }
 
 fn write_list<S, F>(

@@ -88,3 +88,47 @@ fn the_reqwest_transport_brings_reqwest() {
     let g = graph(&["client-reqwest"]);
     assert!(has(&g, "reqwest") && has(&g, "rustls"), "{g:?}");
 }
+
+/// The major versions of `name` in `packages`: `1.0.200` is major 1, `0.3.55` is `0.3`.
+fn majors(packages: &[(String, String)], name: &str) -> Vec<String> {
+    let mut majors: Vec<String> = packages
+        .iter()
+        .filter(|(n, _)| n == name)
+        .map(|(_, version)| {
+            let mut parts = version.split('.');
+            let major = parts.next().unwrap_or_default();
+            if major == "0" {
+                format!("0.{}", parts.next().unwrap_or_default())
+            } else {
+                major.to_owned()
+            }
+        })
+        .collect();
+    majors.dedup();
+    majors
+}
+
+#[test]
+fn the_major_versions_are_read_from_the_versions() {
+    let packages: Vec<(String, String)> =
+        [("syn", "2.0.119"), ("syn", "3.0.10"), ("time", "0.3.55")]
+            .map(|(n, v)| (n.to_owned(), v.to_owned()))
+            .to_vec();
+    assert_eq!(majors(&packages, "syn"), ["2", "3"]);
+    assert_eq!(majors(&packages, "time"), ["0.3"]);
+    assert!(majors(&packages, "quote").is_empty());
+}
+
+#[test]
+fn one_major_version_of_syn() {
+    // The derive and serde_derive / thiserror share one syn: a second major version would be
+    // compiled, from scratch, in every user's cold build.
+    for args in [
+        &[][..],
+        &["--no-default-features"],
+        &["--features", "server"],
+    ] {
+        let packages = test_peers::dependency_versions("scim-runtime", args);
+        assert_eq!(majors(&packages, "syn").len(), 1, "{args:?}: {packages:?}");
+    }
+}

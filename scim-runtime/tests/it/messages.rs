@@ -420,3 +420,76 @@ fn the_service_provider_config_reads_and_writes_its_pagination_block() {
         ]
     );
 }
+
+/// `to_vec_in` and `to_writer_in` write what `in_context` serializes, byte for byte, for a
+/// resource and a page of them, in every context, with and without a projection; a writer
+/// that fails is reported, not ignored.
+#[test]
+fn bytes_in_context_are_the_json_in_context() {
+    use scim_runtime::{Context, Projection, Resource};
+    let mut full: Value =
+        serde_json::from_str(include_str!("../fixtures/rfc7643/8.3-enterprise-user.json")).unwrap();
+    let core: Value =
+        serde_json::from_str(include_str!("../fixtures/rfc7643/8.2-full-user.json")).unwrap();
+    for (k, v) in core.as_object().unwrap() {
+        full.as_object_mut()
+            .unwrap()
+            .entry(k.clone())
+            .or_insert(v.clone());
+    }
+    full["x-unknown"] = json!({"kept": [1, 2]});
+    let user: User = payload::from_value(full).unwrap();
+    let page = ListResponse::new(vec![user.clone(), User::default(), user.clone()], 3, 1);
+    let asked = Projection::attributes(["userName", "emails.value"]);
+    for context in Context::ALL {
+        for projection in [None, Some(&asked)] {
+            let expected = serde_json::to_vec(&user.in_context(context, projection)).unwrap();
+            assert!(expected.len() > 20, "{context:?}");
+            assert_eq!(user.to_vec_in(context, projection), expected, "{context:?}");
+            assert_eq!(
+                user.to_string_in(context, projection).into_bytes(),
+                expected
+            );
+            assert_eq!(
+                serde_json::from_slice::<Value>(&expected).unwrap(),
+                user.to_json_in(context, projection),
+                "{context:?}"
+            );
+            let mut written = Vec::new();
+            user.to_writer_in(&mut written, context, projection)
+                .unwrap();
+            assert_eq!(written, expected);
+
+            let expected = serde_json::to_vec(&page.in_context(context, projection)).unwrap();
+            assert_eq!(page.to_vec_in(context, projection), expected, "{context:?}");
+            let mut written = Vec::new();
+            page.to_writer_in(&mut written, context, projection)
+                .unwrap();
+            assert_eq!(written, expected);
+        }
+    }
+
+    struct Full;
+    impl std::io::Write for Full {
+        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+            Err(std::io::Error::new(
+                std::io::ErrorKind::StorageFull,
+                "disk full",
+            ))
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let err = user
+        .to_writer_in(Full, Context::QueryResponse, None)
+        .unwrap_err();
+    assert!(
+        err.is_io() && err.to_string().contains("disk full"),
+        "{err}"
+    );
+    let err = page
+        .to_writer_in(Full, Context::QueryResponse, None)
+        .unwrap_err();
+    assert!(err.is_io(), "{err}");
+}

@@ -743,3 +743,104 @@ fn the_reserved_number_key_is_refused_alike() {
     let (typed, dynamic) = outcome_text(&ty, &text);
     assert_eq!(typed, dynamic);
 }
+
+/// Every attribute name of the full RFC 7643 §8.2 / §8.3 user, at every level, in upper case,
+/// lower case and alternating case reads as the names the RFC writes (RFC 7643 §2.1), for
+/// typed and dynamic resources alike; URNs keep their case, as servers send them.
+#[test]
+fn every_name_in_every_case_reads_as_written() {
+    fn respell(value: &Value, spell: &dyn Fn(&str) -> String) -> Value {
+        match value {
+            Value::Object(map) => Value::Object(
+                map.iter()
+                    .map(|(k, v)| {
+                        let k = if k.starts_with("urn:") {
+                            k.clone()
+                        } else {
+                            spell(k)
+                        };
+                        (k, respell(v, spell))
+                    })
+                    .collect(),
+            ),
+            Value::Array(items) => Value::Array(items.iter().map(|v| respell(v, spell)).collect()),
+            other => other.clone(),
+        }
+    }
+    let mut full: Value =
+        serde_json::from_str(include_str!("../fixtures/rfc7643/8.3-enterprise-user.json")).unwrap();
+    let core: Value =
+        serde_json::from_str(include_str!("../fixtures/rfc7643/8.2-full-user.json")).unwrap();
+    for (k, v) in core.as_object().unwrap() {
+        full.as_object_mut()
+            .unwrap()
+            .entry(k.clone())
+            .or_insert(v.clone());
+    }
+    // The §8.7.1 schema declares no `primary` for addresses: an unknown attribute, kept as
+    // spelt, which is another test's business.
+    for address in full["addresses"].as_array_mut().unwrap() {
+        address.as_object_mut().unwrap().remove("primary");
+    }
+    let expected = user(&full);
+    assert!(expected["addresses"][0].get("primary").is_none());
+    assert!(expected["name"]["givenName"] == "Barbara" && expected["x509Certificates"].is_array());
+    let alternate = |k: &str| -> String {
+        k.chars()
+            .enumerate()
+            .map(|(i, c)| {
+                if i % 2 == 0 {
+                    c.to_ascii_uppercase()
+                } else {
+                    c.to_ascii_lowercase()
+                }
+            })
+            .collect()
+    };
+    let spellings: [&dyn Fn(&str) -> String; 3] = [
+        &|k| k.to_ascii_uppercase(),
+        &|k| k.to_ascii_lowercase(),
+        &alternate,
+    ];
+    for spell in spellings {
+        let input = respell(&full, spell);
+        assert_eq!(user(&input), expected, "{input}");
+        let text = serde_json::to_string(&input).unwrap();
+        let (typed, dynamic) = outcome_text(&user_type(), &text);
+        assert_eq!(typed.as_ref(), Ok(&expected));
+        assert_eq!(typed, dynamic);
+    }
+}
+
+/// Names that only look like an attribute stay unknown attributes: a non-ASCII letter, which
+/// RFC 7643 §2.1's case-insensitivity does not fold, a name longer than any attribute's, and
+/// one a letter short or long; a name in two spellings is one attribute given twice.
+#[test]
+fn near_names_stay_unknown_and_two_spellings_are_one_name() {
+    let long = "username".repeat(40);
+    for key in [
+        "userNamé",
+        "USERNAMÉ",
+        "userNam",
+        "userNames",
+        long.as_str(),
+        "SCHEMA",
+        "",
+    ] {
+        let input = json!({"schemas": [USER], "userName": "bjensen", key: "x"});
+        let out = user(&input);
+        assert_eq!(out["userName"], "bjensen", "{key}");
+        assert_eq!(out[key], "x", "{key:?} is kept as an unknown attribute");
+    }
+    for (a, b) in [
+        ("userName", "USERNAME"),
+        ("schemas", "SCHEMAS"),
+        ("name", "Name"),
+    ] {
+        let text = format!(r#"{{"schemas":["{USER}"],"{a}":null,"{b}":null}}"#);
+        let (typed, dynamic) = outcome_text(&user_type(), &text);
+        let err = typed.clone().unwrap_err();
+        assert!(err.contains("duplicate attribute"), "{text}: {err}");
+        assert_eq!(typed, dynamic, "{text}");
+    }
+}

@@ -7,7 +7,7 @@
 
 mod cargo_tree;
 
-pub use cargo_tree::dependency_names;
+pub use cargo_tree::{dependency_names, dependency_versions};
 
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};

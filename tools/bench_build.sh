@@ -3,7 +3,7 @@
 # default features, against one that depends on serde and serde_json, built in the same run one
 # after the other, each with an empty target directory. Prints both times and their ratio for
 # each round; the registry cache is shared, so no download is timed.
-# Usage: tools/cold_build.sh [ROUNDS] [SCIM_RUNTIME_DIR]
+# Usage: tools/bench_build.sh [ROUNDS] [SCIM_RUNTIME_DIR]
 #   ROUNDS            how many times to build the pair (default 2)
 #   SCIM_RUNTIME_DIR  the scim-runtime crate to build against (default: this checkout's), so an
 #                     older checkout can be measured in the same run

@@ -11,6 +11,8 @@ Exits 0 when every crate packages, verifies and holds its files; 1 otherwise.
 """
 
 import json
+import os
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -21,6 +23,23 @@ ROOT = Path(__file__).resolve().parent.parent
 # What every package must carry: the licences `license = "MIT OR Apache-2.0"` names, and the
 # README that crates.io shows (and that the crate docs include).
 REQUIRED = ["LICENSE-MIT", "LICENSE-APACHE", "README.md"]
+
+
+def forget_verified_sources(crates):
+    """Removes what an earlier run unpacked of these crates from cargo's local registries.
+
+    Cargo unpacks each verified package into `$CARGO_HOME/registry/src/-<hash>/<name>-<version>`,
+    the hash naming the local registry's path, and never unpacks the same name and version
+    again: a second run from the same target directory would build the sources of the first,
+    and pass or fail on code that is no longer there.
+    """
+    cargo_home = Path(os.environ.get("CARGO_HOME", Path.home() / ".cargo"))
+    # Local registries have no host, so their directories' names start with the dash.
+    for registry in (cargo_home / "registry" / "src").glob("-*"):
+        for crate in crates:
+            stale = registry / f"{crate['name']}-{crate['version']}"
+            if stale.is_dir():
+                shutil.rmtree(stale)
 
 
 def main(extra):
@@ -38,6 +57,7 @@ def main(extra):
     if not crates:
         print("check_packages: no publishable crate found", file=sys.stderr)
         return 1
+    forget_verified_sources(crates)
     args = ["cargo", "package", "--locked"] + [a for c in crates for a in ("-p", c["name"])]
     print("check_packages:", " ".join(args + extra), flush=True)
     start = time.monotonic()

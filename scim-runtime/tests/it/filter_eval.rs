@@ -6,21 +6,7 @@ use scim_runtime::{Resource, User};
 use serde_json::Value;
 
 fn full_user_json() -> Value {
-    let read = |name: &str| -> Value {
-        let path = format!(
-            "{}/tests/fixtures/rfc7643/{name}",
-            env!("CARGO_MANIFEST_DIR")
-        );
-        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
-    };
-    let mut user = read("8.3-enterprise-user.json");
-    for (k, v) in read("8.2-full-user.json").as_object().unwrap() {
-        user.as_object_mut()
-            .unwrap()
-            .entry(k.clone())
-            .or_insert(v.clone());
-    }
-    user
+    crate::fixtures::full_enterprise_user()
 }
 
 /// (filter, matches the full user)

@@ -18,6 +18,7 @@ mod filter_macro;
 mod filter_parse;
 mod filter_roundtrip;
 mod filter_semantics;
+mod fixtures;
 mod hygiene;
 mod layout;
 mod messages;

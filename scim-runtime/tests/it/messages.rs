@@ -427,16 +427,7 @@ fn the_service_provider_config_reads_and_writes_its_pagination_block() {
 #[test]
 fn bytes_in_context_are_the_json_in_context() {
     use scim_runtime::{Context, Projection, Resource};
-    let mut full: Value =
-        serde_json::from_str(include_str!("../fixtures/rfc7643/8.3-enterprise-user.json")).unwrap();
-    let core: Value =
-        serde_json::from_str(include_str!("../fixtures/rfc7643/8.2-full-user.json")).unwrap();
-    for (k, v) in core.as_object().unwrap() {
-        full.as_object_mut()
-            .unwrap()
-            .entry(k.clone())
-            .or_insert(v.clone());
-    }
+    let mut full = crate::fixtures::full_enterprise_user();
     full["x-unknown"] = json!({"kept": [1, 2]});
     let user: User = payload::from_value(full).unwrap();
     let page = ListResponse::new(vec![user.clone(), User::default(), user.clone()], 3, 1);

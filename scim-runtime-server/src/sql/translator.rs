@@ -103,13 +103,7 @@ impl Translator {
     /// [`SqlError`]: an unknown attribute, a filter the engine refuses too, or a construct
     /// this module does not translate exactly.
     pub fn condition(&self, filter: &Filter) -> Result<Sql, SqlError> {
-        let mut w = Writer::new(self.dialect, &self.folding);
-        let column = identifier(&self.column);
-        let text = filter::condition(&mut w, self.scope(&column), filter)?;
-        Ok(Sql {
-            text,
-            params: w.params,
-        })
+        self.condition_from(filter, 1)
     }
 
     /// As [`condition`](Self::condition), with placeholders numbered from `first`: for a

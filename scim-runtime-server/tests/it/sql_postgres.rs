@@ -73,6 +73,15 @@ pub fn rows(client: &mut Client, sql: &Sql, column_sql: &str) -> Vec<String> {
         .collect()
 }
 
+/// The ids of the `users` rows that a condition selects, in byte order.
+pub fn matching_ids(client: &mut Client, condition: &Sql) -> Vec<String> {
+    rows(
+        client,
+        condition,
+        "SELECT id FROM users WHERE {} ORDER BY id COLLATE \"C\"",
+    )
+}
+
 #[test]
 fn postgres_answers_as_the_engine() {
     let Some(client) = client() else {
@@ -94,13 +103,7 @@ fn postgres_answers_as_the_engine() {
                     f,
                     &|f| engine_ids(&users, f),
                     &refusals(true),
-                    &mut |sql| {
-                        rows(
-                            &mut client,
-                            sql,
-                            "SELECT id FROM users WHERE {} ORDER BY id COLLATE \"C\"",
-                        )
-                    },
+                    &mut |sql| matching_ids(&mut client, sql),
                 )?;
             }
             Ok(())

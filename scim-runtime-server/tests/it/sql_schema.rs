@@ -276,13 +276,7 @@ fn postgres_answers_as_the_engine_on_a_run_time_schema() {
                         f,
                         &|f| engine(&devices, f),
                         &refusals,
-                        &mut |sql| {
-                            crate::sql_postgres::rows(
-                                &mut client,
-                                sql,
-                                "SELECT id FROM users WHERE {} ORDER BY id COLLATE \"C\"",
-                            )
-                        },
+                        &mut |sql| crate::sql_postgres::matching_ids(&mut client, sql),
                     )?;
                 }
                 Ok(())
